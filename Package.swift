@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module layout (see README "Architecture"):
+//   ActorGraphModel   the document: actors, relations, kinds, evidence, dates, validation types
+//   ActorGraphFormats readers and writers (native YAML / JSON), positioned diagnostics
+//   ActorGraphCLI     the `actorgraph` commands, as a library so tests can call them
+//   actorgraph        the thin executable
+// NetworkAnalysis (added with the analysis core) must never import ActorGraphModel.
+let package = Package(
+    name: "ActorGraph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ActorGraphModel", targets: ["ActorGraphModel"]),
+        .library(name: "ActorGraphFormats", targets: ["ActorGraphFormats"]),
+        .executable(name: "actorgraph", targets: ["actorgraph"]),
+    ],
+    dependencies: [
+        // Yams 5 keeps every pair of a mapping (6.x rejects duplicate keys wholesale), which lets
+        // the validator report each duplicate id at its own line and column.
+        .package(url: "https://github.com/jpsim/Yams.git", .upToNextMinor(from: "5.0.1")),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "ActorGraphModel"),
+        .target(
+            name: "ActorGraphFormats",
+            dependencies: ["ActorGraphModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "ActorGraphCLI",
+            dependencies: [
+                "ActorGraphModel", "ActorGraphFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "actorgraph", dependencies: ["ActorGraphCLI"]),
+        .testTarget(name: "ActorGraphModelTests", dependencies: ["ActorGraphModel"]),
+        .testTarget(name: "ActorGraphFormatsTests", dependencies: ["ActorGraphFormats", "ActorGraphModel"]),
+        .testTarget(
+            name: "ActorGraphCLITests",
+            dependencies: ["ActorGraphCLI", "ActorGraphFormats", "ActorGraphModel"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,50 @@
+import ActorGraphFormats
+import ActorGraphModel
+import ArgumentParser
+
+extension ActorGraphCommand {
+    /// `actorgraph check FILE…`: every error and warning, compiler style.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check graph files and report every error and warning.",
+            discussion: """
+                Prints each problem as FILE:LINE:COLUMN: error|warning: what is wrong; how to fix it. \
+                All problems are reported, not just the first. Then one line per file with its counts.
+
+                Exit status: 0 when no file has an error (warnings allowed), 65 when any has one \
+                (or any warning, with --strict).
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The graph files to check (.yaml, .yml or .json).", valueName: "file"))
+        var files: [String]
+
+        @Flag(help: "Treat warnings as errors.")
+        var strict = false
+
+        @Flag(name: .shortAndLong, help: "Print only the problems, not the per-file summary line.")
+        var quiet = false
+
+        func run() throws {
+            var failed = false
+            for file in files {
+                let loaded = GraphFile.read(contentsOf: file)
+                for d in loaded.diagnostics { Output.print(d.description) }
+                let errors = loaded.diagnostics.filter { $0.severity == .error }.count
+                let warnings = loaded.diagnostics.count - errors
+                if errors > 0 || (strict && warnings > 0) { failed = true }
+                if !quiet {
+                    if errors > 0 {
+                        Output.print("\(file): \(plural(errors, "error")), \(plural(warnings, "warning"))")
+                    } else {
+                        let g = loaded.graph
+                        Output.print("\(file): ok: \(plural(g.actors.count, "actor")), \(plural(g.relations.count, "relation")), \(plural(warnings, "warning"))")
+                    }
+                }
+            }
+            if failed { throw ExitCode(ExitStatus.dataError) }
+        }
+    }
+}
+
+func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

@@ -1,0 +1,100 @@
+import ActorGraphFormats
+import ActorGraphModel
+import ArgumentParser
+
+/// Output formats of the reporting commands.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}
+
+/// Loads a graph for a command: prints warnings to stderr, and on errors prints them all and
+/// exits with status 65.
+func loadForCommand(_ path: String) throws -> LoadedGraph {
+    let loaded = GraphFile.read(contentsOf: path)
+    for d in loaded.diagnostics where loaded.hasErrors || d.severity == .warning {
+        Output.error(d.description)
+    }
+    if loaded.hasErrors {
+        Output.error("\(path): not loaded; run 'actorgraph check \(path)' after fixing the errors above")
+        throw ExitCode(ExitStatus.dataError)
+    }
+    return loaded
+}
+
+extension ActorGraphCommand {
+    /// `actorgraph summary FILE`: what a graph holds at a glance.
+    struct Summary: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show what a graph holds: actors and relations by kind and sign, components, claimants, sources, dates.",
+            discussion: """
+                Warnings go to standard error. A file with errors is not summarised: its errors are \
+                printed and the exit status is 65.
+
+                The JSON object has the keys title, actors, relations, actorKinds, relationKinds, \
+                positive, negative, unsigned, components, largestComponent, isolated, claimants, \
+                sources and dateRange ({from, to}, or null when no relation is dated).
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
+        var file: String
+
+        @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var format: ReportFormat = .table
+
+        func run() throws {
+            let loaded = try loadForCommand(file)
+            let summary = GraphSummary(loaded.graph)
+            switch format {
+            case .json: Output.print(SummaryReport.json(summary))
+            case .table: Output.print(SummaryReport.table(summary, graph: loaded.graph))
+            }
+        }
+    }
+}
+
+/// The text and JSON renderings of a ``GraphSummary``.
+enum SummaryReport {
+    static func table(_ s: GraphSummary, graph: ActorGraph) -> String {
+        func kinds(_ list: [(kind: String, count: Int)]) -> String {
+            list.map { "\($0.kind) \($0.count)" }.joined(separator: ", ")
+        }
+        var rows: [(String, String)] = [
+            ("actors", "\(s.actors)" + (s.actorKinds.isEmpty ? "" : "  (\(kinds(s.actorKinds)))")),
+            ("relations", "\(s.relations)" + (s.relationKinds.isEmpty ? "" : "  (\(kinds(s.relationKinds)))")),
+            ("signs", "\(s.positive) positive, \(s.negative) negative, \(s.unsigned) unsigned"),
+            ("components", "\(s.components)" + (s.actors > 0 ? "  (largest \(s.largestComponent) actors, \(s.isolated) isolated)" : "")),
+            ("claimants", s.claimants.isEmpty ? "none" : s.claimants.joined(separator: ", ")),
+            ("sources", s.sources.isEmpty ? "none" : s.sources.joined(separator: ", ")),
+            ("dates", s.dateRange.map { "\($0.from) to \($0.to)" } ?? "none given"),
+        ]
+        if let title = s.title { rows.insert(("title", title), at: 0) }
+        let width = rows.map(\.0.count).max() ?? 0
+        return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
+            .joined(separator: "\n")
+    }
+
+    static func json(_ s: GraphSummary) -> String {
+        func str(_ x: String) -> String { JSONText.string(x) }
+        func kinds(_ list: [(kind: String, count: Int)]) -> String {
+            "{" + list.map { "\(str($0.kind)): \($0.count)" }.joined(separator: ", ") + "}"
+        }
+        let fields: [(String, String)] = [
+            ("title", s.title.map(str) ?? "null"),
+            ("actors", "\(s.actors)"),
+            ("relations", "\(s.relations)"),
+            ("actorKinds", kinds(s.actorKinds)),
+            ("relationKinds", kinds(s.relationKinds)),
+            ("positive", "\(s.positive)"),
+            ("negative", "\(s.negative)"),
+            ("unsigned", "\(s.unsigned)"),
+            ("components", "\(s.components)"),
+            ("largestComponent", "\(s.largestComponent)"),
+            ("isolated", "\(s.isolated)"),
+            ("claimants", "[" + s.claimants.map(str).joined(separator: ", ") + "]"),
+            ("sources", "[" + s.sources.map(str).joined(separator: ", ") + "]"),
+            ("dateRange", s.dateRange.map { "{\"from\": \(str($0.from.description)), \"to\": \(str($0.to.description))}" } ?? "null"),
+        ]
+        return "{\n" + fields.map { "  \(str($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n}"
+    }
+}

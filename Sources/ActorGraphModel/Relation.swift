@@ -1,0 +1,156 @@
+import Foundation
+
+/// How sure the analyst is that a relation holds: a word, or a probability-like number in 0…1.
+///
+/// The words map to numbers for filtering (`--min-confidence`): low = 0.25, medium = 0.5,
+/// high = 0.75. A relation without a confidence is not filtered out by any threshold.
+public enum Confidence: Hashable, Sendable, CustomStringConvertible {
+    case low, medium, high
+    /// A number the file gives directly. Valid values lie in 0…1; the validator reports others.
+    case value(Double)
+
+    /// The number used for thresholds.
+    public var numericValue: Double {
+        switch self {
+        case .low: return 0.25
+        case .medium: return 0.5
+        case .high: return 0.75
+        case .value(let x): return x
+        }
+    }
+
+    /// Reads `low`, `medium`, `high`.
+    public init?(word: String) {
+        switch word.lowercased() {
+        case "low": self = .low
+        case "medium": self = .medium
+        case "high": self = .high
+        default: return nil
+        }
+    }
+
+    /// `low`, `medium`, `high`, or the number.
+    public var description: String {
+        switch self {
+        case .low: return "low"
+        case .medium: return "medium"
+        case .high: return "high"
+        case .value(let x): return AttributeValue.format(x)
+        }
+    }
+}
+
+/// A pointer into a source: the source's id and, optionally, where in it (`cable ¶3`).
+public struct Citation: Hashable, Sendable, CustomStringConvertible {
+    /// The id of a ``Source`` of the graph.
+    public var source: String
+    /// A paragraph, page or timestamp: free text.
+    public var locator: String?
+
+    public init(source: String, locator: String? = nil) {
+        self.source = source
+        self.locator = locator
+    }
+
+    /// Splits `"cable ¶3"` into the source id (`cable`) and the locator (`¶3`).
+    public init(text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let space = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }) {
+            source = String(trimmed[..<space])
+            let rest = trimmed[space...].trimmingCharacters(in: .whitespaces)
+            locator = rest.isEmpty ? nil : rest
+        } else {
+            source = trimmed
+            locator = nil
+        }
+    }
+
+    /// `source locator`, as files write it.
+    public var description: String { locator.map { "\(source) \($0)" } ?? source }
+}
+
+/// Where a relation comes from: the documents, who asserts it, who denies it, and how sure we are.
+///
+/// A relation with no `claimedBy` is the source's (or the analyst's) own finding: reported fact.
+public struct Evidence: Hashable, Sendable {
+    /// The documents and places in them that report the relation.
+    public var citations: [Citation]
+    /// The actors who assert the relation (`claimed-by`).
+    public var claimedBy: [String]
+    /// The actors who deny it (`disputed-by`).
+    public var disputedBy: [String]
+    /// How sure the analyst is.
+    public var confidence: Confidence?
+
+    public init(citations: [Citation] = [], claimedBy: [String] = [], disputedBy: [String] = [],
+                confidence: Confidence? = nil) {
+        self.citations = citations
+        self.claimedBy = claimedBy
+        self.disputedBy = disputedBy
+        self.confidence = confidence
+    }
+
+    /// Whether nothing is recorded.
+    public var isEmpty: Bool { citations.isEmpty && claimedBy.isEmpty && disputedBy.isEmpty && confidence == nil }
+}
+
+/// A typed tie between two actors, with its time span and evidence.
+///
+/// Undirected kinds join a pair (`between: [a, b]`); directed kinds point from `source` to
+/// `target` (`from: patron, to: client`). ``directed`` records which notation the relation
+/// uses, and the validator checks that it matches the kind.
+public struct Relation: Hashable, Sendable {
+    /// An optional id, unique within the graph, for referring to the relation.
+    public var id: String?
+    /// The relation kind's id.
+    public var kind: String
+    /// The first actor of `between`, or `from`.
+    public var source: String
+    /// The second actor of `between`, or `to`.
+    public var target: String
+    /// Whether written with `from`/`to` (true) or `between` (false).
+    public var directed: Bool
+    /// A sign that overrides the kind's.
+    public var signOverride: Sign?
+    /// Intensity: a positive number, 1 unless given.
+    public var weight: Double
+    /// When the relation began to hold (inclusive, from the first day of the period).
+    public var since: PartialDate?
+    /// When it last held (inclusive, through the last day of the period).
+    public var until: PartialDate?
+    /// Sources, claimants, confidence.
+    public var evidence: Evidence
+    /// Free text.
+    public var note: String?
+    /// Free attributes.
+    public var attributes: [String: AttributeValue]
+
+    public init(id: String? = nil, kind: String, source: String, target: String, directed: Bool,
+                sign: Sign? = nil, weight: Double = 1, since: PartialDate? = nil, until: PartialDate? = nil,
+                evidence: Evidence = Evidence(), note: String? = nil, attributes: [String: AttributeValue] = [:]) {
+        self.id = id
+        self.kind = kind
+        self.source = source
+        self.target = target
+        self.directed = directed
+        self.signOverride = sign
+        self.weight = weight
+        self.since = since
+        self.until = until
+        self.evidence = evidence
+        self.note = note
+        self.attributes = attributes
+    }
+
+    /// Whether the relation holds at `date`: its span overlaps the period `date` names.
+    ///
+    /// Spans are inclusive at both ends and partial dates stand for whole periods, so a relation
+    /// with `until: 2010-01` holds at `2010-01-31`, and one with `since: 2010` holds at `2010-12`.
+    ///
+    /// - Complexity: O(1).
+    public func holds(at date: PartialDate) -> Bool {
+        if let since, since.ordinalOfFirstDay > date.ordinalOfLastDay { return false }
+        if let until, until.ordinalOfLastDay < date.ordinalOfFirstDay { return false }
+        return true
+    }
+}

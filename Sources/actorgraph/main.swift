@@ -1,0 +1,4 @@
+import ActorGraphCLI
+import Foundation
+
+exit(ActorGraphCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))
