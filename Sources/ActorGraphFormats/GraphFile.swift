@@ -77,9 +77,10 @@ public enum GraphFile {
             let graph = decoder.decode(root)
             var diagnostics = decoder.diagnostics
             let decodedCleanly = !diagnostics.contains { $0.severity == .error }
-            // Validate even a partly decoded graph, so that one pass reports every problem; but
-            // skip the isolation warnings that a missing relation would cause.
-            for issue in graph.validate() where decodedCleanly || !issue.message.contains("(isolated)") {
+            // Validate even a partly decoded graph, so that one pass reports every error; its
+            // warnings wait until the file decodes cleanly, since a dropped field or relation
+            // would make them misleading (an actor looks isolated, two relations look repeated).
+            for issue in graph.validate() where decodedCleanly || issue.severity == .error {
                 diagnostics.append(diagnostic(for: issue, file: file, sourceMap: decoder.sourceMap))
             }
             return LoadedGraph(graph: graph, diagnostics: sortedByPosition(diagnostics), sourceMap: decoder.sourceMap)

@@ -144,21 +144,32 @@ enum YAMLEmitter {
     private static func block(_ pairs: [(String, GraphWriter.Value)], indent: Int, into out: inout String) {
         let pad = String(repeating: " ", count: indent)
         for (key, value) in pairs {
+            let k = scalar(key)
+            // libyaml limits implicit keys to 1024 characters; longer ones need an explicit '? '.
+            let lead = k.unicodeScalars.count > simpleKeyLimit ? "\(pad)? \(k)\n\(pad):" : "\(pad)\(k):"
             switch value {
             case .block(let inner):
-                if inner.isEmpty { out += "\(pad)\(scalar(key)): {}\n" } else {
-                    out += "\(pad)\(scalar(key)):\n"
+                if inner.isEmpty { out += "\(lead) {}\n" } else {
+                    out += "\(lead)\n"
                     block(inner, indent: indent + 2, into: &out)
                 }
             case .items(let items):
-                if items.isEmpty { out += "\(pad)\(scalar(key)): []\n" } else {
-                    out += "\(pad)\(scalar(key)):\n"
+                if items.isEmpty { out += "\(lead) []\n" } else {
+                    out += "\(lead)\n"
                     for item in items { out += "\(pad)  - \(inline(item))\n" }
                 }
             default:
-                out += "\(pad)\(scalar(key)): \(inline(value))\n"
+                out += "\(lead) \(inline(value))\n"
             }
         }
+    }
+
+    /// Keys longer than this are written as explicit keys (`? key`).
+    static let simpleKeyLimit = 1000
+
+    private static func flowKey(_ key: String) -> String {
+        let k = scalar(key)
+        return k.unicodeScalars.count > simpleKeyLimit ? "? \(k) :" : "\(k):"
     }
 
     private static func inline(_ value: GraphWriter.Value) -> String {
@@ -170,7 +181,7 @@ enum YAMLEmitter {
         case .date(let d): return d.description
         case .list(let items): return "[" + items.map(inline).joined(separator: ", ") + "]"
         case .map(let pairs), .block(let pairs):
-            return pairs.isEmpty ? "{}" : "{ " + pairs.map { "\(scalar($0.0)): \(inline($0.1))" }.joined(separator: ", ") + " }"
+            return pairs.isEmpty ? "{}" : "{ " + pairs.map { "\(flowKey($0.0)) \(inline($0.1))" }.joined(separator: ", ") + " }"
         case .items(let items): return "[" + items.map(inline).joined(separator: ", ") + "]"
         }
     }

@@ -47,9 +47,12 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
     /// A paragraph, page or timestamp: free text.
     public var locator: String?
 
+    /// A citation. Whitespace around the locator is dropped, and an empty locator is none, since
+    /// files write a citation as one line of text (`source locator`).
     public init(source: String, locator: String? = nil) {
         self.source = source
-        self.locator = locator
+        let trimmed = locator?.trimmingCharacters(in: .whitespaces)
+        self.locator = trimmed?.isEmpty == false ? trimmed : nil
     }
 
     /// Splits `"cable ¶3"` into the source id (`cable`) and the locator (`¶3`).

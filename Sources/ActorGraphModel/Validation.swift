@@ -186,17 +186,18 @@ extension ActorGraph {
             let role = r.directed ? ["'from'", "'to'"] : ["'between'", "'between'"]
             let okSource = checkActorRef(r.source, .relation(i, field: endFields[0].0, element: endFields[0].1), role: role[0])
             let okTarget = checkActorRef(r.target, .relation(i, field: endFields[1].0, element: endFields[1].1), role: role[1])
-            if okSource && okTarget {
-                if r.source == r.target {
-                    issues.append(GraphIssue(.error, at: .relation(i, field: endFields[1].0, element: endFields[1].1),
-                                             "a relation of '\(r.source)' with itself (a self-loop)",
-                                             fix: "a relation joins two different actors; check the ids"))
-                } else {
-                    degree[actorIDs[r.source]!] += 1
-                    degree[actorIDs[r.target]!] += 1
-                }
+            if okSource && okTarget && r.source == r.target {
+                issues.append(GraphIssue(.error, at: .relation(i, field: endFields[1].0, element: endFields[1].1),
+                                         "a relation of '\(r.source)' with itself (a self-loop)",
+                                         fix: "a relation joins two different actors; check the ids"))
             }
-            if let kind = relationKind(r.kind) {
+            // An actor named by a relation is not isolated, even when the relation is broken.
+            for end in [r.source, r.target] { if let k = actorIDs[end] { degree[k] += 1 } }
+            let directionUnknown = RelationKind.builtIn(r.kind) == nil
+                && relationKindDeclarations.first(where: { $0.id == r.kind }).map { $0.directed == nil } == true
+            if directionUnknown {
+                // The kind's declaration lacks 'directed', reported above; no direction to check against.
+            } else if let kind = relationKind(r.kind) {
                 if kind.directed && !r.directed {
                     issues.append(GraphIssue(.error, at: .relation(i, field: "between", element: nil),
                                              "'\(r.kind)' is a directed kind, but this relation uses 'between'",
