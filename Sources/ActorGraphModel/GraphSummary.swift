@@ -23,7 +23,8 @@ public struct GraphSummary: Hashable, Sendable {
     public var claimants: [String]
     /// The ids of the sources (in file order).
     public var sources: [String]
-    /// The earliest and latest date any relation's `since`/`until` names.
+    /// The earliest and latest date the relations' `since`/`until` name: a `since` counts from
+    /// its first day, an `until` through its last.
     public var dateRange: (from: PartialDate, to: PartialDate)?
 
     /// Summarises `graph`. Unknown kinds and ids (in a graph that did not validate) are counted
@@ -65,10 +66,14 @@ public struct GraphSummary: Hashable, Sendable {
 
         claimants = Array(Set(graph.relations.flatMap(\.evidence.claimedBy))).sorted()
         sources = graph.sources.map(\.id)
-        let dates = graph.relations.flatMap { [$0.since, $0.until].compactMap { $0 } }
-        if let lo = dates.min(by: { $0.ordinalOfFirstDay < $1.ordinalOfFirstDay }),
-           let hi = dates.max(by: { $0.ordinalOfLastDay < $1.ordinalOfLastDay }) {
-            dateRange = (lo, hi)
+        // A `since` marks where a span starts (its first day counts), an `until` where one ends
+        // (its last day counts): `since: 2010-01` does not stretch the range to January 31.
+        let starts = graph.relations.compactMap(\.since).map { ($0, $0.ordinalOfFirstDay) }
+        let ends = graph.relations.compactMap(\.until).map { ($0, $0.ordinalOfLastDay) }
+        let all = starts + ends
+        if let lo = all.min(by: { ($0.1, $0.0.precision) < ($1.1, $1.0.precision) }),
+           let hi = all.max(by: { ($0.1, $0.0.precision) < ($1.1, $1.0.precision) }) {
+            dateRange = (lo.0, hi.0)
         }
     }
 

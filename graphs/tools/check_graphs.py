@@ -5,7 +5,7 @@ Usage: python3 graphs/tools/check_graphs.py [FILE.yaml ...]   (default: every gr
 
 Checks what DESIGN.md section 3 asks of a file: the version key comes first; sources, kinds, actors
 and relations use only the allowed keys; every actor id used (between, from/to, claimed-by, and the
-free attribute denied-by used by karachi-2010.yaml) is declared; no self-loops; directed kinds use
+field disputed-by) is declared; no self-loops; directed kinds use
 from/to and undirected kinds between; dates are partial ISO dates with until >= since; weights are
 positive numbers; confidence is low/medium/high or a number in 0...1; every cite names a declared
 source; relation ids are unique; free attributes are scalars; one actor or relation per line.
@@ -37,7 +37,7 @@ ACTOR_KIND_KEYS = {"label", "shape", "fill", "color"}
 RELATION_KIND_KEYS = {"label", "sign", "directed", "color", "line", "arrowhead"}
 ACTOR_KEYS = {"name", "kind", "aliases", "role", "note"}
 RELATION_KEYS = {"kind", "between", "from", "to", "since", "until", "weight", "sign", "cite",
-                 "claimed-by", "confidence", "note", "id"}
+                 "claimed-by", "disputed-by", "confidence", "note", "id"}
 TOP_KEYS = {"actorgraph", "title", "description", "sources", "kinds", "actors", "relations"}
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -247,10 +247,10 @@ def check_file(path):
                 need_actor(where + " claimed-by", c)
                 claimants.setdefault(c, 0)
                 claimants[c] += 1
-        if "denied-by" in r:
-            dl = r["denied-by"] if isinstance(r["denied-by"], list) else [r["denied-by"]]
+        if "disputed-by" in r:
+            dl = r["disputed-by"] if isinstance(r["disputed-by"], list) else [r["disputed-by"]]
             for c in dl:
-                need_actor(where + " denied-by", c)
+                need_actor(where + " disputed-by", c)
         if "confidence" in r:
             c = r["confidence"]
             ok = c in ("low", "medium", "high") or (
@@ -264,7 +264,7 @@ def check_file(path):
         if "note" in r and not isinstance(r["note"], str):
             errors.append(f"{name}: {where}: note must be a string")
         for k, v in r.items():
-            if k not in RELATION_KEYS and k != "denied-by" and not is_scalar(v):
+            if k not in RELATION_KEYS and k != "disputed-by" and not is_scalar(v):
                 errors.append(f"{name}: {where}: free attribute {k} must be a scalar")
 
     isolated = sorted(set(actors) - used)
