@@ -4,16 +4,19 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 BIN_RELEASE = .build/release/actorgraph
 # Debian packages the build and the tests need: Graphviz's libraries (linked in-process).
-APT_PACKAGES = graphviz libgraphviz-dev pkg-config
+APT_PACKAGES = graphviz libgraphviz-dev pkg-config fonts-dejavu-core
+# The themes name DejaVu Sans explicitly: SVG coordinates depend on the font's metrics.
+FONT_CHECK = fc-list 2>/dev/null | grep -q 'DejaVuSans.ttf'
+GRAPHS = $(wildcard graphs/*.yaml)
 
-.PHONY: all deps build demo test install uninstall clean
+.PHONY: all deps build demo test graphs install uninstall clean
 
 all: build
 
 ## deps: install Graphviz's development package when pkg-config cannot find libgvc
 deps:
-	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libgvc; then \
-	  echo "deps: libgvc $$(pkg-config --modversion libgvc) found"; \
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libgvc && $(FONT_CHECK); then \
+	  echo "deps: libgvc $$(pkg-config --modversion libgvc) and DejaVu Sans found"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "deps: installing $(APT_PACKAGES) with apt-get"; \
 	  export DEBIAN_FRONTEND=noninteractive; \
@@ -38,6 +41,24 @@ demo: build
 	@echo
 	@echo "== actorgraph summary graphs/karachi-2010.yaml"
 	@$(BIN_RELEASE) summary graphs/karachi-2010.yaml
+	@echo
+	@echo "== actorgraph render graphs/karachi-2010.yaml -o graphs/rendered/karachi-2010.svg"
+	@mkdir -p graphs/rendered
+	@$(BIN_RELEASE) render graphs/karachi-2010.yaml -o graphs/rendered/karachi-2010.svg
+	@echo "Diagram (legend and caption included): $(CURDIR)/graphs/rendered/karachi-2010.svg"
+
+## graphs: render every graph in graphs/ to graphs/rendered/NAME.svg and NAME.png
+##         (per-graph options: graphs/render-options)
+graphs: build
+	@mkdir -p graphs/rendered
+	@for f in $(GRAPHS); do \
+	  name=$$(basename $$f .yaml); \
+	  opts=$$(awk -v n="$$name" '$$1 == n { $$1 = ""; print }' graphs/render-options); \
+	  for ext in svg png; do \
+	    $(BIN_RELEASE) render $$f -o graphs/rendered/$$name.$$ext $$opts 2>/dev/null || exit 1; \
+	  done; \
+	  echo "graphs/rendered/$$name.svg graphs/rendered/$$name.png $$opts"; \
+	done
 
 ## test: install what the tests need, then run them all
 test: deps

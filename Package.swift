@@ -4,6 +4,7 @@ import PackageDescription
 // Module layout (see README "Architecture"):
 //   ActorGraphModel   the document: actors, relations, kinds, evidence, dates, validation types
 //   ActorGraphFormats readers and writers (native YAML / JSON), positioned diagnostics
+//   ActorGraphRendering theme → DOT, legend, clusters; Graphviz in-process (CGraphviz)
 //   ActorGraphCLI     the `actorgraph` commands, as a library so tests can call them
 //   actorgraph        the thin executable
 // NetworkAnalysis (added with the analysis core) must never import ActorGraphModel.
@@ -13,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "ActorGraphModel", targets: ["ActorGraphModel"]),
         .library(name: "ActorGraphFormats", targets: ["ActorGraphFormats"]),
+        .library(name: "ActorGraphRendering", targets: ["ActorGraphRendering"]),
         .executable(name: "actorgraph", targets: ["actorgraph"]),
     ],
     dependencies: [
@@ -27,16 +29,27 @@ let package = Package(
             name: "ActorGraphFormats",
             dependencies: ["ActorGraphModel", .product(name: "Yams", package: "Yams")]
         ),
+        // Graphviz, linked in-process: libgvc + libcgraph (apt: libgraphviz-dev).
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "ActorGraphRendering", dependencies: ["ActorGraphModel", "CGraphviz"]),
         .target(
             name: "ActorGraphCLI",
             dependencies: [
-                "ActorGraphModel", "ActorGraphFormats",
+                "ActorGraphModel", "ActorGraphFormats", "ActorGraphRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "actorgraph", dependencies: ["ActorGraphCLI"]),
         .testTarget(name: "ActorGraphModelTests", dependencies: ["ActorGraphModel"]),
         .testTarget(name: "ActorGraphFormatsTests", dependencies: ["ActorGraphFormats", "ActorGraphModel"]),
+        .testTarget(
+            name: "ActorGraphRenderingTests",
+            dependencies: ["ActorGraphRendering", "ActorGraphFormats", "ActorGraphModel"]
+        ),
         .testTarget(
             name: "ActorGraphCLITests",
             dependencies: ["ActorGraphCLI", "ActorGraphFormats", "ActorGraphModel"]

@@ -205,7 +205,11 @@ struct GraphDecoder {
                 } else if case .sequence = between.value {
                     error(between.value.position, "'between' lists \(ids.count) actor\(ids.count == 1 ? "" : "s"); it takes exactly two",
                           fix: "write one relation per pair: 'between: [a, b]'")
+                } else if case .scalar(let s) = between.value, !s.isNull {
+                    error(s.position, "'between' must be a list of two actor ids, not '\(s.text)'",
+                          fix: "write 'between: [a, b]'")
                 }
+                // (other shapes were reported by textList)
             } else if f["from"] != nil || f["to"] != nil {
                 directed = true
                 source = f["from"].flatMap { text($0.value, "from") }

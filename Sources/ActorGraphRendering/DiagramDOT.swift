@@ -1,0 +1,210 @@
+import ActorGraphModel
+
+/// The layout engines Graphviz offers.
+public enum LayoutEngine: String, Sendable, CaseIterable, Hashable {
+    case dot, neato, fdp, sfdp, circo, twopi
+
+    /// Whether the engine draws `cluster` subgraphs (the others ignore them).
+    public var drawsClusters: Bool { self == .dot || self == .fdp }
+
+    /// The engine that gives the best diagram for `graph`.
+    ///
+    /// Up to 150 actors, `fdp` (force-directed, draws clusters): on the example graphs it gives
+    /// the most compact picture with the fewest long edges, where `dot` strings actors out in
+    /// layers and `neato` spreads them thin. Up to 1,000 actors, `neato`; beyond, `sfdp`
+    /// (multilevel), where the others take minutes. `fdp` and `sfdp` are not deterministic across
+    /// in-process calls in Graphviz 2.43, so ``Renderer`` runs them in a child process.
+    public static func preferred(for graph: ActorGraph, clustered: Bool) -> LayoutEngine {
+        let n = graph.actors.count
+        if n <= 150 { return .fdp }
+        if n <= 1000 { return clustered ? .fdp : .neato }
+        return .sfdp
+    }
+}
+
+/// Options for drawing a graph.
+public struct DiagramOptions: Sendable, Hashable {
+    public var theme: Theme
+    public var clusters: ClusterRule
+    public var engine: LayoutEngine
+    /// Whether to append the legend and caption.
+    public var legend: Bool
+    /// Relations to emphasise, by index, with a note shown beside each (for fissures, brokers).
+    public var highlights: [Int: String]
+
+    public init(theme: Theme = .default, clusters: ClusterRule = .none, engine: LayoutEngine = .dot,
+                legend: Bool = true, highlights: [Int: String] = [:]) {
+        self.theme = theme
+        self.clusters = clusters
+        self.engine = engine
+        self.legend = legend
+        self.highlights = highlights
+    }
+}
+
+/// Writes an actor graph as DOT for a diagram: deterministic (the same graph and options give the
+/// same bytes), readable (one statement per line, clusters first, then relations in file order),
+/// with stable ids (an actor's DOT id is its own id; relations carry `id="relation-N"`, N their
+/// index in the file).
+public enum DiagramDOT {
+    /// The DOT text.
+    ///
+    /// - Complexity: O(actors + relations + label text).
+    public static func write(_ graph: ActorGraph, options: DiagramOptions = DiagramOptions()) -> String {
+        let theme = options.theme
+        let nodeIDs = nodeIdentifiers(graph)
+        var out = "// \(oneLine(graph.title ?? "ActorGraph diagram")), drawn by actorgraph\n"
+        out += "digraph \"actorgraph\" {\n"
+        out += "  graph [\(graphAttributes(graph, options: options))];\n"
+        out += "  node [fontname=\(q(theme.fontName)), fontsize=\(num(theme.fontSize)), fontcolor=\(q(theme.ink)), margin=\"0.12,0.06\", penwidth=1.2];\n"
+        out += "  edge [fontname=\(q(theme.fontName)), fontsize=\(num(theme.captionFontSize)), fontcolor=\(q(theme.ink)), arrowsize=0.8];\n"
+
+        let grouping = options.clusters.grouping(of: graph)
+        let index = graph.actorIndex()
+        var placed = Set<Int>()
+        for (g, group) in grouping.groups.enumerated() {
+            out += "\n  subgraph \(q("cluster_\(g)")) {\n"
+            out += "    graph [label=<\(bold(DOTText.html(group.label)))>, labeljust=l, style=\"rounded,filled\", "
+                + "fillcolor=\(q(theme.clusterFill)), color=\"#B0B0B0\", fontsize=\(num(theme.captionFontSize + 1)), margin=12];\n"
+            for member in group.members {
+                guard let i = index[member], !placed.contains(i) else { continue }
+                placed.insert(i)
+                out += "    " + node(graph, i, nodeIDs, theme) + "\n"
+            }
+            out += "  }\n"
+        }
+        out += "\n"
+        for i in graph.actors.indices where !placed.contains(i) && index[graph.actors[i].id] == i {
+            out += "  " + node(graph, i, nodeIDs, theme) + "\n"
+        }
+        out += "\n"
+        for (i, r) in graph.relations.enumerated() {
+            guard let s = index[r.source], let t = index[r.target] else { continue }
+            out += "  \(nodeIDs[s]) -> \(nodeIDs[t]) [\(edgeAttributes(graph, i, theme, options.highlights[i]))];\n"
+        }
+        out += "}\n"
+        return out
+    }
+
+    /// DOT node ids: the actor's own id, quoted, when cgraph reads it back unchanged; else
+    /// `actor-N` by position.
+    static func nodeIdentifiers(_ graph: ActorGraph) -> [String] {
+        graph.actors.enumerated().map { i, a in
+            DOTText.isSafeQuoted(a.id) && !a.id.isEmpty && !a.id.hasPrefix("actor-") ? q(a.id) : q("actor-\(i)")
+        }
+    }
+
+    private static func graphAttributes(_ graph: ActorGraph, options: DiagramOptions) -> String {
+        let theme = options.theme
+        var attrs: [(String, String)] = [
+            ("fontname", q(theme.fontName)), ("fontsize", num(theme.captionFontSize)), ("fontcolor", q(theme.ink)),
+            ("bgcolor", q("#FFFFFF")), ("pad", q("0.3")), ("outputorder", "edgesfirst"),
+        ]
+        switch options.engine {
+        case .dot:
+            attrs += [("rankdir", "LR"), ("nodesep", "0.35"), ("ranksep", "0.9"), ("newrank", "true"), ("compound", "true")]
+        case .neato:
+            attrs += [("overlap", "false"), ("sep", q("+14")), ("splines", "true"), ("mode", "major"), ("start", "1"), ("epsilon", "0.0001")]
+        case .fdp:
+            attrs += [("overlap", "false"), ("sep", q("+14")), ("splines", "true"), ("start", "1"), ("K", "1.2")]
+        case .sfdp:
+            attrs += [("overlap", "prism"), ("splines", "false"), ("start", "1"), ("smoothing", "none")]
+        case .circo:
+            attrs += [("mindist", "1.1"), ("splines", "true")]
+        case .twopi:
+            attrs += [("overlap", "false"), ("ranksep", "1.4"), ("splines", "true")]
+        }
+        if options.legend {
+            attrs += [("label", "<" + Legend.html(graph, options: options) + ">"), ("labelloc", "b"), ("labeljust", "l")]
+        }
+        return attrs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
+    }
+
+    private static func node(_ graph: ActorGraph, _ i: Int, _ ids: [String], _ theme: Theme) -> String {
+        let actor = graph.actors[i]
+        let kind = graph.actorKind(actor.kind) ?? ActorKind(id: actor.kind, label: actor.kind)
+        let look = theme.look(for: kind)
+        let width = theme.fontSize > 12 ? 18 : 22
+        var label = DOTText.wrap(actor.name, width: width, maxLines: 4).map(DOTText.html).joined(separator: "<BR/>")
+        if let role = actor.role, !role.isEmpty {
+            let small = num((theme.fontSize * 0.8).rounded())
+            let lines = DOTText.wrap(role, width: width + 6, maxLines: 2).map(DOTText.html).joined(separator: "<BR/>")
+            label += "<BR/><FONT POINT-SIZE=\"\(small)\" COLOR=\"#555555\">\(lines)</FONT>"
+        }
+        var tooltip = "\(actor.name) (\(kind.label))"
+        if let role = actor.role { tooltip += "\n\(role)" }
+        if !actor.aliases.isEmpty { tooltip += "\nalso: \(actor.aliases.joined(separator: ", "))" }
+        if let note = actor.note { tooltip += "\n\(note)" }
+        let styles = ["filled"] + look.extraStyles
+        let attrs: [(String, String)] = [
+            ("id", q("actor-\(i)")), ("label", "<\(label)>"), ("shape", q(look.shape)),
+            ("style", q(styles.joined(separator: ","))), ("fillcolor", q(look.fill)), ("color", q(look.outline)),
+            ("tooltip", DOTText.escString(tooltip)),
+        ]
+        return "\(ids[i]) [" + attrs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
+    }
+
+    /// Whether a relation is contested or weakly supported: low confidence (below 0.5), disputed
+    /// by someone, or asserted only by one claimant without a confidence of its own.
+    public static func isContested(_ r: Relation) -> Bool {
+        if !r.evidence.disputedBy.isEmpty { return true }
+        if let c = r.evidence.confidence { return c.numericValue < 0.5 }
+        return !r.evidence.claimedBy.isEmpty
+    }
+
+    private static func edgeAttributes(_ graph: ActorGraph, _ i: Int, _ theme: Theme, _ highlight: String?) -> String {
+        let r = graph.relations[i]
+        let kind = graph.relationKind(r.kind) ?? RelationKind(id: r.kind, label: r.kind, sign: graph.sign(of: r), directed: r.directed)
+        var look = theme.look(for: kind)
+        let contested = isContested(r)
+        var styles = [look.line.rawValue]
+        if contested {
+            look.color = Theme.fade(look.color, by: theme.contestedFade)
+            if look.line == .solid || look.line == .bold { styles = ["dashed"] }
+            if look.line == .dashed { styles = ["dotted"] }
+        }
+        let weightScale = min(2.5, 1 + 0.35 * max(0, r.weight - 1))
+        var pen = look.penWidth * theme.penScale * weightScale * (contested ? 0.75 : 1)
+        if highlight != nil { pen = max(pen * 1.6, 3.5 * theme.penScale) }
+        var attrs: [(String, String)] = [("id", q("relation-\(i)")), ("color", q(look.color))]
+        if styles != ["solid"] { attrs.append(("style", q(styles.joined(separator: ",")))) }
+        attrs.append(("penwidth", num((pen * 100).rounded() / 100)))
+        if r.directed {
+            attrs.append(("arrowhead", q(look.arrowhead)))
+        } else if let ends = look.undirectedEnds {
+            attrs += [("dir", "both"), ("arrowhead", q(ends)), ("arrowtail", q(ends))]
+        } else {
+            attrs.append(("dir", "none"))
+        }
+        if let highlight {
+            attrs += [("xlabel", "<" + DOTText.wrap(highlight, width: 28, maxLines: 3).map(DOTText.html).joined(separator: "<BR/>") + ">"),
+                      ("fontcolor", q(look.color))]
+        }
+        attrs.append(("tooltip", DOTText.escString(relationTooltip(graph, r, kind))))
+        return attrs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
+    }
+
+    static func relationTooltip(_ graph: ActorGraph, _ r: Relation, _ kind: RelationKind) -> String {
+        let index = graph.actorIndex()
+        func name(_ id: String) -> String { index[id].map { graph.actors[$0].name } ?? id }
+        var t = r.directed ? "\(name(r.source)) → \(name(r.target)): \(kind.label)" : "\(name(r.source)) – \(name(r.target)): \(kind.label)"
+        if r.since != nil || r.until != nil {
+            t += "\n" + (r.since.map { "since \($0)" } ?? "") + (r.since != nil && r.until != nil ? ", " : "") + (r.until.map { "until \($0)" } ?? "")
+        }
+        if !r.evidence.claimedBy.isEmpty { t += "\nclaimed by " + r.evidence.claimedBy.map(name).joined(separator: ", ") }
+        if !r.evidence.disputedBy.isEmpty { t += "\ndisputed by " + r.evidence.disputedBy.map(name).joined(separator: ", ") }
+        if let c = r.evidence.confidence { t += "\nconfidence: \(c)" }
+        if !r.evidence.citations.isEmpty { t += "\n" + r.evidence.citations.map(\.description).joined(separator: "; ") }
+        return t
+    }
+
+    static func q(_ s: String) -> String { DOTText.quoted(s) }
+
+    static func num(_ x: Double) -> String { AttributeValue.format(x) }
+
+    static func bold(_ html: String) -> String { "<B>\(html)</B>" }
+
+    static func oneLine(_ s: String) -> String {
+        String(s.unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
+    }
+}

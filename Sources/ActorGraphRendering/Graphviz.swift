@@ -1,0 +1,223 @@
+import CGraphviz
+import Foundation
+import Synchronization
+
+/// Output formats Graphviz renders to.
+public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
+    case svg, png, pdf
+    /// DOT with the layout's positions (`pos`, `bb`) added.
+    case dot
+    /// DOT with drawing operations (`_draw_`).
+    case xdot
+    /// The layout as JSON.
+    case json
+
+    /// The format a file name's extension names.
+    public init?(path: String) {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        self.init(rawValue: path[path.index(after: dot)...].lowercased())
+    }
+
+    /// The renderer name Graphviz knows it by. PNG goes through cairo, for antialiased text.
+    var graphvizName: String {
+        switch self {
+        case .png: return "png:cairo"
+        case .pdf: return "pdf:cairo"
+        default: return rawValue
+        }
+    }
+}
+
+/// A failure reported by Graphviz, with its own message text.
+public struct GraphvizError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// What was being done: `parse`, `layout`, `render`.
+    public var stage: String
+    /// Graphviz's messages, verbatim (several lines when it reported several).
+    public var message: String
+
+    public var description: String { "Graphviz \(stage) failed: \(message)" }
+}
+
+/// Graphviz, linked in-process (libgvc and libcgraph 2.43).
+///
+/// Graphviz keeps global state and is not thread-safe: two threads inside it at once crash the
+/// process. Every call therefore goes through one process-wide gate (a mutex), so callers may
+/// render from any thread or task; the renders themselves run one at a time. The library facts
+/// this wrapper accounts for, each reproduced on Debian's 2.43 (see `Tools/graphviz-facts/`):
+///
+/// - One `GVC_t` context serves every render: a context per render leaks about 3.7 KB.
+/// - `agerrors()` is a sticky maximum, so `agreseterrors()` runs before each parse.
+/// - Messages go to a callback installed with `agseterrf`, never to standard error; they
+///   become the text of a ``GraphvizError``, or ``RenderResult/warnings``.
+/// - `agmemread` parses only the first graph of a string and keeps the rest in the lexer's
+///   global buffer, where the next call would find it; the leftover is drained after each read.
+/// - Graphs are always named (an unnamed one gets a process-wide counter as its SVG title).
+public enum Graphviz {
+    /// The result of a render.
+    public struct RenderResult: Sendable {
+        /// The rendered bytes.
+        public var data: Data
+        /// Warnings Graphviz printed while laying out and rendering (unknown colours, fonts…).
+        public var warnings: [String]
+    }
+
+    /// Renders DOT text with a layout engine into a format, in this process.
+    ///
+    /// - Throws: ``GraphvizError`` with Graphviz's message when the DOT does not parse, the layout
+    ///   fails or the renderer is missing.
+    /// - Complexity: that of the layout engine; `dot` is superlinear in edges and can take
+    ///   minutes on large dense graphs — use ``LayoutEngine/preferred(for:clustered:)`` or a
+    ///   child process with a timeout (``SubprocessRenderer``) for untrusted sizes.
+    public static func render(dot text: String, engine: LayoutEngine, format: OutputFormat) throws -> RenderResult {
+        try gate.withLock { state in
+            try state.render(text, engine: engine.rawValue, format: format.graphvizName)
+        }
+    }
+
+    /// Parses DOT text with cgraph and returns every node's and edge's attributes, as Graphviz
+    /// read them: for checking that what we write reads back exactly.
+    public static func parse(dot text: String) throws -> ParsedGraph {
+        try gate.withLock { state in try state.parse(text) }
+    }
+
+    /// A graph as cgraph read it.
+    public struct ParsedGraph: Sendable {
+        /// The graph's name.
+        public var name: String
+        /// Node name → attribute → value, for the attributes the nodes set.
+        public var nodes: [String: [String: String]]
+        /// Edges in file order: tail, head and attributes.
+        public var edges: [(tail: String, head: String, attributes: [String: String])]
+    }
+
+    private static let gate = Mutex(State())
+
+    /// The state behind the gate. Only reached while holding it.
+    private struct State: ~Copyable {
+        var context: OpaquePointer?
+
+        mutating func ensureContext() -> OpaquePointer? {
+            if context == nil {
+                context = gvContext()
+                agseterrf(captureMessage)
+                _ = agseterr(AGWARN)
+            }
+            return context
+        }
+
+        mutating func read(_ text: String) throws -> UnsafeMutablePointer<Agraph_t> {
+            _ = ensureContext()
+            captured.reset()
+            agreseterrors()
+            let graph = text.withCString { agmemread($0) }
+            drainLexer()
+            guard let graph, agerrors() < Int32(AGERR.rawValue) || captured.errors.isEmpty else {
+                if let graph { agclose(graph) }
+                throw GraphvizError(stage: "parse", message: captured.text(or: "the DOT text does not parse"))
+            }
+            return graph
+        }
+
+        mutating func render(_ text: String, engine: String, format: String) throws -> RenderResult {
+            let graph = try read(text)
+            defer { agclose(graph) }
+            let gvc = ensureContext()
+            captured.reset()
+            agreseterrors()
+            guard gvLayout(gvc, graph, engine) == 0 else {
+                throw GraphvizError(stage: "layout", message: captured.text(or: "layout with \(engine) failed"))
+            }
+            defer { gvFreeLayout(gvc, graph) }
+            var buffer: UnsafeMutablePointer<CChar>?
+            var length: UInt32 = 0
+            guard gvRenderData(gvc, graph, format, &buffer, &length) == 0, let buffer else {
+                throw GraphvizError(stage: "render", message: captured.text(or: "rendering \(format) failed"))
+            }
+            defer { gvFreeRenderData(buffer) }
+            let data = Data(bytes: buffer, count: Int(length))
+            return RenderResult(data: data, warnings: captured.warnings)
+        }
+
+        mutating func parse(_ text: String) throws -> ParsedGraph {
+            let graph = try read(text)
+            defer { agclose(graph) }
+            func attributes(_ object: UnsafeMutableRawPointer, kind: Int32) -> [String: String] {
+                var out: [String: String] = [:]
+                var symbol = agnxtattr(graph, kind, nil)
+                while let s = symbol {
+                    if let value = agxget(object, s) {
+                        let v = String(cString: value)
+                        let d = s.pointee.defval.map { String(cString: $0) } ?? ""
+                        if v != d { out[String(cString: s.pointee.name)] = v }
+                    }
+                    symbol = agnxtattr(graph, kind, s)
+                }
+                return out
+            }
+            var nodes: [String: [String: String]] = [:]
+            var edges: [(String, String, [String: String])] = []
+            var node = agfstnode(graph)
+            while let n = node {
+                let name = String(cString: agnameof(UnsafeMutableRawPointer(n)))
+                nodes[name] = attributes(UnsafeMutableRawPointer(n), kind: Int32(AGNODE))
+                node = agnxtnode(graph, n)
+            }
+            node = agfstnode(graph)
+            while let n = node {
+                var edge = agfstout(graph, n)
+                while let e = edge {
+                    // An out-edge's `node` is its head (cgraph's AGHEAD macro); its tail is `n`.
+                    let tail = String(cString: agnameof(UnsafeMutableRawPointer(n)))
+                    let head = String(cString: agnameof(UnsafeMutableRawPointer(e.pointee.node)))
+                    edges.append((tail, head, attributes(UnsafeMutableRawPointer(e), kind: Int32(AGEDGE))))
+                    edge = agnxtout(graph, e)
+                }
+                node = agnxtnode(graph, n)
+            }
+            return ParsedGraph(name: String(cString: agnameof(UnsafeMutableRawPointer(graph))), nodes: nodes,
+                               edges: edges)
+        }
+
+        /// Reads whatever a previous `agmemread` left in the lexer's buffer, so that the next
+        /// read starts clean.
+        func drainLexer() {
+            let saved = captured
+            for _ in 0..<10_000 {
+                guard let extra = agmemread("") else { break }
+                agclose(extra)
+            }
+            captured = saved
+        }
+    }
+}
+
+/// Messages from Graphviz's error callback, collected while the gate is held.
+nonisolated(unsafe) private var captured = CapturedMessages()
+
+private struct CapturedMessages {
+    var errors: [String] = []
+    var warnings: [String] = []
+    var all: [String] = []
+
+    mutating func reset() { self = CapturedMessages() }
+
+    func text(or fallback: String) -> String {
+        let joined = all.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        return joined.isEmpty ? fallback : joined
+    }
+}
+
+/// Graphviz calls this for each piece of message text (a message may arrive in pieces:
+/// `"Error: "`, then the text).
+private let captureMessage: agusererrf = { message in
+    guard let message else { return 0 }
+    let text = String(cString: message)
+    captured.all.append(text)
+    let lower = text.lowercased()
+    if lower.hasPrefix("warning") || lower.contains("warning:") {
+        captured.warnings.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    } else {
+        captured.errors.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+    return 0
+}
