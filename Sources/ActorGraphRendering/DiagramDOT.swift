@@ -87,10 +87,11 @@ public enum DiagramDOT {
     }
 
     /// DOT node ids: the actor's own id, quoted, when cgraph reads it back unchanged; else
-    /// `actor-N` by position.
+    /// `actor-N` by position. (cgraph reserves names that start with `%` for anonymous objects.)
     static func nodeIdentifiers(_ graph: ActorGraph) -> [String] {
         graph.actors.enumerated().map { i, a in
-            DOTText.isSafeQuoted(a.id) && !a.id.isEmpty && !a.id.hasPrefix("actor-") ? q(a.id) : q("actor-\(i)")
+            DOTText.isSafeQuoted(a.id) && !a.id.isEmpty && !a.id.hasPrefix("actor-") && !a.id.hasPrefix("%")
+                ? q(a.id) : q("actor-\(i)")
         }
     }
 
@@ -124,6 +125,17 @@ public enum DiagramDOT {
         let actor = graph.actors[i]
         let kind = graph.actorKind(actor.kind) ?? ActorKind(id: actor.kind, label: actor.kind)
         let look = theme.look(for: kind)
+        let styles = ["filled"] + look.extraStyles
+        let attrs: [(String, String)] = [
+            ("id", q("actor-\(i)")), ("label", "<\(nodeLabel(actor, theme))>"), ("shape", q(look.shape)),
+            ("style", q(styles.joined(separator: ","))), ("fillcolor", q(look.fill)), ("color", q(look.outline)),
+            ("tooltip", DOTText.escString(nodeTooltip(actor, kind))),
+        ]
+        return "\(ids[i]) [" + attrs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
+    }
+
+    /// An actor's HTML-like label: the name (wrapped), then the role in smaller grey type.
+    static func nodeLabel(_ actor: Actor, _ theme: Theme) -> String {
         let width = theme.fontSize > 12 ? 18 : 22
         var label = DOTText.wrap(actor.name, width: width, maxLines: 4).map(DOTText.html).joined(separator: "<BR/>")
         if let role = actor.role, !role.isEmpty {
@@ -131,17 +143,16 @@ public enum DiagramDOT {
             let lines = DOTText.wrap(role, width: width + 6, maxLines: 2).map(DOTText.html).joined(separator: "<BR/>")
             label += "<BR/><FONT POINT-SIZE=\"\(small)\" COLOR=\"#555555\">\(lines)</FONT>"
         }
+        return label
+    }
+
+    /// An actor's tooltip (shown on hover in SVG): name, kind, role, aliases, note.
+    static func nodeTooltip(_ actor: Actor, _ kind: ActorKind) -> String {
         var tooltip = "\(actor.name) (\(kind.label))"
         if let role = actor.role { tooltip += "\n\(role)" }
         if !actor.aliases.isEmpty { tooltip += "\nalso: \(actor.aliases.joined(separator: ", "))" }
         if let note = actor.note { tooltip += "\n\(note)" }
-        let styles = ["filled"] + look.extraStyles
-        let attrs: [(String, String)] = [
-            ("id", q("actor-\(i)")), ("label", "<\(label)>"), ("shape", q(look.shape)),
-            ("style", q(styles.joined(separator: ","))), ("fillcolor", q(look.fill)), ("color", q(look.outline)),
-            ("tooltip", DOTText.escString(tooltip)),
-        ]
-        return "\(ids[i]) [" + attrs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
+        return tooltip
     }
 
     /// Whether a relation is contested or weakly supported: low confidence (below 0.5), disputed

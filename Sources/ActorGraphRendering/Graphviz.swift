@@ -84,7 +84,7 @@ public enum Graphviz {
     public struct ParsedGraph: Sendable {
         /// The graph's name.
         public var name: String
-        /// Node name → attribute → value, for the attributes the nodes set.
+        /// Node name → attribute → value, for every attribute the graph declares for nodes.
         public var nodes: [String: [String: String]]
         /// Edges in file order: tail, head and attributes.
         public var edges: [(tail: String, head: String, attributes: [String: String])]
@@ -145,11 +145,7 @@ public enum Graphviz {
                 var out: [String: String] = [:]
                 var symbol = agnxtattr(graph, kind, nil)
                 while let s = symbol {
-                    if let value = agxget(object, s) {
-                        let v = String(cString: value)
-                        let d = s.pointee.defval.map { String(cString: $0) } ?? ""
-                        if v != d { out[String(cString: s.pointee.name)] = v }
-                    }
+                    if let value = agxget(object, s) { out[String(cString: s.pointee.name)] = String(cString: value) }
                     symbol = agnxtattr(graph, kind, s)
                 }
                 return out
