@@ -23,14 +23,26 @@ enum YAMLDocumentReader {
             return .failure(Diagnostic(file: file, position: nil, severity: .error, message: "cannot parse YAML: \(error)"))
         }
         guard let node else { return .success(nil) }
-        return convert(node, file: file)
+        var budget = nodeBudget(forTextOfLength: text.utf8.count)
+        return convert(node, file: file, budget: &budget)
     }
+
+    /// How many values a text of `length` bytes may compose to. Without aliases every value takes
+    /// at least one byte of its own, so the budget only bites when aliases (`*name`) repeat an
+    /// anchored value so often that the document would grow exponentially (the "billion laughs").
+    static func nodeBudget(forTextOfLength length: Int) -> Int { 2 * length + 1024 }
 
     private static func position(_ mark: Mark?) -> SourcePosition {
         SourcePosition(line: max(1, mark?.line ?? 1), column: max(1, mark?.column ?? 1))
     }
 
-    private static func convert(_ node: Node, file: String) -> Result<DocumentNode?, Diagnostic> {
+    private static func convert(_ node: Node, file: String, budget: inout Int) -> Result<DocumentNode?, Diagnostic> {
+        budget -= 1
+        if budget < 0 {
+            return .failure(Diagnostic(file: file, position: position(node.mark), severity: .error,
+                                       message: "the YAML's aliases (*name) repeat anchored values so often that the document grows far beyond the file's size",
+                                       fix: "write the repeated values out, or use aliases only for values that do not themselves contain aliases"))
+        }
         switch node {
         case .scalar(let s):
             return .success(.scalar(ScalarNode(text: s.string, quoted: s.style != .plain, position: position(s.mark))))
@@ -38,7 +50,7 @@ enum YAMLDocumentReader {
             var items: [DocumentNode] = []
             items.reserveCapacity(seq.count)
             for item in seq {
-                switch convert(item, file: file) {
+                switch convert(item, file: file, budget: &budget) {
                 case .success(let n): items.append(n!)
                 case .failure(let d): return .failure(d)
                 }
@@ -54,7 +66,7 @@ enum YAMLDocumentReader {
                                                fix: "write 'key: value'"))
                 }
                 let keyNode = ScalarNode(text: key.string, quoted: key.style != .plain, position: position(key.mark))
-                switch convert(v, file: file) {
+                switch convert(v, file: file, budget: &budget) {
                 case .success(let n): pairs.append((keyNode, n!))
                 case .failure(let d): return .failure(d)
                 }

@@ -275,17 +275,37 @@ public enum Suggest {
     }
 
     /// The candidate nearest to `word`: an exact case-insensitive match, else the smallest edit
-    /// distance no larger than max(2, length / 3). Ties go to the earlier candidate.
+    /// distance within a limit that grows with the word: 1 up to five letters, 2 up to eight,
+    /// length / 3 beyond. Words of one or two letters match only with one letter more or less.
+    /// Ties go to the earlier candidate.
     public static func nearest(_ word: String, among candidates: [String]) -> String? {
         let lower = word.lowercased()
         if let same = candidates.first(where: { $0.lowercased() == lower }) { return same }
-        let limit = max(2, word.count / 3)
+        // In a word of one or two letters, a changed letter makes a different word, not a typo
+        // ('x' is not 'a'); only a doubled or dropped letter counts ('bb' → 'b', 'pp' → 'ppp').
+        if word.count < 3 {
+            return candidates.first { c in
+                let c = c.lowercased()
+                return abs(c.count - lower.count) == 1 && (isSubsequence(lower, of: c) || isSubsequence(c, of: lower))
+            }
+        }
+        let limit = word.count <= 5 ? 1 : word.count <= 8 ? 2 : word.count / 3
         var best: (String, Int)?
         for c in candidates {
             let d = editDistance(lower, c.lowercased(), limit: limit)
             if d <= limit, d < (best?.1 ?? .max) { best = (c, d) }
         }
         return best?.0
+    }
+
+    private static func isSubsequence(_ short: String, of long: String) -> Bool {
+        var it = long.makeIterator()
+        for ch in short {
+            var found = false
+            while let next = it.next() { if next == ch { found = true; break } }
+            if !found { return false }
+        }
+        return true
     }
 
     /// The actor ids and aliases to match unknown actor references against.

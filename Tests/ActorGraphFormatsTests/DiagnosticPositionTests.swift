@@ -144,6 +144,28 @@ import Testing
         #expect(problems(dashes).first?.contains("nests deeper than") == true)
     }
 
+    @Test func aliasBombsAreRefusedButOrdinaryAliasesWork() throws {
+        // The "billion laughs": nine levels of ten aliases each would compose 10⁹ values.
+        var bomb = "actorgraph: 1\nx0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 {
+            bomb += "x\(level): &x\(level) [" + Array(repeating: "*x\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let p = problems(bomb)
+        #expect(p.count == 1, "\(p)")
+        #expect(p.first?.contains("error: the YAML's aliases (*name) repeat anchored values") == true, "\(p)")
+
+        // An anchor used a few times, as an analyst would for a repeated citation, is fine.
+        let text = head + """
+            relations:
+              - { kind: conflict, between: [mqm-a, ppp], cite: &cable [cable] }
+              - { kind: rivalry, between: [mqm-a, ppp], cite: *cable }
+
+            """
+        let loaded = GraphFile.read(text: text, file: "f")
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        #expect(loaded.graph.relations.map { $0.evidence.citations.map(\.source) } == [["cable"], ["cable"]])
+    }
+
     @Test func jsonErrorsArePositionedToo() {
         let text = """
             {

@@ -65,6 +65,16 @@ import Testing
         #expect(Suggest.nearest("PPP", among: ["mqm-a", "ppp"]) == "ppp")
         #expect(Suggest.nearest("zzzzzz", among: ["party"]) == nil)
         #expect(Suggest.nearest("x", among: []) == nil)
+        // Short words: a changed letter is another word; a doubled or dropped one is a typo.
+        #expect(Suggest.nearest("x", among: ["a", "b"]) == nil)
+        #expect(Suggest.nearest("ab", among: ["ac", "xb"]) == nil)
+        #expect(Suggest.nearest("bb", among: ["a", "b"]) == "b")
+        #expect(Suggest.nearest("pp", among: ["ppp"]) == "ppp")
+        #expect(Suggest.nearest("ab", among: ["abc"]) == "abc")
+        // Up to five letters one edit, up to eight two.
+        #expect(Suggest.nearest("ppx", among: ["ppp"]) == "ppp")
+        #expect(Suggest.nearest("pxx", among: ["ppp"]) == nil)
+        #expect(Suggest.nearest("conflkit", among: ["conflict"]) == "conflict")
     }
 
     @Test func attributeNumbersPrintWithoutNeedlessFractions() {
