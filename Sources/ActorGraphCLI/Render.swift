@@ -8,8 +8,9 @@ extension LayoutEngine: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 
 /// `--theme` values.
-struct ThemeArgument: ExpressibleByArgument {
+struct ThemeArgument: ExpressibleByArgument, CustomStringConvertible {
     var theme: Theme
+    var description: String { theme.name }
     init?(argument: String) {
         guard let t = Theme.named(argument) else { return nil }
         theme = t
@@ -19,8 +20,9 @@ struct ThemeArgument: ExpressibleByArgument {
 }
 
 /// `--cluster` values.
-struct ClusterArgument: ExpressibleByArgument {
+struct ClusterArgument: ExpressibleByArgument, CustomStringConvertible {
     var rule: ClusterRule
+    var description: String { rule.description }
     init?(argument: String) {
         guard let r = ClusterRule(argument: argument) else { return nil }
         rule = r
@@ -30,10 +32,10 @@ struct ClusterArgument: ExpressibleByArgument {
 
 /// Options shared by the commands that draw a graph.
 struct DiagramArguments: ParsableArguments {
-    @Option(help: "Layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")). Default: by size: fdp up to 150 actors, neato to 1,000, sfdp beyond.")
+    @Option(help: "Layout engine. Default: by size: fdp up to 150 actors, neato to 1,000, sfdp beyond.")
     var engine: LayoutEngine?
 
-    @Option(help: "Theme: default (colour-blind-safe colour), print (greyscale: shapes and line styles carry the meaning), slide (large type).")
+    @Option(help: "Theme: default (colour-blind-safe colour), print (greyscale: shapes and line styles carry the meaning), or slide (large type).")
     var theme: ThemeArgument = ThemeArgument(argument: "default")!
 
     @Option(help: "Group actors into clusters: kind, attribute:NAME (e.g. attribute:club), or none.")
@@ -69,7 +71,7 @@ extension ActorGraphCommand {
         @Option(name: .shortAndLong, help: ArgumentHelp("The output file; its extension picks the format (.svg, .png, .pdf, .dot, .xdot, .json).", valueName: "out"))
         var output: String
 
-        @Option(help: "Output format, when the extension does not say: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        @Option(help: "Output format, when the extension does not say.")
         var format: OutputFormat?
 
         @Option(help: ArgumentHelp("Stop the layout after this many seconds.", valueName: "seconds"))
@@ -87,6 +89,9 @@ extension ActorGraphCommand {
         func run() throws {
             let loaded = try loadForCommand(file)
             let options = diagram.options(for: loaded.graph)
+            if !options.engine.isDeterministic(clustered: options.clusters != .none) {
+                Output.error("\(file): warning: Graphviz's \(options.engine) lays clusters out differently from run to run; use --engine dot for the same diagram every time")
+            }
             let chosen = format ?? OutputFormat(path: output)!
             let renderer = Renderer(subprocess: SubprocessRenderer(executable: SubprocessRenderer.currentExecutable))
             let data: Data

@@ -9,16 +9,31 @@ public enum LayoutEngine: String, Sendable, CaseIterable, Hashable {
 
     /// The engine that gives the best diagram for `graph`.
     ///
-    /// Up to 150 actors, `fdp` (force-directed, draws clusters): on the example graphs it gives
-    /// the most compact picture with the fewest long edges, where `dot` strings actors out in
-    /// layers and `neato` spreads them thin. Up to 1,000 actors, `neato`; beyond, `sfdp`
-    /// (multilevel), where the others take minutes. `fdp` and `sfdp` are not deterministic across
-    /// in-process calls in Graphviz 2.43, so ``Renderer`` runs them in a child process.
+    /// Without clusters: up to 150 actors, `fdp` (force-directed): on the example graphs it
+    /// gives the most compact picture with the fewest long edges, where `dot` strings actors out
+    /// in layers and `neato` spreads them thin. Up to 1,000 actors, `neato`; beyond, `sfdp`
+    /// (multilevel), where the others take minutes.
+    ///
+    /// With clusters: `dot` up to 300 actors. It draws clusters as separate boxes and is
+    /// deterministic; `neato` and `sfdp` ignore clusters (their boxes overlap), and `fdp` lays
+    /// clusters out differently from one process to the next (see ``isDeterministic(clustered:)``).
+    /// Beyond 300 actors `dot` risks running for minutes, so `fdp`.
+    ///
+    /// `fdp` and `sfdp` also differ between consecutive calls in one process, so ``Renderer``
+    /// runs them in a child process.
     public static func preferred(for graph: ActorGraph, clustered: Bool) -> LayoutEngine {
         let n = graph.actors.count
+        if clustered { return n <= 300 ? .dot : .fdp }
         if n <= 150 { return .fdp }
-        if n <= 1000 { return clustered ? .fdp : .neato }
+        if n <= 1000 { return .neato }
         return .sfdp
+    }
+
+    /// Whether the same DOT always gives the same bytes with this engine (rendered in a fresh
+    /// process for `fdp` and `sfdp`). Graphviz 2.43's `fdp` does not when the graph has clusters:
+    /// the `dot -Kfdp` command itself gives different layouts run after run on the same file.
+    public func isDeterministic(clustered: Bool) -> Bool {
+        !(self == .fdp && clustered)
     }
 }
 
@@ -82,6 +97,10 @@ public enum DiagramDOT {
             guard let s = index[r.source], let t = index[r.target] else { continue }
             out += "  \(nodeIDs[s]) -> \(nodeIDs[t]) [\(edgeAttributes(graph, i, theme, options.highlights[i]))];\n"
         }
+        if options.legend {
+            out += "\n  // Caption and legend: the kinds this graph uses.\n"
+            out += "  graph [labelloc=b, labeljust=l, label=<\(Legend.html(graph, options: options))>];\n"
+        }
         out += "}\n"
         return out
     }
@@ -114,9 +133,6 @@ public enum DiagramDOT {
             attrs += [("mindist", "1.1"), ("splines", "true")]
         case .twopi:
             attrs += [("overlap", "false"), ("ranksep", "1.4"), ("splines", "true")]
-        }
-        if options.legend {
-            attrs += [("label", "<" + Legend.html(graph, options: options) + ">"), ("labelloc", "b"), ("labeljust", "l")]
         }
         return attrs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
     }

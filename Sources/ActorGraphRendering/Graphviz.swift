@@ -52,6 +52,10 @@ public struct GraphvizError: Error, Sendable, CustomStringConvertible, Equatable
 /// - `agmemread` parses only the first graph of a string and keeps the rest in the lexer's
 ///   global buffer, where the next call would find it; the leftover is drained after each read.
 /// - Graphs are always named (an unnamed one gets a process-wide counter as its SVG title).
+/// - cgraph's default object ids are the addresses of the interned names, and clusters are kept
+///   in id order, so cluster order (in the SVG, and in fdp's layout) changed with the heap.
+///   Graphs are read through `actorgraph_read` (CGraphviz's shim.h), whose id discipline numbers
+///   objects in order of appearance: the same text gives the same bytes in any process.
 public enum Graphviz {
     /// The result of a render.
     public struct RenderResult: Sendable {
@@ -98,6 +102,7 @@ public enum Graphviz {
 
         mutating func ensureContext() -> OpaquePointer? {
             if context == nil {
+                actorgraph_install_deterministic_ids()
                 context = gvContext()
                 agseterrf(captureMessage)
                 _ = agseterr(AGWARN)
@@ -174,7 +179,7 @@ public enum Graphviz {
                                edges: edges)
         }
 
-        /// Reads whatever a previous `agmemread` left in the lexer's buffer, so that the next
+        /// Reads whatever a previous read left in the lexer's buffer, so that the next
         /// read starts clean.
         func drainLexer() {
             let saved = captured
