@@ -9,7 +9,7 @@ APT_PACKAGES = graphviz libgraphviz-dev pkg-config fonts-dejavu-core
 FONT_CHECK = fc-list 2>/dev/null | grep -q 'DejaVuSans.ttf'
 GRAPHS = $(wildcard graphs/*.yaml)
 
-.PHONY: all deps build demo test graphs install uninstall clean
+.PHONY: all deps build demo test graphs bench install uninstall clean
 
 all: build
 
@@ -55,7 +55,7 @@ graphs: build
 	  name=$$(basename $$f .yaml); \
 	  opts=$$(awk -v n="$$name" '$$1 == n { $$1 = ""; print }' graphs/render-options); \
 	  for ext in svg png; do \
-	    $(BIN_RELEASE) render $$f -o graphs/rendered/$$name.$$ext $$opts 2>/dev/null || exit 1; \
+	    $(BIN_RELEASE) render $$f -o graphs/rendered/$$name.$$ext $$opts || exit 1; \
 	  done; \
 	  echo "graphs/rendered/$$name.svg graphs/rendered/$$name.png $$opts"; \
 	done
@@ -75,3 +75,8 @@ uninstall:
 
 clean:
 	rm -rf .build
+
+## bench: benchmarks (release builds), printed as tables
+bench: deps
+	$(SWIFT) build -c release --product RenderBenchmark
+	.build/release/RenderBenchmark

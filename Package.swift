@@ -44,6 +44,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "actorgraph", dependencies: ["ActorGraphCLI"]),
+        // `make bench`: in-process rendering against spawning the dot command.
+        .executableTarget(
+            name: "RenderBenchmark",
+            dependencies: ["ActorGraphRendering", "ActorGraphModel"],
+            path: "Benchmarks/RenderBenchmark"
+        ),
         .testTarget(name: "ActorGraphModelTests", dependencies: ["ActorGraphModel"]),
         .testTarget(name: "ActorGraphFormatsTests", dependencies: ["ActorGraphFormats", "ActorGraphModel"]),
         .testTarget(
