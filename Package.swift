@@ -7,7 +7,7 @@ import PackageDescription
 //   ActorGraphRendering theme → DOT, legend, clusters; Graphviz in-process (CGraphviz)
 //   ActorGraphCLI     the `actorgraph` commands, as a library so tests can call them
 //   actorgraph        the thin executable
-// NetworkAnalysis (added with the analysis core) must never import ActorGraphModel.
+//   NetworkAnalysis   compact CSR networks and the algorithms; never imports ActorGraphModel
 let package = Package(
     name: "ActorGraph",
     platforms: [.macOS(.v13)],
@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ActorGraphModel", targets: ["ActorGraphModel"]),
         .library(name: "ActorGraphFormats", targets: ["ActorGraphFormats"]),
         .library(name: "ActorGraphRendering", targets: ["ActorGraphRendering"]),
+        .library(name: "NetworkAnalysis", targets: ["NetworkAnalysis"]),
         .executable(name: "actorgraph", targets: ["actorgraph"]),
     ],
     dependencies: [
@@ -25,6 +26,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "ActorGraphModel"),
+        // The analysis core: CSR networks and algorithms. It must never import actor types.
+        .target(name: "NetworkAnalysis"),
         .target(
             name: "ActorGraphFormats",
             dependencies: ["ActorGraphModel", .product(name: "Yams", package: "Yams")]
@@ -51,6 +54,7 @@ let package = Package(
             path: "Benchmarks/RenderBenchmark"
         ),
         .testTarget(name: "ActorGraphModelTests", dependencies: ["ActorGraphModel"]),
+        .testTarget(name: "NetworkAnalysisTests", dependencies: ["NetworkAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "ActorGraphFormatsTests", dependencies: ["ActorGraphFormats", "ActorGraphModel"]),
         .testTarget(
             name: "ActorGraphRenderingTests",

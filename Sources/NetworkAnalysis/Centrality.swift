@@ -1,0 +1,340 @@
+/// A measure cannot be computed on this network.
+public struct CentralityError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// An iterative measure did not converge.
+public struct ConvergenceError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var measure: String
+    public var iterations: Int
+    public var description: String {
+        "\(measure) did not converge in \(iterations) iterations; raise the iteration limit or the tolerance"
+    }
+}
+
+extension Network {
+    // MARK: Degree
+
+    /// The number of edges at each node: in plus out for a directed network (as networkx's
+    /// `degree`), neighbours for an undirected one. Not normalised.
+    ///
+    /// - Complexity: O(V).
+    public func degree() -> [Double] {
+        (0..<nodeCount).map { u in
+            let out = Double(outOffsets[u + 1] - outOffsets[u])
+            return isDirected ? out + Double(inOffsets[u + 1] - inOffsets[u]) : out
+        }
+    }
+
+    /// The number of out-edges (directed) or neighbours (undirected) of each node.
+    public func outDegree() -> [Double] { (0..<nodeCount).map { Double(outOffsets[$0 + 1] - outOffsets[$0]) } }
+
+    /// The number of in-edges (directed) or neighbours (undirected) of each node.
+    public func inDegree() -> [Double] { (0..<nodeCount).map { Double(inOffsets[$0 + 1] - inOffsets[$0]) } }
+
+    /// The sum of edge weights at each node (networkx's `degree(weight=)`): in plus out when
+    /// directed.
+    ///
+    /// - Complexity: O(V + E).
+    public func strength() -> [Double] {
+        let out = outStrength()
+        guard isDirected else { return out }
+        let inn = inStrength()
+        return (0..<nodeCount).map { out[$0] + inn[$0] }
+    }
+
+    /// The sum of the weights of each node's out-edges.
+    public func outStrength() -> [Double] {
+        (0..<nodeCount).map { u in
+            var s = 0.0
+            for e in Int(outOffsets[u])..<Int(outOffsets[u + 1]) { s += weight(e) }
+            return s
+        }
+    }
+
+    /// The sum of the weights of each node's in-edges.
+    public func inStrength() -> [Double] {
+        (0..<nodeCount).map { v in
+            var s = 0.0
+            for k in Int(inOffsets[v])..<Int(inOffsets[v + 1]) { s += weight(Int(inEdges[k])) }
+            return s
+        }
+    }
+
+    /// Positive, negative and net (positive − negative) degree: counts of edges of each sign at
+    /// each node, in and out together when directed.
+    ///
+    /// - Complexity: O(V + E).
+    public func signedDegree() -> (positive: [Double], negative: [Double], net: [Double]) {
+        var positive = [Double](repeating: 0, count: nodeCount)
+        var negative = [Double](repeating: 0, count: nodeCount)
+        for u in 0..<nodeCount {
+            for e in Int(outOffsets[u])..<Int(outOffsets[u + 1]) {
+                let v = Int(targets[e])
+                if sign(e) < 0 {
+                    negative[u] += 1
+                    if isDirected { negative[v] += 1 }
+                } else {
+                    positive[u] += 1
+                    if isDirected { positive[v] += 1 }
+                }
+            }
+        }
+        return (positive, negative, (0..<nodeCount).map { positive[$0] - negative[$0] })
+    }
+
+    // MARK: Closeness and harmonic
+
+    /// Closeness centrality with Wasserman and Faust's correction for disconnected networks, as
+    /// networkx's `closeness_centrality(wf_improved=True)`: for node u reached from r − 1 other
+    /// nodes at total distance D, `((r − 1) / D) · ((r − 1) / (n − 1))`, and 0 when D = 0.
+    /// Directed networks use distances *to* u (incoming paths), as networkx does. Weighted, an
+    /// edge's length is `1 / weight`. (Freeman 1979; Wasserman & Faust 1994, p. 201.)
+    ///
+    /// - Precondition: no negative edges when `weighted`.
+    /// - Complexity: O(V·E) unweighted, O(V·E·log V) weighted; parallel over nodes.
+    public func closeness(weighted: Bool = false, threads: Int = Network.defaultThreads) -> [Double] {
+        let n = nodeCount
+        return perNode(threads: threads) { u in
+            var reached = 0, total = 0.0
+            if weighted && weights != nil {
+                for d in distances(from: u, direction: .incoming) where d.isFinite { reached += 1; total += d }
+            } else {
+                for h in hopDistances(from: u, direction: .incoming) where h >= 0 { reached += 1; total += Double(h) }
+            }
+            guard total > 0, n > 1 else { return 0 }
+            let r = Double(reached - 1)
+            return (r / total) * (r / Double(n - 1))
+        }
+    }
+
+    /// Harmonic centrality (Marchiori & Latora 2000; Boldi & Vigna 2014): the sum of `1 / d(v, u)`
+    /// over the other nodes v that reach u, not normalised, as networkx's `harmonic_centrality`.
+    /// Directed networks use distances *to* u. Weighted, an edge's length is `1 / weight`.
+    ///
+    /// - Precondition: no negative edges when `weighted`.
+    /// - Complexity: O(V·E) unweighted, O(V·E·log V) weighted; parallel over nodes.
+    public func harmonic(weighted: Bool = false, threads: Int = Network.defaultThreads) -> [Double] {
+        perNode(threads: threads) { u in
+            var total = 0.0
+            if weighted && weights != nil {
+                for d in distances(from: u, direction: .incoming) where d > 0 && d.isFinite { total += 1 / d }
+            } else {
+                for h in hopDistances(from: u, direction: .incoming) where h > 0 { total += 1 / Double(h) }
+            }
+            return total
+        }
+    }
+
+    /// `value(u)` for every node, in parallel; each node's value is computed alone, so the result
+    /// does not depend on the thread count.
+    func perNode(threads: Int, _ value: @Sendable (Int) -> Double) -> [Double] {
+        let n = nodeCount
+        let out = SlotBuffer(count: n)
+        Parallel.forEachBlock(count: n, blocks: 64, threads: threads) { range in
+            for u in range { out.set(u, value(u)) }
+        }
+        return out.array(count: n)
+    }
+
+    // MARK: Spectral measures
+
+    /// `y[v] = Σ over edges u → v of x[u] · w(u, v)` (with `w` = 1 when `weighted` is false):
+    /// the product xᵀA, walking in-edges so each `y[v]` is one sum.
+    func leftMultiply(_ x: [Double], weighted: Bool) -> [Double] {
+        var y = [Double](repeating: 0, count: nodeCount)
+        let w = weighted ? weights : nil
+        for v in 0..<nodeCount {
+            var s = 0.0
+            for k in Int(inOffsets[v])..<Int(inOffsets[v + 1]) {
+                let u = Int(inSources[k])
+                s += w.map { x[u] * $0[Int(inEdges[k])] } ?? x[u]
+            }
+            y[v] = s
+        }
+        return y
+    }
+
+    /// Eigenvector centrality (Bonacich 1972), as networkx's `eigenvector_centrality`: power
+    /// iteration on A + I from the uniform vector, normalised to unit Euclidean length each
+    /// step, until the L1 change is below `n · tolerance`. A node's score comes from its
+    /// in-neighbours (directed: left eigenvector).
+    ///
+    /// - Throws: ``CentralityError`` for an empty network, ``ConvergenceError``.
+    /// - Complexity: O((V + E) · iterations).
+    public func eigenvector(weighted: Bool = false, tolerance: Double = 1e-6, maxIterations: Int = 1000) throws -> [Double] {
+        let n = nodeCount
+        guard n > 0 else { throw CentralityError("eigenvector centrality is not defined for an empty network") }
+        var x = [Double](repeating: 1 / Double(n), count: n)
+        for _ in 0..<maxIterations {
+            let last = x
+            let ax = leftMultiply(last, weighted: weighted)
+            for i in 0..<n { x[i] = last[i] + ax[i] }
+            var norm = euclideanNorm(x)
+            if norm == 0 { norm = 1 }
+            for i in 0..<n { x[i] /= norm }
+            var change = 0.0
+            for i in 0..<n { change += abs(x[i] - last[i]) }
+            if change < Double(n) * tolerance { return x }
+        }
+        throw ConvergenceError(measure: "eigenvector centrality", iterations: maxIterations)
+    }
+
+    /// PageRank (Page, Brin, Motwani & Winograd 1999), as networkx's `pagerank`: from the
+    /// uniform vector, `x ← α (x P + (Σ dangling x) d) + (1 − α) p` until the L1 change is below
+    /// `n · tolerance`. P divides each out-edge's weight by its node's out-strength; dangling
+    /// nodes (no out-edges) spread their score by `d`, which is the personalisation vector `p`
+    /// (uniform when none is given), as networkx does. An undirected edge counts both ways. The
+    /// result sums to 1.
+    ///
+    /// - Throws: ``CentralityError`` for a bad personalisation, ``ConvergenceError``.
+    /// - Complexity: O((V + E) · iterations).
+    public func pageRank(alpha: Double = 0.85, weighted: Bool = false, personalization: [Double]? = nil,
+                         tolerance: Double = 1e-6, maxIterations: Int = 100) throws -> [Double] {
+        let n = nodeCount
+        guard n > 0 else { return [] }
+        var p = [Double](repeating: 1 / Double(n), count: n)
+        if let personalization {
+            guard personalization.count == n, personalization.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+                throw CentralityError("the personalisation needs one non-negative value per node")
+            }
+            let total = personalization.reduce(0, +)
+            guard total > 0 else { throw CentralityError("the personalisation sums to 0; give some node a positive value") }
+            p = personalization.map { $0 / total }
+        }
+        let outWeight = weighted ? outStrength() : outDegree()
+        let inverse = outWeight.map { $0 == 0 ? 0 : 1 / $0 }
+        let dangling = (0..<n).filter { outWeight[$0] == 0 }
+        var x = [Double](repeating: 1 / Double(n), count: n)
+        for _ in 0..<maxIterations {
+            let last = x
+            let scaled = (0..<n).map { last[$0] * inverse[$0] }
+            let flow = leftMultiply(scaled, weighted: weighted)
+            var danglingSum = 0.0
+            for d in dangling { danglingSum += last[d] }
+            var change = 0.0
+            for i in 0..<n {
+                x[i] = alpha * (flow[i] + danglingSum * p[i]) + (1 - alpha) * p[i]
+                change += abs(x[i] - last[i])
+            }
+            if change < Double(n) * tolerance { return x }
+        }
+        throw ConvergenceError(measure: "PageRank", iterations: maxIterations)
+    }
+
+    /// Katz centrality (Katz 1953), as networkx's `katz_centrality`: from zero,
+    /// `x ← α xᵀA + β` until the L1 change is below `n · tolerance`, then (with `normalized`)
+    /// scaled to unit Euclidean length. Converges when α < 1 / λ_max.
+    ///
+    /// - Throws: ``ConvergenceError`` (α too large).
+    /// - Complexity: O((V + E) · iterations).
+    public func katz(alpha: Double = 0.1, beta: Double = 1, weighted: Bool = false, normalized: Bool = true,
+                     tolerance: Double = 1e-6, maxIterations: Int = 1000) throws -> [Double] {
+        let n = nodeCount
+        guard n > 0 else { return [] }
+        var x = [Double](repeating: 0, count: n)
+        for _ in 0..<maxIterations {
+            let last = x
+            let ax = leftMultiply(last, weighted: weighted)
+            var change = 0.0
+            for i in 0..<n {
+                x[i] = alpha * ax[i] + beta
+                change += abs(x[i] - last[i])
+            }
+            if change < Double(n) * tolerance {
+                if normalized {
+                    let norm = euclideanNorm(x)
+                    if norm > 0 { for i in 0..<n { x[i] /= norm } }
+                }
+                return x
+            }
+        }
+        throw ConvergenceError(measure: "Katz centrality (alpha \(alpha) may exceed 1 / the largest eigenvalue)",
+                               iterations: maxIterations)
+    }
+
+    /// Hubs and authorities (Kleinberg 1999): the principal singular vectors of the adjacency
+    /// matrix (weights as entries when `weighted`), by power iteration (`a ← Aᵀh`, `h ← Aa`,
+    /// scaled to unit maximum), each finally normalised to sum 1, as networkx's
+    /// `hits(normalized=True)`. When the top singular
+    /// value is repeated the vectors are not unique; this iteration starts from the uniform
+    /// vector.
+    ///
+    /// - Throws: ``ConvergenceError``.
+    /// - Complexity: O((V + E) · iterations).
+    public func hits(weighted: Bool = false, tolerance: Double = 1e-8, maxIterations: Int = 1000) throws -> (hubs: [Double], authorities: [Double]) {
+        let n = nodeCount
+        guard n > 0 else { return ([], []) }
+        var h = [Double](repeating: 1 / Double(n), count: n)
+        var a = [Double](repeating: 0, count: n)
+        for _ in 0..<maxIterations {
+            let last = h
+            a = leftMultiply(h, weighted: weighted)      // a[v] = Σ_{u→v} h[u]
+            h = rightMultiply(a, weighted: weighted)     // h[u] = Σ_{u→v} a[v]
+            let top = h.max() ?? 0
+            guard top > 0 else { return (h, a) }          // no edges: all zero
+            for i in 0..<n { h[i] /= top }
+            var change = 0.0
+            for i in 0..<n { change += abs(h[i] - last[i]) }
+            if change < tolerance {
+                a = leftMultiply(h, weighted: weighted)
+                let hs = h.reduce(0, +), asum = a.reduce(0, +)
+                return (h.map { $0 / hs }, a.map { $0 / asum })
+            }
+        }
+        throw ConvergenceError(measure: "hubs and authorities", iterations: maxIterations)
+    }
+
+    /// `y[u] = Σ over edges u → v of w(u, v) · x[v]`: the product Ax.
+    func rightMultiply(_ x: [Double], weighted: Bool) -> [Double] {
+        let w = weighted ? weights : nil
+        return (0..<nodeCount).map { u in
+            var s = 0.0
+            for e in Int(outOffsets[u])..<Int(outOffsets[u + 1]) {
+                s += w.map { $0[e] * x[Int(targets[e])] } ?? x[Int(targets[e])]
+            }
+            return s
+        }
+    }
+
+    /// PN centrality for signed networks (Everett & Borgatti 2014, "Networks containing negative
+    /// ties", Social Networks 38): `PN = (I − A / (2n − 2))⁻¹ 1` with `A = P − 2N`, P and N the
+    /// adjacency matrices of positive and negative ties (rows: a node's out-ties). Positive ties
+    /// to central nodes raise a node's score, negative ties lower it twice as hard. Solved by the
+    /// convergent series `x ← 1 + A x / (2n − 2)`, stopped when the L1 change is below
+    /// `n · tolerance`. Weights are ignored: ties count ±1.
+    ///
+    /// - Throws: ``ConvergenceError``.
+    /// - Complexity: O((V + E) · iterations).
+    public func pn(tolerance: Double = 1e-12, maxIterations: Int = 10_000) throws -> [Double] {
+        let n = nodeCount
+        guard n > 1 else { return [Double](repeating: 1, count: n) }
+        let scale = 1 / Double(2 * n - 2)
+        var x = [Double](repeating: 1, count: n)
+        for _ in 0..<maxIterations {
+            let last = x
+            var change = 0.0
+            for u in 0..<n {
+                var s = 0.0
+                for e in Int(outOffsets[u])..<Int(outOffsets[u + 1]) {
+                    s += (sign(e) < 0 ? -2 : 1) * last[Int(targets[e])]
+                }
+                x[u] = 1 + scale * s
+                change += abs(x[u] - last[u])
+            }
+            if change < Double(n) * tolerance { return x }
+        }
+        throw ConvergenceError(measure: "PN centrality", iterations: maxIterations)
+    }
+}
+
+/// The Euclidean norm, scaled to avoid overflow (as `math.hypot`).
+func euclideanNorm(_ x: [Double]) -> Double {
+    let top = x.reduce(0) { max($0, abs($1)) }
+    guard top > 0, top.isFinite else { return top }
+    var s = 0.0
+    for v in x { let r = v / top; s += r * r }
+    return top * s.squareRoot()
+}
