@@ -32,7 +32,7 @@ struct ClusterArgument: ExpressibleByArgument, CustomStringConvertible {
 
 /// Options shared by the commands that draw a graph.
 struct DiagramArguments: ParsableArguments {
-    @Option(help: "Layout engine. Default: by size: fdp up to 150 actors, neato to 1,000, sfdp beyond.")
+    @Option(help: "Layout engine. Default: by size: fdp up to 150 actors, neato to 1,000, sfdp beyond; with clusters, dot up to 300 actors, fdp beyond.")
     var engine: LayoutEngine?
 
     @Option(help: "Theme: default (colour-blind-safe colour), print (greyscale: shapes and line styles carry the meaning), or slide (large type).")
@@ -60,8 +60,10 @@ extension ActorGraphCommand {
             discussion: """
                 Graphviz runs in this process (libgvc). fdp and sfdp, which keep state between \
                 calls, and any render with --timeout run in a child process, so that output is \
-                deterministic and a slow layout can be stopped. The output file is written \
-                atomically: a failed render leaves no file behind.
+                deterministic and a slow layout can be stopped. One exception: Graphviz 2.43's \
+                fdp lays clusters out differently from run to run (a warning says so; dot does \
+                not). The output file is written atomically: a failed render leaves no file \
+                behind.
                 """
         )
 
