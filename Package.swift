@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "ActorGraphModel"),
         // The analysis core: CSR networks and algorithms. It must never import actor types.
         .target(name: "NetworkAnalysis"),
+        // Actor graphs onto networks (projections), and analyses that report in actors' terms.
+        .target(name: "ActorGraphAnalysis", dependencies: ["ActorGraphModel", "NetworkAnalysis"]),
         .target(
             name: "ActorGraphFormats",
             dependencies: ["ActorGraphModel", .product(name: "Yams", package: "Yams")]
@@ -42,7 +44,7 @@ let package = Package(
         .target(
             name: "ActorGraphCLI",
             dependencies: [
-                "ActorGraphModel", "ActorGraphFormats", "ActorGraphRendering",
+                "ActorGraphModel", "ActorGraphFormats", "ActorGraphRendering", "ActorGraphAnalysis", "NetworkAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

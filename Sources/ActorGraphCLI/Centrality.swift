@@ -1,0 +1,204 @@
+import ActorGraphAnalysis
+import ActorGraphFormats
+import ActorGraphModel
+import ArgumentParser
+import Foundation
+import NetworkAnalysis
+
+/// The measures `actorgraph centrality` computes.
+enum CentralityMeasure: String, CaseIterable, Sendable {
+    case degree, inDegree = "in-degree", outDegree = "out-degree", strength
+    case positiveDegree = "positive-degree", negativeDegree = "negative-degree", netDegree = "net-degree"
+    case betweenness, closeness, harmonic, eigenvector, pagerank, katz, hubs, authorities, pn
+
+    /// Whether negative ties make the measure meaningless (it would read them as positive).
+    var refusesNegativeTies: Bool {
+        switch self {
+        case .betweenness, .closeness, .harmonic, .eigenvector, .pagerank, .katz, .hubs, .authorities: return true
+        default: return false
+        }
+    }
+}
+
+extension ActorGraphCommand {
+    /// `actorgraph centrality FILE`: who matters, and how.
+    struct Centrality: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Centrality of every actor: degree, betweenness, closeness, eigenvector, PageRank and more.",
+            discussion: """
+                The graph is projected onto a network first: by default every signed relation kind, \
+                direction kept, weights ignored. Normalisation follows networkx. Path-based measures \
+                read a weight as strength (distance 1/weight). Measures that negative ties would make \
+                meaningless refuse them: choose positive kinds with --relations, or use the signed \
+                measures (positive-degree, negative-degree, net-degree, pn).
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
+        var file: String
+
+        @Option(help: ArgumentHelp("Comma-separated measures, or all: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "measures"))
+        var measure: String = "degree,betweenness,closeness,pagerank"
+
+        @Option(help: ArgumentHelp("Comma-separated relation kinds to keep (default: every signed kind).", valueName: "kinds"))
+        var relations: String?
+
+        @Flag(help: "Treat every relation as undirected.")
+        var undirected = false
+
+        @Flag(help: "Use relation weights (as strength; distance 1/weight on paths).")
+        var weighted = false
+
+        @Option(help: ArgumentHelp("Only relations that hold at this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
+        var at: String?
+
+        @Option(help: ArgumentHelp("A claimant's view: unclaimed relations plus those this actor claims.", valueName: "id"))
+        var claimant: String?
+
+        @Option(name: .customLong("min-confidence"), help: ArgumentHelp("Only relations with at least this confidence (0…1).", valueName: "x"))
+        var minConfidence: Double?
+
+        @Option(help: ArgumentHelp("Show only the first N actors of the ranking.", valueName: "n"))
+        var top: Int?
+
+        @Option(help: "Output format: table, csv or json.")
+        var format: ReportFormatCentrality = .table
+
+        enum ReportFormatCentrality: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+
+        func measures() throws -> [CentralityMeasure] {
+            if measure == "all" { return CentralityMeasure.allCases }
+            return try measure.split(separator: ",").map { word in
+                let w = word.trimmingCharacters(in: .whitespaces)
+                guard let m = CentralityMeasure(rawValue: w) else {
+                    throw ValidationError("unknown measure '\(w)'; choose from \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")), or all")
+                }
+                return m
+            }
+        }
+
+        func validate() throws {
+            _ = try measures()
+            if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+            if let minConfidence, !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must lie in 0…1") }
+            if let at, PartialDate(at) == nil { throw ValidationError("--at '\(at)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD") }
+        }
+
+        func run() throws {
+            let loaded = try loadForCommand(file)
+            let graph = loaded.graph
+            let chosen = try measures()
+            let options = ProjectionOptions(
+                relationKinds: relations.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) },
+                symmetrize: undirected, weighted: weighted, at: at.flatMap { PartialDate($0) }, claimant: claimant,
+                minimumConfidence: minConfidence)
+            let projection: Projection
+            do { projection = try graph.project(options) } catch {
+                Output.error("\(file): \(error)")
+                throw ExitCode(ExitStatus.dataError)
+            }
+            let g = projection.network
+            if g.hasNegativeEdges, let refused = chosen.first(where: \.refusesNegativeTies) {
+                let negativeKinds = Set(projection.relations.map { graph.relations[$0] }.filter { graph.sign(of: $0) == .negative }.map(\.kind)).sorted()
+                let positiveKinds = Set(projection.relations.map { graph.relations[$0] }.filter { graph.sign(of: $0) != .negative }.map(\.kind)).sorted()
+                Output.error("""
+                    \(file): \(refused.rawValue) is not defined on negative ties, and this projection has some (\(negativeKinds.joined(separator: ", "))); \
+                    keep positive kinds with --relations \(positiveKinds.joined(separator: ",")), or use positive-degree, negative-degree, net-degree or pn
+                    """)
+                throw ExitCode(ExitStatus.dataError)
+            }
+            for (a, b) in projection.ambivalentPairs {
+                Output.error("\(file): note: '\(a)' and '\(b)' are joined by both positive and negative relations (ambivalent); their ties are summed")
+            }
+            var columns: [(CentralityMeasure, [Double])] = []
+            do {
+                for m in chosen { columns.append((m, try compute(m, g))) }
+            } catch {
+                Output.error("\(file): \(error)")
+                throw ExitCode(ExitStatus.failure)
+            }
+            let names = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, $0.name) })
+            let ids = projection.actorIDs
+            var order = Array(0..<ids.count)
+            let first = columns.first?.1 ?? []
+            order.sort { a, b in
+                if first[a] != first[b] { return first[a] > first[b] }
+                return ids[a] < ids[b]
+            }
+            if let top { order = Array(order.prefix(top)) }
+            switch format {
+            case .table: printTable(order, ids: ids, names: names, columns: columns)
+            case .csv: printCSV(order, ids: ids, names: names, columns: columns)
+            case .json: printJSON(order, ids: ids, names: names, columns: columns, projection: projection)
+            }
+        }
+
+        func compute(_ m: CentralityMeasure, _ g: Network) throws -> [Double] {
+            switch m {
+            case .degree: return g.degree()
+            case .inDegree: return g.inDegree()
+            case .outDegree: return g.outDegree()
+            case .strength: return g.strength()
+            case .positiveDegree: return g.signedDegree().positive
+            case .negativeDegree: return g.signedDegree().negative
+            case .netDegree: return g.signedDegree().net
+            case .betweenness: return g.betweenness(weighted: weighted)
+            case .closeness: return g.closeness(weighted: weighted)
+            case .harmonic: return g.harmonic(weighted: weighted)
+            case .eigenvector: return try g.eigenvector(weighted: weighted, maxIterations: 10_000)
+            case .pagerank: return try g.pageRank(weighted: weighted, maxIterations: 10_000)
+            case .katz: return try g.katz(weighted: weighted, maxIterations: 10_000)
+            case .hubs: return try g.hits(weighted: weighted, maxIterations: 10_000).hubs
+            case .authorities: return try g.hits(weighted: weighted, maxIterations: 10_000).authorities
+            case .pn: return try g.pn()
+            }
+        }
+
+        static func number(_ x: Double) -> String {
+            if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+            return String(format: "%.6f", x)
+        }
+
+        func printTable(_ order: [Int], ids: [String], names: [String: String], columns: [(CentralityMeasure, [Double])]) {
+            let header = ["rank", "actor"] + columns.map(\.0.rawValue)
+            var rows = [header]
+            for (rank, i) in order.enumerated() {
+                rows.append(["\(rank + 1)", names[ids[i]] ?? ids[i]] + columns.map { Self.number($0.1[i]) })
+            }
+            let widths = header.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
+            for row in rows {
+                var line = ""
+                for (c, cell) in row.enumerated() {
+                    let pad = String(repeating: " ", count: widths[c] - cell.count)
+                    line += c == 1 ? cell + pad : pad + cell
+                    if c < row.count - 1 { line += "  " }
+                }
+                Output.print(line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
+            }
+        }
+
+        func printCSV(_ order: [Int], ids: [String], names: [String: String], columns: [(CentralityMeasure, [Double])]) {
+            func field(_ s: String) -> String {
+                s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+            }
+            Output.print((["id", "name"] + columns.map(\.0.rawValue)).joined(separator: ","))
+            for i in order {
+                Output.print(([field(ids[i]), field(names[ids[i]] ?? ids[i])] + columns.map { "\($0.1[i])" }).joined(separator: ","))
+            }
+        }
+
+        func printJSON(_ order: [Int], ids: [String], names: [String: String], columns: [(CentralityMeasure, [Double])],
+                       projection: Projection) {
+            var out = "{\n  \"network\": {\"nodes\": \(projection.network.nodeCount), \"edges\": \(projection.network.edgeCount), "
+            out += "\"directed\": \(projection.isDirected), \"weighted\": \(weighted)},\n  \"actors\": [\n"
+            let lines = order.map { i -> String in
+                var fields = ["\"id\": \(JSONText.string(ids[i]))", "\"name\": \(JSONText.string(names[ids[i]] ?? ids[i]))"]
+                fields += columns.map { "\"\($0.0.rawValue)\": \($0.1[i].isFinite ? "\($0.1[i])" : "null")" }
+                return "    {" + fields.joined(separator: ", ") + "}"
+            }
+            out += lines.joined(separator: ",\n") + "\n  ]\n}"
+            Output.print(out)
+        }
+    }
+}
+

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// `actorgraph centrality` as a user runs it.
+@Suite struct CentralityCommandTests {
+    typealias E2E = EndToEndTests
+
+    static func graph(_ name: String) -> String { E2E.packageRoot.appendingPathComponent("graphs/\(name)").path }
+
+    @Test func theMediciBrokerFlorence() throws {
+        let dir = try E2E.temporaryDirectory()
+        defer { E2E.remove(dir) }
+        let run = try E2E.run(["centrality", Self.graph("florentine-families.yaml"), "--measure", "betweenness", "--top", "3"], in: dir)
+        #expect(run.status == 0, "\(run)")
+        let lines = E2E.lines(run.stdout)
+        #expect(lines.count == 4, "\(run)")
+        #expect(lines.first == "rank  actor      betweenness")
+        #expect(lines.dropFirst().first?.hasPrefix("   1  Medici ") == true, "\(run)")
+    }
+
+    @Test func csvAndJSONCarryIdsAndEveryMeasure() throws {
+        let dir = try E2E.temporaryDirectory()
+        defer { E2E.remove(dir) }
+        let csv = try E2E.run(["centrality", Self.graph("karate-club.yaml"), "--measure", "degree,pagerank", "--format", "csv"], in: dir)
+        #expect(csv.status == 0, "\(csv)")
+        let rows = E2E.lines(csv.stdout)
+        #expect(rows.first == "id,name,degree,pagerank")
+        #expect(rows.count == 35)
+        #expect(rows[1].hasPrefix("m34,John A. (administrator/president),17.0,"), "highest degree first: \(rows[1])")
+        let json = try E2E.run(["centrality", Self.graph("karate-club.yaml"), "--measure", "all", "--format", "json", "--top", "2"], in: dir)
+        #expect(json.status == 0, "\(json)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let actors = try #require(object["actors"] as? [[String: Any]])
+        #expect(actors.count == 2)
+        #expect(Set(actors[0].keys) == Set(["id", "name", "degree", "in-degree", "out-degree", "strength", "positive-degree",
+                                            "negative-degree", "net-degree", "betweenness", "closeness", "harmonic",
+                                            "eigenvector", "pagerank", "katz", "hubs", "authorities", "pn"]))
+    }
+
+    @Test func negativeTiesAreRefusedWithAWayOut() throws {
+        let dir = try E2E.temporaryDirectory()
+        defer { E2E.remove(dir) }
+        let run = try E2E.run(["centrality", Self.graph("karachi-2010.yaml"), "--measure", "betweenness"], in: dir)
+        #expect(run.status == 65, "\(run)")
+        #expect(run.stdout == "")
+        #expect(run.stderr.contains("betweenness is not defined on negative ties"), "\(run)")
+        #expect(run.stderr.contains("--relations "), "\(run)")
+        let signed = try E2E.run(["centrality", Self.graph("karachi-2010.yaml"), "--measure", "net-degree,pn", "--top", "1"], in: dir)
+        #expect(signed.status == 0, "\(signed)")
+        let positive = try E2E.run(["centrality", Self.graph("karachi-2010.yaml"), "--measure", "betweenness",
+                                    "--relations", "coalition,patronage,support"], in: dir)
+        #expect(positive.status == 0, "\(positive)")
+    }
+
+    @Test func badArgumentsAreUsageErrors() throws {
+        let dir = try E2E.temporaryDirectory()
+        defer { E2E.remove(dir) }
+        let unknown = try E2E.run(["centrality", Self.graph("karate-club.yaml"), "--measure", "fame"], in: dir)
+        #expect(unknown.status == 2 && unknown.stderr.contains("unknown measure 'fame'"), "\(unknown)")
+        let kind = try E2E.run(["centrality", Self.graph("karate-club.yaml"), "--relations", "friendshp"], in: dir)
+        #expect(kind.status == 65 && kind.stderr.contains("unknown relation kind 'friendshp'"), "\(kind)")
+    }
+}
