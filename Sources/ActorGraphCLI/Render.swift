@@ -32,7 +32,7 @@ struct ClusterArgument: ExpressibleByArgument, CustomStringConvertible {
 
 /// Options shared by the commands that draw a graph.
 struct DiagramArguments: ParsableArguments {
-    @Option(help: "Layout engine. Default: by size: fdp up to 150 actors, neato to 1,000, sfdp beyond; with clusters, dot up to 300 actors, fdp beyond.")
+    @Option(help: "Layout engine. Default: by size: fdp up to 150 actors, neato to 1,000, sfdp beyond; with clusters, dot up to 100 actors, fdp beyond.")
     var engine: LayoutEngine?
 
     @Option(help: "Theme: default (colour-blind-safe colour), print (greyscale: shapes and line styles carry the meaning), or slide (large type).")

@@ -14,16 +14,17 @@ public enum LayoutEngine: String, Sendable, CaseIterable, Hashable {
     /// in layers and `neato` spreads them thin. Up to 1,000 actors, `neato`; beyond, `sfdp`
     /// (multilevel), where the others take minutes.
     ///
-    /// With clusters: `dot` up to 300 actors. It draws clusters as separate boxes and is
+    /// With clusters: `dot` up to 100 actors. It draws clusters as separate boxes and is
     /// deterministic; `neato` and `sfdp` ignore clusters (their boxes overlap), and `fdp` lays
     /// clusters out differently from one process to the next (see ``isDeterministic(clustered:)``).
-    /// Beyond 300 actors `dot` risks running for minutes, so `fdp`.
+    /// Beyond 100 actors `dot` risks running for minutes (52 s on 200 actors with long cycles, see
+    /// Tools/graphviz-facts), so `fdp`.
     ///
     /// `fdp` and `sfdp` also differ between consecutive calls in one process, so ``Renderer``
     /// runs them in a child process.
     public static func preferred(for graph: ActorGraph, clustered: Bool) -> LayoutEngine {
         let n = graph.actors.count
-        if clustered { return n <= 300 ? .dot : .fdp }
+        if clustered { return n <= 100 ? .dot : .fdp }
         if n <= 150 { return .fdp }
         if n <= 1000 { return .neato }
         return .sfdp

@@ -199,6 +199,8 @@ private struct CapturedMessages {
     var errors: [String] = []
     var warnings: [String] = []
     var all: [String] = []
+    /// The level of the message whose pieces are arriving.
+    var levelIsWarning = false
 
     mutating func reset() { self = CapturedMessages() }
 
@@ -208,17 +210,26 @@ private struct CapturedMessages {
     }
 }
 
-/// Graphviz calls this for each piece of message text (a message may arrive in pieces:
-/// `"Error: "`, then the text).
+/// Graphviz calls this for each piece of message text. A message arrives in pieces: its level
+/// (`"Warning"` or `"Error"`), then `": "`, then the text; the level decides where the text goes.
 private let captureMessage: agusererrf = { message in
     guard let message else { return 0 }
     let text = String(cString: message)
     captured.all.append(text)
-    let lower = text.lowercased()
-    if lower.hasPrefix("warning") || lower.contains("warning:") {
-        captured.warnings.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
-    } else {
-        captured.errors.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let lower = trimmed.lowercased()
+    if lower == "warning" || lower == "error" || lower == "warning:" || lower == "error:" {
+        captured.levelIsWarning = lower.hasPrefix("warning")
+        return 0
     }
+    if trimmed.isEmpty || trimmed == ":" { return 0 }
+    if lower.hasPrefix("warning:") { captured.levelIsWarning = true }
+    if lower.hasPrefix("error:") { captured.levelIsWarning = false }
+    if captured.levelIsWarning {
+        captured.warnings.append(trimmed)
+    } else {
+        captured.errors.append(trimmed)
+    }
+    if text.hasSuffix("\n") { captured.levelIsWarning = false }
     return 0
 }

@@ -181,6 +181,26 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         #expect(DiagramDOT.write(graph) == DiagramDOT.write(graph))
     }
 
+    /// cgraph's default ids are heap addresses and clusters are ordered by id: without the
+    /// discipline in CGraphviz's shim.h, repeated in-process renders of a clustered graph change
+    /// the SVG's order (neato) and even the layout (dot).
+    @Test(arguments: [LayoutEngine.dot, .neato])
+    func clusteredRendersAreDeterministicInProcess(engine: LayoutEngine) throws {
+        let graph = GraphFile.read(contentsOf: packageRoot.appendingPathComponent("graphs/karachi-2010.yaml").path).graph
+        let dot = DiagramDOT.write(graph, options: DiagramOptions(clusters: .kind, engine: engine))
+        let first = try Graphviz.render(dot: dot, engine: engine, format: .svg).data
+        for _ in 0..<5 {
+            _ = try Graphviz.render(dot: "digraph other { x -> y; subgraph cluster_z { z } }", engine: engine, format: .svg)
+            #expect(try Graphviz.render(dot: dot, engine: engine, format: .svg).data == first)
+        }
+    }
+
+    @Test func warningsAreCapturedWhole() throws {
+        let result = try Graphviz.render(dot: "digraph g { a [color=notacolour]; a -> b }", engine: .dot, format: .svg)
+        #expect(result.warnings.contains { $0.contains("notacolour") }, "\(result.warnings)")
+        #expect(!result.warnings.contains("Warning"), "\(result.warnings)")
+    }
+
     @Test(arguments: [OutputFormat.svg, .png, .pdf, .dot, .xdot, .json])
     func everyFormatRenders(_ format: OutputFormat) throws {
         let data = try Graphviz.render(dot: "digraph g { a -> b }", engine: .dot, format: format).data
