@@ -55,6 +55,8 @@ let package = Package(
             dependencies: ["ActorGraphRendering", "ActorGraphModel"],
             path: "Benchmarks/RenderBenchmark"
         ),
+        // `make bench`: the analysis core on the standard graphs, beside the peers.
+        .executableTarget(name: "AnalysisBenchmark", dependencies: ["NetworkAnalysis"], path: "Benchmarks/AnalysisBenchmark"),
         .testTarget(name: "ActorGraphModelTests", dependencies: ["ActorGraphModel"]),
         .testTarget(name: "NetworkAnalysisTests", dependencies: ["NetworkAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "ActorGraphFormatsTests", dependencies: ["ActorGraphFormats", "ActorGraphModel"]),

@@ -34,7 +34,7 @@ extension ActorGraphCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
+        @Argument(help: ArgumentHelp("The graph file, or a plain edge list (.csv, .tsv, .txt, .edges: 'source target [weight] [sign]' per line).", valueName: "file"))
         var file: String
 
         @Option(help: ArgumentHelp("Comma-separated measures, or all: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "measures"))
@@ -84,31 +84,63 @@ extension ActorGraphCommand {
             if let at, PartialDate(at) == nil { throw ValidationError("--at '\(at)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD") }
         }
 
+        /// Whether `file` is a plain edge list rather than a graph file.
+        static func isEdgeList(_ file: String) -> Bool {
+            let ext = (file as NSString).pathExtension.lowercased()
+            return ["csv", "tsv", "txt", "edges", "el"].contains(ext)
+        }
+
         func run() throws {
-            let loaded = try loadForCommand(file)
-            let graph = loaded.graph
             let chosen = try measures()
-            let options = ProjectionOptions(
-                relationKinds: relations.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) },
-                symmetrize: undirected, weighted: weighted, at: at.flatMap { PartialDate($0) }, claimant: claimant,
-                minimumConfidence: minConfidence)
-            let projection: Projection
-            do { projection = try graph.project(options) } catch {
-                Output.error("\(file): \(error)")
-                throw ExitCode(ExitStatus.dataError)
-            }
-            let g = projection.network
-            if g.hasNegativeEdges, let refused = chosen.first(where: \.refusesNegativeTies) {
-                let negativeKinds = Set(projection.relations.map { graph.relations[$0] }.filter { graph.sign(of: $0) == .negative }.map(\.kind)).sorted()
-                let positiveKinds = Set(projection.relations.map { graph.relations[$0] }.filter { graph.sign(of: $0) != .negative }.map(\.kind)).sorted()
-                Output.error("""
-                    \(file): \(refused.rawValue) is not defined on negative ties, and this projection has some (\(negativeKinds.joined(separator: ", "))); \
-                    keep positive kinds with --relations \(positiveKinds.joined(separator: ",")), or use positive-degree, negative-degree, net-degree or pn
-                    """)
-                throw ExitCode(ExitStatus.dataError)
-            }
-            for (a, b) in projection.ambivalentPairs {
-                Output.error("\(file): note: '\(a)' and '\(b)' are joined by both positive and negative relations (ambivalent); their ties are summed")
+            let g: Network
+            let ids: [String]
+            var names: [String: String] = [:]
+            if Self.isEdgeList(file) {
+                if relations != nil || at != nil || claimant != nil || minConfidence != nil {
+                    Output.error("\(file): an edge list has no relation kinds, dates, claims or confidence; --relations, --at, --claimant and --min-confidence need a graph file")
+                    throw ExitCode(ExitStatus.usage)
+                }
+                let list: EdgeList
+                do { list = try EdgeList.read(contentsOf: file, directed: !undirected) } catch {
+                    Output.error("\(error)")
+                    throw ExitCode(ExitStatus.dataError)
+                }
+                if list.skippedSelfLoops > 0 {
+                    Output.error("\(file): note: \(list.skippedSelfLoops) self-loop(s) skipped")
+                }
+                g = list.network
+                ids = list.labels
+                if g.hasNegativeEdges, let refused = chosen.first(where: \.refusesNegativeTies) {
+                    Output.error("\(file): \(refused.rawValue) is not defined on negative ties, and this edge list has some; drop the negative lines, or use positive-degree, negative-degree, net-degree or pn")
+                    throw ExitCode(ExitStatus.dataError)
+                }
+            } else {
+                let loaded = try loadForCommand(file)
+                let graph = loaded.graph
+                let options = ProjectionOptions(
+                    relationKinds: relations.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) },
+                    symmetrize: undirected, weighted: weighted, at: at.flatMap { PartialDate($0) }, claimant: claimant,
+                    minimumConfidence: minConfidence)
+                let projection: Projection
+                do { projection = try graph.project(options) } catch {
+                    Output.error("\(file): \(error)")
+                    throw ExitCode(ExitStatus.dataError)
+                }
+                g = projection.network
+                if g.hasNegativeEdges, let refused = chosen.first(where: \.refusesNegativeTies) {
+                    let negativeKinds = Set(projection.relations.map { graph.relations[$0] }.filter { graph.sign(of: $0) == .negative }.map(\.kind)).sorted()
+                    let positiveKinds = Set(projection.relations.map { graph.relations[$0] }.filter { graph.sign(of: $0) != .negative }.map(\.kind)).sorted()
+                    Output.error("""
+                        \(file): \(refused.rawValue) is not defined on negative ties, and this projection has some (\(negativeKinds.joined(separator: ", "))); \
+                        keep positive kinds with --relations \(positiveKinds.joined(separator: ",")), or use positive-degree, negative-degree, net-degree or pn
+                        """)
+                    throw ExitCode(ExitStatus.dataError)
+                }
+                for (a, b) in projection.ambivalentPairs {
+                    Output.error("\(file): note: '\(a)' and '\(b)' are joined by both positive and negative relations (ambivalent); their ties are summed")
+                }
+                names = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, $0.name) })
+                ids = projection.actorIDs
             }
             var columns: [(CentralityMeasure, [Double])] = []
             do {
@@ -117,8 +149,6 @@ extension ActorGraphCommand {
                 Output.error("\(file): \(error)")
                 throw ExitCode(ExitStatus.failure)
             }
-            let names = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, $0.name) })
-            let ids = projection.actorIDs
             var order = Array(0..<ids.count)
             let first = columns.first?.1 ?? []
             order.sort { a, b in
@@ -129,7 +159,7 @@ extension ActorGraphCommand {
             switch format {
             case .table: printTable(order, ids: ids, names: names, columns: columns)
             case .csv: printCSV(order, ids: ids, names: names, columns: columns)
-            case .json: printJSON(order, ids: ids, names: names, columns: columns, projection: projection)
+            case .json: printJSON(order, ids: ids, names: names, columns: columns, network: g)
             }
         }
 
@@ -188,9 +218,9 @@ extension ActorGraphCommand {
         }
 
         func printJSON(_ order: [Int], ids: [String], names: [String: String], columns: [(CentralityMeasure, [Double])],
-                       projection: Projection) {
-            var out = "{\n  \"network\": {\"nodes\": \(projection.network.nodeCount), \"edges\": \(projection.network.edgeCount), "
-            out += "\"directed\": \(projection.isDirected), \"weighted\": \(weighted)},\n  \"actors\": [\n"
+                       network: Network) {
+            var out = "{\n  \"network\": {\"nodes\": \(network.nodeCount), \"edges\": \(network.edgeCount), "
+            out += "\"directed\": \(network.isDirected), \"weighted\": \(weighted)},\n  \"actors\": [\n"
             let lines = order.map { i -> String in
                 var fields = ["\"id\": \(JSONText.string(ids[i]))", "\"name\": \(JSONText.string(names[ids[i]] ?? ids[i]))"]
                 fields += columns.map { "\"\($0.0.rawValue)\": \($0.1[i].isFinite ? "\($0.1[i])" : "null")" }

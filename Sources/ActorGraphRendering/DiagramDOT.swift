@@ -121,13 +121,16 @@ public enum DiagramDOT {
             ("fontname", q(theme.fontName)), ("fontsize", num(theme.captionFontSize)), ("fontcolor", q(theme.ink)),
             ("bgcolor", q("#FFFFFF")), ("pad", q("0.3")), ("outputorder", "edgesfirst"),
         ]
+        // Edges routed around nodes (splines=true) cost neato 95 s on 500 actors, straight ones
+        // 1 s: beyond 150 actors, straight lines.
+        let splines = graph.actors.count <= 150 ? "true" : "line"
         switch options.engine {
         case .dot:
             attrs += [("rankdir", "LR"), ("nodesep", "0.35"), ("ranksep", "0.9"), ("newrank", "true"), ("compound", "true")]
         case .neato:
-            attrs += [("overlap", "false"), ("sep", q("+14")), ("splines", "true"), ("mode", "major"), ("start", "1"), ("epsilon", "0.0001")]
+            attrs += [("overlap", "false"), ("sep", q("+14")), ("splines", splines), ("mode", "major"), ("start", "1"), ("epsilon", "0.0001")]
         case .fdp:
-            attrs += [("overlap", "false"), ("sep", q("+14")), ("splines", "true"), ("start", "1"), ("K", "1.2")]
+            attrs += [("overlap", "false"), ("sep", q("+14")), ("splines", splines), ("start", "1"), ("K", "1.2")]
         case .sfdp:
             attrs += [("overlap", "prism"), ("splines", "false"), ("start", "1"), ("smoothing", "none")]
         case .circo:

@@ -52,6 +52,20 @@ import Testing
         #expect(positive.status == 0, "\(positive)")
     }
 
+    @Test func plainEdgeListsWork() throws {
+        let dir = try E2E.temporaryDirectory()
+        defer { E2E.remove(dir) }
+        try E2E.write("source,target,weight\na,b,1\nb,c,2\nc,a,1\nc,d,5\n", to: dir.appendingPathComponent("e.csv"))
+        let run = try E2E.run(["centrality", "e.csv", "--measure", "degree,betweenness", "--format", "csv"], in: dir)
+        #expect(run.status == 0, "\(run)")
+        #expect(E2E.lines(run.stdout) == ["id,name,degree,betweenness", "c,c,3.0,0.5", "a,a,2.0,0.16666666666666666",
+                                          "b,b,2.0,0.3333333333333333", "d,d,1.0,0.0"], "\(run)")
+        try E2E.write("a b\nc\n", to: dir.appendingPathComponent("bad.txt"))
+        let bad = try E2E.run(["centrality", "bad.txt"], in: dir)
+        #expect(bad.status == 65, "\(bad)")
+        #expect(bad.stderr.hasPrefix("bad.txt:2: a line needs at least a source and a target"), "\(bad)")
+    }
+
     @Test func badArgumentsAreUsageErrors() throws {
         let dir = try E2E.temporaryDirectory()
         defer { E2E.remove(dir) }

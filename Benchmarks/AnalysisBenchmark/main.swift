@@ -1,0 +1,104 @@
+// Analysis benchmark: ActorGraph's NetworkAnalysis on the standard graphs that
+// Benchmarks/peers/generate.py writes, timed like Benchmarks/peers/peers.py times the peers, with
+// the records in the same JSON schema, so Benchmarks/peers/table.py can put the two side by side.
+//
+//   AnalysisBenchmark --dir .build-bench/graphs --graphs s1k,s20k,s200k --threads 2 --json OUT
+import Foundation
+import NetworkAnalysis
+
+func say(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
+
+var options: [String: String] = ["dir": ".build-bench/graphs", "graphs": "s1k,s20k,s200k", "threads": "2",
+                                 "json": ".build-bench/actorgraph.json", "repeats": "3", "heavy-max-nodes": "20000"]
+var arguments = CommandLine.arguments.dropFirst()
+while let flag = arguments.popFirst() {
+    guard flag.hasPrefix("--"), let value = arguments.popFirst() else {
+        say("usage: AnalysisBenchmark [--dir D] [--graphs s1k,s20k,...] [--threads N] [--json OUT] [--repeats R]")
+        exit(2)
+    }
+    options[String(flag.dropFirst(2))] = value
+}
+let threads = Int(options["threads"]!) ?? 2
+let repeats = max(1, Int(options["repeats"]!) ?? 3)
+let heavyMax = Int(options["heavy-max-nodes"]!) ?? 20000
+
+struct Record: Encodable {
+    var library = "actorgraph"
+    var version = "main"
+    var graph: String
+    var measure: String
+    var seconds: Double
+    var threads: Int
+    var note: String
+    var memory_bytes_per_edge: Double?
+    var runs: [Double]
+    var nodes: Int
+    var edges: Int
+}
+
+func top(_ values: [Double]) -> String {
+    guard let best = values.indices.max(by: { values[$0] < values[$1] }) else { return "top=-" }
+    return "top=\(best):\(String(format: "%.6g", values[best]))"
+}
+
+var records: [Record] = []
+for name in options["graphs"]!.split(separator: ",").map(String.init) {
+    let path = "\(options["dir"]!)/\(name).edges"
+    guard FileManager.default.fileExists(atPath: path) else {
+        say("\(path): missing; run Benchmarks/peers/generate.py first")
+        exit(1)
+    }
+    // Load: file to a ready network (directed, weighted, signed), the median of the repeats.
+    var list: EdgeList!
+    var loadRuns: [Double] = []
+    for _ in 0..<repeats { loadRuns.append(try seconds { list = try EdgeList.read(contentsOf: path) }) }
+    let g = list.network
+    let n = g.nodeCount, m = g.edgeCount
+    let perEdge = Double(g.memoryBytes) / Double(m)
+    func record(_ measure: String, _ runs: [Double], _ note: String, memory: Double? = nil) {
+        let r = Record(graph: name, measure: measure, seconds: median(runs), threads: threads, note: note,
+                       memory_bytes_per_edge: memory, runs: runs, nodes: n, edges: m)
+        records.append(r)
+        say(String(format: "%-6@ %-12@ %9.4f s  %@", name as NSString, measure as NSString, r.seconds, note as NSString))
+    }
+    record("load", loadRuns, "EdgeList.read (own parser); \(String(format: "%.1f", perEdge)) B/edge for the network", memory: perEdge)
+
+    var components = 0
+    let componentRuns = (0..<repeats).map { _ in seconds { components = g.weakComponents().count } }
+    record("components", componentRuns, "weak; components=\(components)")
+
+    var pr: [Double] = []
+    let prRuns = try (0..<repeats).map { _ in try seconds { pr = try g.pageRank(alpha: 0.85, tolerance: 1e-6, maxIterations: 1000) } }
+    record("pagerank", prRuns, "alpha 0.85, unweighted, L1 < n·1e-6; \(top(pr))")
+
+    // Eigenvector on the undirected view, as the peers compute it.
+    var sources: [Int32] = [], targets: [Int32] = []
+    sources.reserveCapacity(g.storedEdgeCount); targets.reserveCapacity(g.storedEdgeCount)
+    for u in 0..<n { for v in g.successors(of: u) { sources.append(Int32(u)); targets.append(v) } }
+    let undirected = try Network(nodeCount: n, sources: sources, targets: targets, directed: false)
+    var ev: [Double] = []
+    let evRuns = try (0..<repeats).map { _ in try seconds { ev = try undirected.eigenvector(tolerance: 1e-6, maxIterations: 10_000) } }
+    record("eigenvector", evRuns, "undirected view, unweighted, power iteration on A+I; \(top(ev))")
+
+    if n <= heavyMax {
+        var b: [Double] = []
+        let bRuns = [seconds { b = g.betweenness(threads: threads) }]
+        record("betweenness", bRuns, "exact, unweighted, directed, normalised; \(top(b))")
+        var c: [Double] = []
+        let cRuns = [seconds { c = g.closeness(threads: threads) }]
+        record("closeness", cRuns, "unweighted, Wasserman-Faust, incoming paths; \(top(c))")
+    }
+}
+
+let encoder = JSONEncoder()
+encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+try encoder.encode(records).write(to: URL(fileURLWithPath: options["json"]!))
+say("wrote \(options["json"]!)")
