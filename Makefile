@@ -76,7 +76,22 @@ uninstall:
 clean:
 	rm -rf .build
 
-## bench: benchmarks (release builds), printed as tables
+## bench: benchmarks (release builds), printed as tables:
+##   1. rendering in-process against spawning the dot command (500 actors);
+##   2. the analysis core against igraph, NetworKit, rustworkx and networkx (pip, in a venv under
+##      .build-bench/) on the standard graphs, with the ratio to the best peer.
+##   BENCH_GRAPHS picks the graphs (add s1m for the 1M-node/5M-edge one), PEERS_LIMIT bounds each
+##   peer measurement in seconds (networkx's betweenness on s20k needs more than 600).
+BENCH_GRAPHS ?= s1k,s20k,s200k
+PEERS_LIMIT ?= 120
+BENCH_THREADS ?= 2
 bench: deps
 	$(SWIFT) build -c release --product RenderBenchmark
+	$(SWIFT) build -c release --product AnalysisBenchmark
 	.build/release/RenderBenchmark
+	bash Benchmarks/peers/setup.sh
+	.build-bench/venv/bin/python Benchmarks/peers/generate.py --sizes $(BENCH_GRAPHS)
+	.build-bench/venv/bin/python Benchmarks/peers/peers.py --graphs $(BENCH_GRAPHS) --threads $(BENCH_THREADS) \
+	  --limit $(PEERS_LIMIT) --json .build-bench/peers.json
+	.build/release/AnalysisBenchmark --graphs $(BENCH_GRAPHS) --threads $(BENCH_THREADS) --json .build-bench/actorgraph.json
+	python3 Benchmarks/peers/table.py .build-bench/peers.json .build-bench/actorgraph.json

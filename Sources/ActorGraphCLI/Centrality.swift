@@ -143,8 +143,18 @@ extension ActorGraphCommand {
                 ids = projection.actorIDs
             }
             var columns: [(CentralityMeasure, [Double])] = []
+            // Progress on a terminal, for networks where a measure may take a while.
+            let showProgress = isatty(2) != 0 && g.storedEdgeCount >= 100_000
             do {
-                for m in chosen { columns.append((m, try compute(m, g))) }
+                for m in chosen {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    if showProgress { Output.progress("actorgraph: \(m.rawValue) on \(g.nodeCount) nodes, \(g.edgeCount) edges…") }
+                    columns.append((m, try compute(m, g)))
+                    if showProgress {
+                        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                        Output.progress(String(format: "actorgraph: %@ done in %.2f s\n", m.rawValue, elapsed))
+                    }
+                }
             } catch {
                 Output.error("\(file): \(error)")
                 throw ExitCode(ExitStatus.failure)
