@@ -52,17 +52,17 @@ let package = Package(
         // `make bench`: in-process rendering against spawning the dot command.
         .executableTarget(
             name: "RenderBenchmark",
-            dependencies: ["ActorGraphRendering", "ActorGraphModel"],
+            dependencies: ["ActorGraphRendering", "ActorGraphModel", "NetworkAnalysis"],
             path: "Benchmarks/RenderBenchmark"
         ),
         // `make bench`: the analysis core on the standard graphs, beside the peers.
         .executableTarget(name: "AnalysisBenchmark", dependencies: ["NetworkAnalysis"], path: "Benchmarks/AnalysisBenchmark"),
         .testTarget(name: "ActorGraphModelTests", dependencies: ["ActorGraphModel"]),
         .testTarget(name: "NetworkAnalysisTests", dependencies: ["NetworkAnalysis"], exclude: ["Fixtures"]),
-        .testTarget(name: "ActorGraphFormatsTests", dependencies: ["ActorGraphFormats", "ActorGraphModel"]),
+        .testTarget(name: "ActorGraphFormatsTests", dependencies: ["ActorGraphFormats", "ActorGraphModel", "NetworkAnalysis"]),
         .testTarget(
             name: "ActorGraphRenderingTests",
-            dependencies: ["ActorGraphRendering", "ActorGraphFormats", "ActorGraphModel"]
+            dependencies: ["ActorGraphRendering", "ActorGraphFormats", "ActorGraphModel", "NetworkAnalysis"]
         ),
         .testTarget(
             name: "ActorGraphCLITests",

@@ -4,22 +4,13 @@
 import ActorGraphModel
 import ActorGraphRendering
 import Foundation
+import NetworkAnalysis
 
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A 500-actor graph in five blocs: mostly coalitions inside a bloc, conflicts between blocs,
 /// patronage from a few patrons per bloc; about 2 relations per actor.
 func syntheticGraph(actors n: Int, seed: UInt64) -> ActorGraph {
-    var rng = SplitMix64(state: seed)
+    var rng = SeededGenerator(seed: seed)
     let kinds = ["party", "faction", "gang", "person", "government", "security-force", "neighborhood"]
     let actors = (0..<n).map { i in
         Actor(id: "a\(i)", name: "Actor \(i) of bloc \(i % 5)", kind: kinds[Int.random(in: 0..<kinds.count, using: &rng)])

@@ -95,6 +95,8 @@ extension ActorGraphCommand {
             let g: Network
             let ids: [String]
             var names: [String: String] = [:]
+            /// Where the negative ties come from, and how to leave them out.
+            let negativeTies: String
             if Self.isEdgeList(file) {
                 if relations != nil || at != nil || claimant != nil || minConfidence != nil {
                     Output.error("\(file): an edge list has no relation kinds, dates, claims or confidence; --relations, --at, --claimant and --min-confidence need a graph file")
@@ -110,10 +112,7 @@ extension ActorGraphCommand {
                 }
                 g = list.network
                 ids = list.labels
-                if g.hasNegativeEdges, let refused = chosen.first(where: \.refusesNegativeTies) {
-                    Output.error("\(file): \(refused.rawValue) is not defined on negative ties, and this edge list has some; drop the negative lines, or use positive-degree, negative-degree, net-degree or pn")
-                    throw ExitCode(ExitStatus.dataError)
-                }
+                negativeTies = "this edge list has some; drop the negative lines"
             } else {
                 let loaded = try loadForCommand(file)
                 let graph = loaded.graph
@@ -127,20 +126,19 @@ extension ActorGraphCommand {
                     throw ExitCode(ExitStatus.dataError)
                 }
                 g = projection.network
-                if g.hasNegativeEdges, let refused = chosen.first(where: \.refusesNegativeTies) {
-                    let negativeKinds = Set(projection.relations.map { graph.relations[$0] }.filter { graph.sign(of: $0) == .negative }.map(\.kind)).sorted()
-                    let positiveKinds = Set(projection.relations.map { graph.relations[$0] }.filter { graph.sign(of: $0) != .negative }.map(\.kind)).sorted()
-                    Output.error("""
-                        \(file): \(refused.rawValue) is not defined on negative ties, and this projection has some (\(negativeKinds.joined(separator: ", "))); \
-                        keep positive kinds with --relations \(positiveKinds.joined(separator: ",")), or use positive-degree, negative-degree, net-degree or pn
-                        """)
-                    throw ExitCode(ExitStatus.dataError)
-                }
+                let kept = projection.relations.map { graph.relations[$0] }
+                let negativeKinds = Set(kept.filter { graph.sign(of: $0) == .negative }.map(\.kind)).sorted()
+                let positiveKinds = Set(kept.filter { graph.sign(of: $0) != .negative }.map(\.kind)).sorted()
+                negativeTies = "this projection has some (\(negativeKinds.joined(separator: ", "))); keep positive kinds with --relations \(positiveKinds.joined(separator: ","))"
                 for (a, b) in projection.ambivalentPairs {
                     Output.error("\(file): note: '\(a)' and '\(b)' are joined by both positive and negative relations (ambivalent); their ties are summed")
                 }
                 names = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, $0.name) })
                 ids = projection.actorIDs
+            }
+            if g.hasNegativeEdges, let refused = chosen.first(where: \.refusesNegativeTies) {
+                Output.error("\(file): \(refused.rawValue) is not defined on negative ties, and \(negativeTies), or use positive-degree, negative-degree, net-degree or pn")
+                throw ExitCode(ExitStatus.dataError)
             }
             var columns: [(CentralityMeasure, [Double])] = []
             // Progress on a terminal, for networks where a measure may take a while.

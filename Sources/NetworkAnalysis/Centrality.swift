@@ -58,7 +58,7 @@ extension Network {
     public func inStrength() -> [Double] {
         (0..<nodeCount).map { v in
             var s = 0.0
-            for k in Int(inOffsets[v])..<Int(inOffsets[v + 1]) { s += weight(Int(inEdges[k])) }
+            for k in Int(inOffsets[v])..<Int(inOffsets[v + 1]) { s += weight(inEdge(k)) }
             return s
         }
     }
@@ -228,7 +228,7 @@ extension Network {
             var s = 0.0
             for k in Int(inOffsets[v])..<Int(inOffsets[v + 1]) {
                 let u = Int(inSources[k])
-                s += w.map { x[u] * $0[Int(inEdges[k])] } ?? x[u]
+                s += w.map { x[u] * $0[inEdge(k)] } ?? x[u]
             }
             y[v] = s
         }

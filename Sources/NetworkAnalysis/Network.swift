@@ -32,7 +32,9 @@ public struct Network: Sendable, Equatable {
     public let inOffsets: [Int32]
     /// The tail of each in-edge.
     public let inSources: [Int32]
-    /// The edge number (index into `targets`, `weights`, `signs`) of each in-edge.
+    /// The edge number (index into `targets`, `weights`, `signs`) of each in-edge of a directed
+    /// network; empty for an undirected one, whose in-edge k is edge k. Read it through
+    /// ``inEdge(_:)``.
     public let inEdges: [Int32]
 
     /// The number of edges stored: for an undirected network, twice the number of pairs.
@@ -185,7 +187,7 @@ public struct Network: Sendable, Equatable {
         } else {
             self.inOffsets = offsets
             self.inSources = outTargets
-            self.inEdges = Array(0..<Int32(outTargets.count))
+            self.inEdges = []
         }
     }
 
@@ -211,6 +213,9 @@ public struct Network: Sendable, Equatable {
     public func predecessors(of v: Int) -> ArraySlice<Int32> {
         inSources[Int(inOffsets[v])..<Int(inOffsets[v + 1])]
     }
+
+    /// The edge number of in-edge `k` (an index into `inSources`).
+    @inlinable public func inEdge(_ k: Int) -> Int { isDirected ? Int(inEdges[k]) : k }
 
     /// The weight of edge `e` (1 when unweighted).
     @inlinable public func weight(_ e: Int) -> Double { weights?[e] ?? 1 }
@@ -239,6 +244,7 @@ public struct Network: Sendable, Equatable {
         var bytes = outOffsets.count * 4 + targets.count * 4
         bytes += (weights?.count ?? 0) * 8 + (signs?.count ?? 0)
         if isDirected { bytes += inOffsets.count * 4 + inSources.count * 4 + inEdges.count * 4 }
+        // An undirected network shares its in-adjacency with its out-adjacency.
         return bytes
     }
 }

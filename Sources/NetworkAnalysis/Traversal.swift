@@ -43,7 +43,7 @@ extension Network {
         while let (d, u) = heap.pop() {
             if d > distance[u] { continue }
             for k in Int(offsets[u])..<Int(offsets[u + 1]) {
-                let e = direction == .outgoing || !isDirected ? k : Int(inEdges[k])
+                let e = direction == .outgoing ? k : inEdge(k)
                 let v = Int(adjacency[k])
                 let nd = d + 1 / weight(e)
                 if nd < distance[v] { distance[v] = nd; heap.push(nd, v) }

@@ -1,6 +1,7 @@
 import ActorGraphFormats
 import ActorGraphModel
 import Foundation
+import NetworkAnalysis
 import Testing
 
 /// A seeded mutation test of the readers: thousands of damaged copies of the example graphs (in
@@ -142,7 +143,7 @@ import Testing
     /// by a SplitMix64 generator seeded from both.
     static func variant(kind: MutationKind, seed: Int, bases: [MutationBase]) -> MutationVariant {
         let base = bases[seed % bases.count]
-        var rng = MutationSplitMix64(seed: 0x5EED_0000 &+ UInt64(seed) &* 0x1_0000 &+ UInt64(MutationKind.allCases.firstIndex(of: kind)!))
+        var rng = SeededGenerator(seed: 0x5EED_0000 &+ UInt64(seed) &* 0x1_0000 &+ UInt64(MutationKind.allCases.firstIndex(of: kind)!))
         var bytes = base.bytes
         let damage = kind.apply(to: &bytes, syntax: base.syntax, rng: &rng)
         return MutationVariant(base: base, bytes: bytes, damage: damage)
@@ -258,7 +259,7 @@ enum MutationKind: String, CaseIterable, Sendable, CustomStringConvertible {
     var description: String { rawValue }
 
     /// Damages `bytes` and says how.
-    func apply(to bytes: inout [UInt8], syntax: NativeSyntax, rng: inout MutationSplitMix64) -> String {
+    func apply(to bytes: inout [UInt8], syntax: NativeSyntax, rng: inout SeededGenerator) -> String {
         switch self {
         case .deleteLine:
             var lines = MutationKind.lines(bytes)
@@ -437,24 +438,11 @@ enum MutationKind: String, CaseIterable, Sendable, CustomStringConvertible {
 
 // MARK: - Randomness
 
-/// SplitMix64 (Steele, Lea and Flood 2014): tiny, fast and the same on every platform, so a
-/// seed rebuilds the same variant anywhere. Not `SystemRandomNumberGenerator`, on purpose.
-struct MutationSplitMix64: Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SeededGenerator {
     /// A number in 0..<n (n > 0), by multiply-and-shift; the tiny bias does not matter here.
     mutating func below(_ n: Int) -> Int {
         precondition(n > 0)
         return Int(truncatingIfNeeded: next().multipliedFullWidth(by: UInt64(n)).high)
     }
 }
+

@@ -4,16 +4,6 @@ import Testing
 /// Betweenness, closeness and components against brute force on small seeded random graphs:
 /// every simple path enumerated, the shortest ones counted directly.
 @Suite struct BruteForceTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     struct Case: CustomStringConvertible, Sendable {
         var seed: UInt64
@@ -24,7 +14,7 @@ import Testing
         var description: String { "seed \(seed): n \(n), \(edges.count) edges, \(directed ? "directed" : "undirected"), \(weighted ? "weighted" : "unweighted")" }
 
         init(seed: UInt64) {
-            var rng = SplitMix64(state: seed)
+            var rng = SeededGenerator(seed: seed)
             self.seed = seed
             n = Int.random(in: 2...8, using: &rng)
             directed = Bool.random(using: &rng)
@@ -132,7 +122,7 @@ import Testing
     }
 
     @Test func resultsDoNotDependOnTheThreadCount() throws {
-        var rng = SplitMix64(state: 7)
+        var rng = SeededGenerator(seed: 7)
         let n = 300
         var s: [Int32] = [], t: [Int32] = [], w: [Double] = []
         var seen = Set<Int>()
