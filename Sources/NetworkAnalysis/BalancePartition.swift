@@ -1,0 +1,657 @@
+/// How ``SignedNetwork/balancePartition(k:alpha:options:)`` and
+/// ``SignedNetwork/frustrationIndex(options:)`` search.
+public struct BalanceSearchOptions: Sendable, Hashable {
+    /// The seed of the relocation restarts' random starts.
+    public var seed: UInt64 = 1
+    /// How many relocation runs, each from its own seeded start (half random, half greedy).
+    public var restarts: Int = 32
+    /// The exact branch and bound is tried when the network has at most this many nodes.
+    public var exactNodeLimit: Int = 60
+    /// How many branch-and-bound search nodes the exact search may visit before it gives up
+    /// exactness and the relocation result is returned with `optimal == false`.
+    public var exactBudget: Int = 50_000_000
+    /// The threads the restarts run on; the result does not depend on it.
+    public var threads: Int = Network.defaultThreads
+
+    public init(seed: UInt64 = 1, restarts: Int = 32, exactNodeLimit: Int = 60, exactBudget: Int = 50_000_000,
+                threads: Int = Network.defaultThreads) {
+        self.seed = seed; self.restarts = restarts; self.exactNodeLimit = exactNodeLimit
+        self.exactBudget = exactBudget; self.threads = threads
+    }
+}
+
+/// A pair of nodes whose ties a partition does not satisfy.
+public struct FrustratedTie: Sendable, Hashable {
+    /// The lower-numbered end.
+    public var u: Int32
+    /// The higher-numbered end.
+    public var v: Int32
+    /// True: negative weight inside a bloc; false: positive weight between blocs.
+    public var negativeInside: Bool
+    /// The frustrated weight: the pair's negative weight when `negativeInside`, else its positive
+    /// weight (not multiplied by α or 1 − α).
+    public var weight: Double
+    public init(u: Int32, v: Int32, negativeInside: Bool, weight: Double) {
+        self.u = u; self.v = v; self.negativeInside = negativeInside; self.weight = weight
+    }
+}
+
+/// A balance partition with its error, a certified lower bound and the frustrated ties.
+public struct BalanceResult: Sendable, Equatable {
+    /// The blocs, numbered canonically (``Partition``).
+    public var partition: Partition
+    /// The number of blocs asked for (the frustration index: 2, at most).
+    public var k: Int
+    /// The weight of negative ties inside blocs in the error.
+    public var alpha: Double
+    /// N: the negative weight of pairs inside blocs.
+    public var negativeInside: Double
+    /// Pb: the positive weight of pairs between blocs.
+    public var positiveBetween: Double
+    /// P = α·N + (1−α)·Pb; for the frustration index N + Pb, the index itself.
+    public var error: Double
+    /// Certified: no admissible partition has a smaller error.
+    public var lowerBound: Double
+    /// Whether `error` is proven minimal (the exact search finished, or `lowerBound == error`).
+    public var optimal: Bool
+    /// How the partition was found: "branch and bound", "relocation (32 restarts)", ….
+    public var method: String
+    /// The frustrated pairs, sorted by (u, v).
+    public var frustrated: [FrustratedTie]
+
+    public init(partition: Partition, k: Int, alpha: Double, negativeInside: Double, positiveBetween: Double,
+                error: Double, lowerBound: Double, optimal: Bool, method: String, frustrated: [FrustratedTie]) {
+        self.partition = partition; self.k = k; self.alpha = alpha; self.negativeInside = negativeInside
+        self.positiveBetween = positiveBetween; self.error = error; self.lowerBound = lowerBound
+        self.optimal = optimal; self.method = method; self.frustrated = frustrated
+    }
+
+    /// Aref & Wilson's normalised line index of balance, 1 − F / (W/2), where F is the
+    /// frustration index (`error` of ``SignedNetwork/frustrationIndex(options:)``) and W the total
+    /// weight of the network's pairs (positive plus negative). 1 for a balanced network; a
+    /// partition that puts every node in one bloc has F = total negative weight, and the
+    /// better of that and its dual (every pair between) has F ≤ W/2, so the value lies in [0, 1].
+    /// Meaningful for the frustration index only.
+    public func normalizedBalance(totalWeight: Double) -> Double {
+        totalWeight > 0 ? 1 - error / (totalWeight / 2) : 1
+    }
+}
+
+extension SignedNetwork {
+    /// The Doreian–Mrvar balance partition: blocs minimising the error
+    /// P = α·N + (1−α)·Pb over partitions into **exactly** `k` non-empty blocs, where N is the
+    /// negative weight of pairs inside blocs and Pb the positive weight of pairs between blocs.
+    /// An ambivalent pair (both weights > 0) costs α·(its negative weight) when its ends share a
+    /// bloc, else (1−α)·(its positive weight): whichever way, it is frustrated.
+    ///
+    /// Search: relocation (Doreian & Mrvar 1996): from `options.restarts` seeded starts (half
+    /// uniformly random, half a greedy breadth-first placement), move one node to another bloc or
+    /// swap two nodes' blocs while P falls (O(k) per move with a V×k gain table; swaps of all pairs
+    /// up to 1000 nodes, of adjacent pairs above), keeping every bloc non-empty, and keep the best.
+    /// When `nodeCount ≤ options.exactNodeLimit`, an exact branch and bound follows (nodes in
+    /// maximum-cardinality order, a node may only open the next unused bloc, bound = cost so far
+    /// + Σ over unassigned nodes of their cheapest bloc against assigned neighbours + the optimum
+    /// of the unassigned suffix, solved first, Russian-doll style); within `options.exactBudget`
+    /// search nodes it proves optimality, else the best partition found is returned with
+    /// `optimal == false`.
+    ///
+    /// Lower bound (always certified): edge-disjoint closed walks that no partition satisfies,
+    /// found greedily (ambivalent pairs first, then triangles, then breadth-first cycles through
+    /// each remaining negative pair), each adding its cheapest pair's cost — α·q for a negative
+    /// pair, (1−α)·p for a positive one, min(α·q, (1−α)·p) for an ambivalent pair (which alone
+    /// is such a cycle). For k ≥ 3 the cycles have exactly one negative pair (all positive pairs
+    /// satisfied would put the cycle in one bloc, the negative pair inside it); for k ≤ 2 any
+    /// cycle with an odd number of negative pairs also qualifies (two blocs are a 2-colouring).
+    /// After an unfinished exact search, the optimum of the largest solved suffix also bounds.
+    ///
+    /// - Parameters:
+    ///   - k: The number of blocs, 1 ≤ k ≤ nodeCount.
+    ///   - alpha: The weight of negative ties inside blocs, in (0, 1); 0.5 weighs both kinds of
+    ///     frustration alike.
+    /// - Complexity: relocation O(restarts · passes · (V·k + E)) time, plus O(V²) per pass of
+    ///   all-pairs swaps up to 1000 nodes; O(threads · V·k + E) space. The bound: O(E^1.5) for
+    ///   triangles plus a breadth-first search of at most 2 048 states per negative pair. The exact
+    ///   search is exponential in the worst case, capped by `options.exactBudget`.
+    ///
+    /// Doreian, P. & Mrvar, A. "A partitioning approach to structural balance."
+    /// Social Networks 18(2):149–168, 1996. doi:10.1016/0378-8733(95)00259-6
+    /// Doreian, P. & Mrvar, A. "Partitioning signed social networks."
+    /// Social Networks 31(1):1–11, 2009. doi:10.1016/j.socnet.2008.08.001
+    public func balancePartition(k: Int, alpha: Double = 0.5, options: BalanceSearchOptions = .init()) -> BalanceResult {
+        precondition(k >= 1 && k <= nodeCount, "k must lie in 1...nodeCount (\(nodeCount)), not \(k)")
+        precondition(alpha > 0 && alpha < 1, "alpha must lie strictly between 0 and 1, not \(alpha)")
+        let found = _balanceSearch(k: k, exactly: true, inside: alpha, between: 1 - alpha, options: options)
+        return _result(found, k: k, alpha: alpha, frustration: false)
+    }
+
+    /// The frustration index (line index of balance): the least total weight of pairs that a
+    /// partition into **at most two** blocs frustrates, F = min (N + Pb), N the negative weight
+    /// inside blocs and Pb the positive weight between them (with unit weights: the fewest ties
+    /// whose removal, or sign change, leaves the network balanced). An ambivalent pair costs its
+    /// negative weight when its ends share a bloc, else its positive weight. `error` is F,
+    /// `alpha` 0.5 and `k` 2; the normalised balance 1 − F/(W/2), W the total weight of all pairs,
+    /// is ``BalanceResult/normalizedBalance(totalWeight:)`` with W = `totalPositive + totalNegative`.
+    ///
+    /// The search and the lower bound are those of ``balancePartition(k:alpha:options:)`` with
+    /// at most two blocs (a balanced network may give one) and the cost N + Pb; the cycles of
+    /// the bound are those with an odd number of negative pairs, each adding its cheapest pair's
+    /// weight, and each ambivalent pair min(positive, negative).
+    ///
+    /// - Complexity: as ``balancePartition(k:alpha:options:)`` with k = 2.
+    ///
+    /// Cartwright, D. & Harary, F. "Structural balance: a generalization of Heider's theory."
+    /// Psychological Review 63(5):277–293, 1956.
+    /// Aref, S. & Wilson, M. C. "Measuring partial balance in signed networks." Journal of Complex
+    /// Networks 6(4):566–595, 2018. doi:10.1093/comnet/cnx044
+    /// Aref, S., Mason, A. J. & Wilson, M. C. "Computing the line index of balance using integer
+    /// programming optimisation." In Optimization Problems in Graph Theory, Springer, 2018/2020.
+    /// doi:10.1007/978-3-319-94830-0_3
+    public func frustrationIndex(options: BalanceSearchOptions = .init()) -> BalanceResult {
+        if nodeCount == 0 {
+            return BalanceResult(partition: Partition(labels: []), k: 2, alpha: 0.5, negativeInside: 0, positiveBetween: 0,
+                                 error: 0, lowerBound: 0, optimal: true, method: "empty", frustrated: [])
+        }
+        let found = _balanceSearch(k: min(2, nodeCount), exactly: false, inside: 1, between: 1, options: options)
+        return _result(found, k: 2, alpha: 0.5, frustration: true)
+    }
+
+    func _result(_ found: _BalanceFound, k: Int, alpha: Double, frustration: Bool) -> BalanceResult {
+        let membership = found.membership
+        let (inside, between) = balanceCost(membership, alpha: alpha)
+        let error = frustration ? inside + between : alpha * inside + (1 - alpha) * between
+        var frustrated: [FrustratedTie] = []
+        for u in 0..<nodeCount {
+            for e in Int(offsets[u])..<Int(offsets[u + 1]) {
+                let v = Int(neighbors[e])
+                guard v > u else { continue }
+                if membership[u] == membership[v] {
+                    if negative[e] > 0 { frustrated.append(.init(u: Int32(u), v: Int32(v), negativeInside: true, weight: negative[e])) }
+                } else if positive[e] > 0 {
+                    frustrated.append(.init(u: Int32(u), v: Int32(v), negativeInside: false, weight: positive[e]))
+                }
+            }
+        }
+        let lower = found.exact ? error : min(found.lowerBound, error)
+        let tolerance = 1e-9 * max(1, error)
+        return BalanceResult(partition: Partition(labels: membership), k: k, alpha: alpha, negativeInside: inside,
+                             positiveBetween: between, error: error, lowerBound: lower,
+                             optimal: found.exact || lower >= error - tolerance, method: found.method,
+                             frustrated: frustrated)
+    }
+}
+
+/// What the search found: a membership, whether it is proven optimal, a certified lower bound.
+struct _BalanceFound {
+    var membership: [Int32]
+    var exact: Bool
+    var lowerBound: Double
+    var method: String
+}
+
+/// Per-restart results, each slot written by one thread.
+final class _RestartSlots: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<[Int32]>
+    init(count: Int) {
+        storage = .allocate(capacity: max(1, count))
+        storage.initialize(repeating: [])
+    }
+    deinit { storage.deinitialize(); storage.deallocate() }
+    /// Only the thread that runs restart `i` may touch slot `i` until the work ends.
+    subscript(i: Int) -> [Int32] {
+        get { storage[i] }
+        set { storage[i] = newValue }
+    }
+}
+
+extension SignedNetwork {
+    /// The stored edge of the same pair seen from the other end, per stored edge.
+    func _twins() -> [Int32] {
+        var twin = [Int32](repeating: 0, count: neighbors.count)
+        // Rows are sorted, so walking u's row in order meets v's entries for u in order too.
+        var cursor = Array(offsets.dropLast())
+        for u in 0..<nodeCount {
+            for e in Int(offsets[u])..<Int(offsets[u + 1]) {
+                let v = Int(neighbors[e])
+                // v's entries are increasing: the entry for u is the next unconsumed one.
+                let f = Int(cursor[v])
+                twin[e] = Int32(f)
+                cursor[v] += 1
+            }
+        }
+        return twin
+    }
+
+    /// The search behind both entry points: minimise Σ over pairs of (same bloc ? inside·q :
+    /// between·p) over partitions into exactly (`exactly`) or at most k blocs.
+    func _balanceSearch(k: Int, exactly: Bool, inside ci: Double, between cb: Double,
+                        options: BalanceSearchOptions) -> _BalanceFound {
+        let n = nodeCount
+        let wIn = negative.map { ci * $0 }
+        let wOut = positive.map { cb * $0 }
+        let scale = 1 + zip(wIn, wOut).reduce(0) { $0 + $1.0 + $1.1 } / 2
+        let tolerance = 1e-9 * scale
+        func cost(_ m: [Int32]) -> Double {
+            let (a, b) = balanceCost(m, alpha: 0.5)
+            return ci * a + cb * b
+        }
+        if k == 1 || n == k && exactly {
+            let m = k == 1 ? [Int32](repeating: 0, count: n) : (0..<n).map { Int32($0) }
+            return _BalanceFound(membership: m, exact: true, lowerBound: cost(m), method: "the only partition")
+        }
+
+        // Relocation from seeded restarts, in parallel; the best (lowest cost, then lowest restart) wins.
+        let restarts = max(1, options.restarts)
+        let slots = _RestartSlots(count: restarts)
+        let dIn = wIn, dOut = wOut
+        Parallel.forEachBlock(count: restarts, blocks: restarts, threads: options.threads) { range in
+            for r in range {
+                var rng = SeededGenerator(seed: options.seed &+ UInt64(r) &* 0x9E37_79B9_7F4A_7C15)
+                let m = self._relocate(k: k, exactly: exactly, wIn: dIn, wOut: dOut, greedyStart: r % 2 == 0,
+                                       tolerance: tolerance, rng: &rng)
+                slots[r] = m
+            }
+        }
+        var best: [Int32] = slots[0]
+        var bestCost = cost(best)
+        for r in 1..<restarts {
+            let c = cost(slots[r])
+            if c < bestCost - tolerance { best = slots[r]; bestCost = c }
+        }
+        let cycleBound = _cycleLowerBound(k: k, wIn: wIn, wOut: wOut)
+        var method = "relocation (\(restarts) restarts)"
+        var lower = cycleBound
+        if n <= options.exactNodeLimit && bestCost > cycleBound + tolerance {
+            let search = _BalanceExact(network: self, k: k, exactly: exactly, wIn: wIn, wOut: wOut,
+                                       budget: options.exactBudget, tolerance: tolerance)
+            let outcome = search.solve(upper: bestCost, upperMembership: best)
+            if outcome.finished {
+                return _BalanceFound(membership: outcome.membership, exact: true, lowerBound: outcome.cost,
+                                     method: "branch and bound")
+            }
+            if outcome.cost < bestCost - tolerance { best = outcome.membership; bestCost = outcome.cost }
+            lower = max(lower, outcome.lowerBound)
+            method += "; branch and bound stopped after \(outcome.visited) search nodes"
+        }
+        return _BalanceFound(membership: best, exact: false, lowerBound: lower, method: method)
+    }
+
+    /// One relocation run: a start (greedy breadth-first or uniformly random), then single-node
+    /// moves and two-node swaps while the cost falls. Returns the bloc of each node.
+    func _relocate(k: Int, exactly: Bool, wIn: [Double], wOut: [Double], greedyStart: Bool,
+                   tolerance: Double, rng: inout SeededGenerator) -> [Int32] {
+        let n = nodeCount
+        var m = [Int32](repeating: -1, count: n)
+        var sizes = [Int](repeating: 0, count: k)
+        // gain[u·k + c] = Σ over u's placed neighbours in bloc c of (wIn − wOut): moving u from a
+        // to b changes the cost by gain[u,b] − gain[u,a].
+        var gain = [Double](repeating: 0, count: n * k)
+        var order = Array(0..<n)
+        order.shuffle(using: &rng)
+        offsets.withUnsafeBufferPointer { off in
+        neighbors.withUnsafeBufferPointer { nb in
+        wIn.withUnsafeBufferPointer { wi in
+        wOut.withUnsafeBufferPointer { wo in
+        gain.withUnsafeMutableBufferPointer { g in
+        m.withUnsafeMutableBufferPointer { m in
+            func place(_ u: Int, _ c: Int) {
+                m[u] = Int32(c); sizes[c] += 1
+                for e in Int(off[u])..<Int(off[u + 1]) { g[Int(nb[e]) * k + c] += wi[e] - wo[e] }
+            }
+            func move(_ u: Int, _ b: Int) {
+                let a = Int(m[u])
+                m[u] = Int32(b); sizes[a] -= 1; sizes[b] += 1
+                for e in Int(off[u])..<Int(off[u + 1]) {
+                    let v = Int(nb[e]), d = wi[e] - wo[e]
+                    g[v * k + a] -= d; g[v * k + b] += d
+                }
+            }
+            if greedyStart {
+                // Breadth-first from random roots; each node to its cheapest bloc against its
+                // placed neighbours (ties broken from a random offset).
+                var queue = [Int](); queue.reserveCapacity(n)
+                var queued = [Bool](repeating: false, count: n)
+                for root in order where !queued[root] {
+                    queue.removeAll(keepingCapacity: true)
+                    queue.append(root); queued[root] = true
+                    var head = 0
+                    while head < queue.count {
+                        let u = queue[head]; head += 1
+                        let offset = Int.random(in: 0..<k, using: &rng)
+                        var bestC = offset, bestG = g[u * k + offset]
+                        for i in 1..<max(k, 1) {
+                            let c = (offset + i) % k
+                            if g[u * k + c] < bestG - tolerance { bestG = g[u * k + c]; bestC = c }
+                        }
+                        place(u, bestC)
+                        for e in Int(off[u])..<Int(off[u + 1]) where !queued[Int(nb[e])] {
+                            queued[Int(nb[e])] = true; queue.append(Int(nb[e]))
+                        }
+                    }
+                }
+            } else {
+                for u in 0..<n { place(u, Int.random(in: 0..<k, using: &rng)) }
+            }
+            if exactly {
+                // Every bloc non-empty: fill each empty bloc with a random node from a larger one.
+                for c in 0..<k where sizes[c] == 0 {
+                    while true {
+                        let u = Int.random(in: 0..<n, using: &rng)
+                        if sizes[Int(m[u])] > 1 { move(u, c); break }
+                    }
+                }
+            }
+            var dRow = [Double](repeating: 0, count: n <= 1000 ? n : 0)
+            var improved = true
+            var passes = 0
+            while improved && passes < 1000 {
+                improved = false; passes += 1
+                for u in order {
+                    let a = Int(m[u])
+                    if exactly && sizes[a] == 1 { continue }
+                    let ga = g[u * k + a]
+                    var bestB = -1, bestDelta = -tolerance
+                    for b in 0..<k where b != a {
+                        let delta = g[u * k + b] - ga
+                        if delta < bestDelta { bestDelta = delta; bestB = b }
+                    }
+                    if bestB >= 0 { move(u, bestB); improved = true }
+                }
+                if improved { continue }
+                // Swaps: u in a and v in b trade blocs; the change is the two moves' changes less
+                // twice the pair's own (wIn − wOut), which stays between blocs.
+                if n <= 1000 {
+                    for u in 0..<n {
+                        for e in Int(off[u])..<Int(off[u + 1]) { dRow[Int(nb[e])] = wi[e] - wo[e] }
+                        for v in (u + 1)..<n where m[v] != m[u] {
+                            let a = Int(m[u]), b = Int(m[v])
+                            let delta = g[u * k + b] - g[u * k + a] + g[v * k + a] - g[v * k + b] - 2 * dRow[v]
+                            if delta < -tolerance {
+                                move(u, b); move(v, a); improved = true
+                            }
+                        }
+                        for e in Int(off[u])..<Int(off[u + 1]) { dRow[Int(nb[e])] = 0 }
+                    }
+                } else {
+                    for u in 0..<n {
+                        for e in Int(off[u])..<Int(off[u + 1]) {
+                            let v = Int(nb[e])
+                            guard v > u, m[v] != m[u] else { continue }
+                            let a = Int(m[u]), b = Int(m[v])
+                            let delta = g[u * k + b] - g[u * k + a] + g[v * k + a] - g[v * k + b] - 2 * (wi[e] - wo[e])
+                            if delta < -tolerance { move(u, b); move(v, a); improved = true }
+                        }
+                    }
+                }
+            }
+        }}}}}}
+        return m
+    }
+
+    /// A certified lower bound on the cost of any partition into at most k blocs (see
+    /// ``balancePartition(k:alpha:options:)``): greedy edge-disjoint closed walks that every
+    /// admissible partition frustrates at least once, each adding its cheapest pair's cost.
+    func _cycleLowerBound(k: Int, wIn: [Double], wOut: [Double]) -> Double {
+        let n = nodeCount
+        let parity = k <= 2     // odd-negative walks; else cycles with exactly one negative pair
+        var used = [Bool](repeating: false, count: neighbors.count)
+        let twin = _twins()
+        var bound = 0.0
+        func frustration(_ e: Int) -> Double { negative[e] > 0 ? wIn[e] : wOut[e] }
+        func use(_ e: Int) { used[e] = true; used[Int(twin[e])] = true }
+        // Ambivalent pairs: frustrated whichever way.
+        for u in 0..<n {
+            for e in Int(offsets[u])..<Int(offsets[u + 1]) where Int(neighbors[e]) > u && positive[e] > 0 && negative[e] > 0 {
+                bound += min(wIn[e], wOut[e]); use(e)
+            }
+        }
+        if k == 1 {
+            // One bloc: every negative pair is inside.
+            for u in 0..<n {
+                for e in Int(offsets[u])..<Int(offsets[u + 1]) where Int(neighbors[e]) > u && !used[e] { bound += wIn[e] }
+            }
+            return bound
+        }
+        // Triangles.
+        _forEachTriangle { _, _, _, e1, e2, e3 in
+            guard !used[e1], !used[e2], !used[e3] else { return }
+            let negatives = (negative[e1] > 0 ? 1 : 0) + (negative[e2] > 0 ? 1 : 0) + (negative[e3] > 0 ? 1 : 0)
+            guard parity ? negatives % 2 == 1 : negatives == 1 else { return }
+            bound += min(frustration(e1), frustration(e2), frustration(e3))
+            use(e1); use(e2); use(e3)
+        }
+        // Breadth-first closed walks through each remaining negative pair (u, v): a path from u
+        // back to v over unused pairs, with an even number of negative pairs (parity) or none.
+        let states = parity ? 2 * n : n
+        var stamp = [Int32](repeating: -1, count: states)
+        var parentState = [Int32](repeating: -1, count: states)
+        var parentEdge = [Int32](repeating: -1, count: states)
+        var queue = [Int32](); queue.reserveCapacity(2048)
+        let maxStates = 2048
+        var round: Int32 = 0
+        for u in 0..<n {
+            for e0 in Int(offsets[u])..<Int(offsets[u + 1]) {
+                let v = Int(neighbors[e0])
+                guard v > u, !used[e0], negative[e0] > 0 else { continue }
+                // state = node·2 + parity of negatives so far (or node when !parity)
+                let e0twin = Int(twin[e0])
+                let start = parity ? 2 * u : u
+                let goal = parity ? 2 * v : v
+                queue.removeAll(keepingCapacity: true)
+                queue.append(Int32(start)); stamp[start] = round; parentState[start] = -1
+                var head = 0, found = false
+                while head < queue.count && queue.count < maxStates {
+                    let s = Int(queue[head]); head += 1
+                    let x = parity ? s >> 1 : s, p = parity ? s & 1 : 0
+                    for e in Int(offsets[x])..<Int(offsets[x + 1]) where e != e0 && e != e0twin && !used[e] {
+                        let isNegative = negative[e] > 0
+                        if !parity && isNegative { continue }
+                        let y = Int(neighbors[e])
+                        let t = parity ? 2 * y + (p ^ (isNegative ? 1 : 0)) : y
+                        if stamp[t] == round { continue }
+                        stamp[t] = round; parentState[t] = Int32(s); parentEdge[t] = Int32(e)
+                        if t == goal { found = true; break }
+                        queue.append(Int32(t))
+                    }
+                    if found { break }
+                }
+                if found {
+                    var cheapest = frustration(e0)
+                    var edges = [e0]
+                    var s = goal
+                    while s != start {
+                        let e = Int(parentEdge[s])
+                        edges.append(e)
+                        cheapest = min(cheapest, frustration(e))
+                        s = Int(parentState[s])
+                    }
+                    bound += cheapest
+                    for e in edges { use(e) }
+                }
+                round += 1
+            }
+        }
+        return bound
+    }
+}
+
+/// Exact branch and bound for the balance partition of a small network (Russian-doll: the
+/// optimum of every suffix of the node order is solved first and bounds the longer ones).
+final class _BalanceExact {
+    let n: Int, k: Int, exactly: Bool
+    let tolerance: Double
+    let budget: Int
+    /// Node order (maximum cardinality search) and, per position, its later neighbours as
+    /// (position, wIn, wOut).
+    var order: [Int] = []
+    var adjacency: [[(Int, Double, Double)]] = []
+    /// costTable[i·k + c]: cost of placing position i in bloc c against the assigned positions.
+    var costTable: [Double]
+    var minCost: [Double]
+    var assignment: [Int32]
+    var suffixOptimum: [Double]
+    var suffixSolution: [[Int32]]   // per suffix start, labels of positions start..<n
+    var best = 0.0
+    var bestAssignment: [Int32] = []
+    var visited = 0
+    var aborted = false
+    var start = 0
+    var sumMin = 0.0
+    var mode = false   // exactly-k constraint active in the current search
+
+    init(network: SignedNetwork, k: Int, exactly: Bool, wIn: [Double], wOut: [Double], budget: Int, tolerance: Double) {
+        let n = network.nodeCount
+        self.n = n; self.k = k; self.exactly = exactly; self.budget = budget; self.tolerance = tolerance
+        // Maximum cardinality order, from the highest-degree node; ties: higher degree, lower index.
+        var placed = [Bool](repeating: false, count: n)
+        var links = [Int](repeating: 0, count: n)
+        func degree(_ u: Int) -> Int { Int(network.offsets[u + 1] - network.offsets[u]) }
+        for _ in 0..<n {
+            var pick = -1
+            for u in 0..<n where !placed[u] {
+                if pick < 0 || links[u] > links[pick] || links[u] == links[pick] && degree(u) > degree(pick) { pick = u }
+            }
+            placed[pick] = true; order.append(pick)
+            for v in network.neighbors(of: pick) { links[Int(v)] += 1 }
+        }
+        var position = [Int](repeating: 0, count: n)
+        for (i, u) in order.enumerated() { position[u] = i }
+        adjacency = [[(Int, Double, Double)]](repeating: [], count: n)
+        for (i, u) in order.enumerated() {
+            for e in Int(network.offsets[u])..<Int(network.offsets[u + 1]) {
+                let j = position[Int(network.neighbors[e])]
+                if j > i { adjacency[i].append((j, wIn[e], wOut[e])) }
+            }
+        }
+        costTable = [Double](repeating: 0, count: n * k)
+        minCost = [Double](repeating: 0, count: n)
+        assignment = [Int32](repeating: -1, count: n)
+        suffixOptimum = [Double](repeating: 0, count: n + 1)
+        suffixSolution = [[Int32]](repeating: [], count: n + 1)
+    }
+
+    struct Outcome {
+        var finished: Bool
+        var cost: Double
+        var membership: [Int32]
+        var lowerBound: Double
+        var visited: Int
+    }
+
+    /// Cost of the edges among positions s..<n under `labels` (labels[i − s] for position i).
+    func suffixCost(_ s: Int, _ labels: [Int32]) -> Double {
+        var total = 0.0
+        for i in s..<n {
+            for (j, wi, wo) in adjacency[i] { total += labels[i - s] == labels[j - s] ? wi : wo }
+        }
+        return total
+    }
+
+    func solve(upper: Double, upperMembership: [Int32]) -> Outcome {
+        // Suffixes n−1 (one node, cost 0) down to 1: at most k blocs.
+        suffixOptimum[n] = 0; suffixSolution[n] = []
+        suffixOptimum[n - 1] = 0; suffixSolution[n - 1] = [0]
+        var solvedFrom = n - 1
+        if n >= 2 {
+            for s in stride(from: n - 2, through: 1, by: -1) {
+                // Upper bound: the next suffix's optimum with position s in its cheapest bloc.
+                let tail = suffixSolution[s + 1]
+                var bestLabels: [Int32] = []
+                var bestCost = Double.infinity
+                for c in 0..<k {
+                    let labels = [Int32(c)] + tail
+                    let cost = suffixCost(s, labels)
+                    if cost < bestCost { bestCost = cost; bestLabels = labels }
+                }
+                runSearch(from: s, exactlyK: false, upper: bestCost)
+                if aborted { break }
+                if bestAssignment.isEmpty {
+                    suffixOptimum[s] = bestCost; suffixSolution[s] = bestLabels
+                } else {
+                    suffixOptimum[s] = best; suffixSolution[s] = Array(bestAssignment[s..<n])
+                }
+                solvedFrom = s
+            }
+        }
+        var membership = upperMembership
+        var upperCost = upper
+        if !aborted {
+            runSearch(from: 0, exactlyK: exactly, upper: upperCost)
+            if !bestAssignment.isEmpty {
+                upperCost = best
+                membership = [Int32](repeating: 0, count: n)
+                for i in 0..<n { membership[order[i]] = bestAssignment[i] }
+            }
+            if !aborted {
+                return Outcome(finished: true, cost: upperCost, membership: membership, lowerBound: upperCost, visited: visited)
+            }
+        }
+        return Outcome(finished: false, cost: upperCost, membership: membership,
+                       lowerBound: suffixOptimum[solvedFrom], visited: visited)
+    }
+
+    /// Searches the partitions of positions s..<n for one cheaper than `upper` (strictly, beyond
+    /// the tolerance); the best lands in `best` / `bestAssignment` (empty when none was found).
+    func runSearch(from s: Int, exactlyK: Bool, upper: Double) {
+        start = s; mode = exactlyK
+        best = upper; bestAssignment = []
+        for i in s..<n {
+            minCost[i] = 0
+            for c in 0..<k { costTable[i * k + c] = 0 }
+            assignment[i] = -1
+        }
+        sumMin = 0
+        descend(s, opened: 0, cost: 0)
+    }
+
+    func descend(_ d: Int, opened: Int, cost: Double) {
+        visited += 1
+        if visited > budget { aborted = true; return }
+        if d == n {
+            if cost < best - tolerance {
+                best = cost
+                bestAssignment = assignment
+            }
+            return
+        }
+        let limit = min(opened + 1, k)
+        // Blocs in increasing cost order (insertion sort of at most k candidates).
+        var candidates: [Int] = []
+        candidates.reserveCapacity(limit)
+        for c in 0..<limit {
+            var at = candidates.count
+            candidates.append(c)
+            while at > 0 && costTable[d * k + candidates[at - 1]] > costTable[d * k + c] {
+                candidates[at] = candidates[at - 1]; at -= 1
+            }
+            candidates[at] = c
+        }
+        let remainingAfter = n - d - 1
+        sumMin -= minCost[d]
+        for c in candidates {
+            if aborted { break }
+            let nowOpened = c == opened ? opened + 1 : opened
+            if mode && remainingAfter < k - nowOpened { continue }
+            let newCost = cost + costTable[d * k + c]
+            if newCost + sumMin + suffixOptimum[d + 1] >= best - tolerance { continue }
+            // Place: update later neighbours' tables and minima.
+            assignment[d] = Int32(c)
+            for (j, wi, wo) in adjacency[d] {
+                for b in 0..<k { costTable[j * k + b] += b == c ? wi : wo }
+                var low = costTable[j * k]
+                for b in 1..<max(k, 1) { low = min(low, costTable[j * k + b]) }
+                sumMin += low - minCost[j]; minCost[j] = low
+            }
+            if newCost + sumMin + suffixOptimum[d + 1] < best - tolerance {
+                descend(d + 1, opened: nowOpened, cost: newCost)
+            }
+            for (j, wi, wo) in adjacency[d] {
+                for b in 0..<k { costTable[j * k + b] -= b == c ? wi : wo }
+                var low = costTable[j * k]
+                for b in 1..<max(k, 1) { low = min(low, costTable[j * k + b]) }
+                sumMin += low - minCost[j]; minCost[j] = low
+            }
+            assignment[d] = -1
+        }
+        sumMin += minCost[d]
+    }
+}
