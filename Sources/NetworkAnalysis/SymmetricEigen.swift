@@ -1,0 +1,296 @@
+/// Dense and sparse symmetric eigensolvers for the spectral methods. Internal.
+///
+/// Dense: Householder reduction to tridiagonal form and the implicit QL algorithm (the EISPACK
+/// `tred2` / `tql2` pair, as in JAMA), all eigenpairs, O(n³). Sparse: Lanczos with full
+/// reorthogonalisation and thick restarts (Wu & Simon 2000, "Thick-restart Lanczos method for
+/// large symmetric eigenvalue problems", SIAM J. Matrix Anal. Appl. 22(2)), for the largest
+/// eigenpair of an operator given by its matrix–vector product.
+enum _SymmetricEigen {
+    /// All eigenvalues (ascending) and unit eigenvectors (column j of the row-major `vectors`)
+    /// of the symmetric n × n row-major matrix `a`.
+    ///
+    /// - Complexity: O(n³) time, O(n²) space.
+    static func dense(_ a: [Double], n: Int) -> (values: [Double], vectors: [Double]) {
+        precondition(a.count == n * n, "a symmetric matrix has n² entries")
+        if n == 0 { return ([], []) }
+        var v = a
+        var d = [Double](repeating: 0, count: n)
+        var e = [Double](repeating: 0, count: n)
+        v.withUnsafeMutableBufferPointer { V in
+        d.withUnsafeMutableBufferPointer { d in
+        e.withUnsafeMutableBufferPointer { e in
+            tridiagonalize(V, d, e, n)
+            ql(V, d, e, n)
+        }}}
+        return (d, v)
+    }
+
+    /// Householder reduction (`tred2`): on return `d` is the diagonal, `e` the subdiagonal
+    /// (in `e[1...]`) and `V` the accumulated orthogonal transformation.
+    private static func tridiagonalize(_ V: UnsafeMutableBufferPointer<Double>, _ d: UnsafeMutableBufferPointer<Double>,
+                                       _ e: UnsafeMutableBufferPointer<Double>, _ n: Int) {
+        @inline(__always) func at(_ i: Int, _ j: Int) -> Int { i * n + j }
+        for j in 0..<n { d[j] = V[at(n - 1, j)] }
+        var i = n - 1
+        while i > 0 {
+            var scale = 0.0, h = 0.0
+            for k in 0..<i { scale += abs(d[k]) }
+            if scale == 0 {
+                e[i] = d[i - 1]
+                for j in 0..<i { d[j] = V[at(i - 1, j)]; V[at(i, j)] = 0; V[at(j, i)] = 0 }
+            } else {
+                for k in 0..<i { d[k] /= scale; h += d[k] * d[k] }
+                var f = d[i - 1]
+                var g = h.squareRoot()
+                if f > 0 { g = -g }
+                e[i] = scale * g
+                h -= f * g
+                d[i - 1] = f - g
+                for j in 0..<i { e[j] = 0 }
+                for j in 0..<i {
+                    f = d[j]
+                    V[at(j, i)] = f
+                    g = e[j] + V[at(j, j)] * f
+                    var k = j + 1
+                    while k < i {
+                        g += V[at(k, j)] * d[k]
+                        e[k] += V[at(k, j)] * f
+                        k += 1
+                    }
+                    e[j] = g
+                }
+                f = 0
+                for j in 0..<i { e[j] /= h; f += e[j] * d[j] }
+                let hh = f / (h + h)
+                for j in 0..<i { e[j] -= hh * d[j] }
+                for j in 0..<i {
+                    f = d[j]; g = e[j]
+                    for k in j..<i { V[at(k, j)] -= f * e[k] + g * d[k] }
+                    d[j] = V[at(i - 1, j)]
+                    V[at(i, j)] = 0
+                }
+            }
+            d[i] = h
+            i -= 1
+        }
+        for i in 0..<(n - 1) {
+            V[at(n - 1, i)] = V[at(i, i)]
+            V[at(i, i)] = 1
+            let h = d[i + 1]
+            if h != 0 {
+                for k in 0...i { d[k] = V[at(k, i + 1)] / h }
+                for j in 0...i {
+                    var g = 0.0
+                    for k in 0...i { g += V[at(k, i + 1)] * V[at(k, j)] }
+                    for k in 0...i { V[at(k, j)] -= g * d[k] }
+                }
+            }
+            for k in 0...i { V[at(k, i + 1)] = 0 }
+        }
+        for j in 0..<n { d[j] = V[at(n - 1, j)]; V[at(n - 1, j)] = 0 }
+        V[at(n - 1, n - 1)] = 1
+        e[0] = 0
+    }
+
+    /// Implicit QL on the tridiagonal matrix (`tql2`), then sorting ascending.
+    private static func ql(_ V: UnsafeMutableBufferPointer<Double>, _ d: UnsafeMutableBufferPointer<Double>,
+                           _ e: UnsafeMutableBufferPointer<Double>, _ n: Int) {
+        @inline(__always) func at(_ i: Int, _ j: Int) -> Int { i * n + j }
+        for i in 1..<max(n, 1) { e[i - 1] = e[i] }
+        e[n - 1] = 0
+        var f = 0.0, tst1 = 0.0
+        let eps = Double.ulpOfOne
+        for l in 0..<n {
+            tst1 = max(tst1, abs(d[l]) + abs(e[l]))
+            var m = l
+            while m < n - 1 && abs(e[m]) > eps * tst1 { m += 1 }
+            if m > l {
+                var iterations = 0
+                repeat {
+                    iterations += 1
+                    var g = d[l]
+                    var p = (d[l + 1] - g) / (2 * e[l])
+                    var r = (p * p + 1).squareRoot()
+                    if p < 0 { r = -r }
+                    d[l] = e[l] / (p + r)
+                    d[l + 1] = e[l] * (p + r)
+                    let dl1 = d[l + 1]
+                    var h = g - d[l]
+                    var i = l + 2
+                    while i < n { d[i] -= h; i += 1 }
+                    f += h
+                    p = d[m]
+                    var c = 1.0, c2 = 1.0, c3 = 1.0
+                    let el1 = e[l + 1]
+                    var s = 0.0, s2 = 0.0
+                    i = m - 1
+                    while i >= l {
+                        c3 = c2; c2 = c; s2 = s
+                        g = c * e[i]
+                        h = c * p
+                        r = _hypot(p, e[i])
+                        e[i + 1] = s * r
+                        s = e[i] / r
+                        c = p / r
+                        p = c * d[i] - s * g
+                        d[i + 1] = h + s * (c * g + s * d[i])
+                        for k in 0..<n {
+                            h = V[at(k, i + 1)]
+                            V[at(k, i + 1)] = s * V[at(k, i)] + c * h
+                            V[at(k, i)] = c * V[at(k, i)] - s * h
+                        }
+                        i -= 1
+                    }
+                    p = -s * s2 * c3 * el1 * e[l] / dl1
+                    e[l] = s * p
+                    d[l] = c * p
+                } while abs(e[l]) > eps * tst1 && iterations < 100
+            }
+            d[l] += f
+            e[l] = 0
+        }
+        for i in 0..<(n - 1) {
+            var k = i
+            var p = d[i]
+            for j in (i + 1)..<n where d[j] < p { k = j; p = d[j] }
+            if k != i {
+                d[k] = d[i]; d[i] = p
+                for j in 0..<n { let t = V[at(j, i)]; V[at(j, i)] = V[at(j, k)]; V[at(j, k)] = t }
+            }
+        }
+    }
+
+    /// The largest eigenpair of the symmetric operator `multiply` (y = A x) on the complement of
+    /// the orthonormal vectors `locked` (which must be invariant under A), by thick-restart
+    /// Lanczos with full reorthogonalisation, from a seeded random start.
+    ///
+    /// Stops when the Ritz residual ‖A y − θ y‖ ≤ `tolerance` · `scale`, or after
+    /// `maxRestarts` restarts (returning the best Ritz pair found).
+    ///
+    /// - Complexity: O(restarts · basis · (cost of `multiply` + n · basis)); O(n · basis) space.
+    static func largest(n: Int, locked: [[Double]], basis requested: Int = 48, keep requestedKeep: Int = 20,
+                        tolerance: Double = 1e-10, scale: Double, maxRestarts: Int = 400, seed: UInt64 = 0x5EC7_8A1,
+                        multiply: (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void)
+        -> (value: Double, vector: [Double], converged: Bool) {
+        let free = n - locked.count
+        precondition(free >= 1, "no room left for an eigenvector")
+        let m = max(2, min(requested, free))
+        let keep = max(1, min(requestedKeep, m - 1))
+        var V = [Double](repeating: 0, count: n * (m + 1))   // column j at j*n
+        var T = [Double](repeating: 0, count: m * m)         // projected matrix, row-major
+        var w = [Double](repeating: 0, count: n)
+        var h = [Double](repeating: 0, count: m + 1)
+        var generator = SeededGenerator(seed: seed)
+        var best: (value: Double, vector: [Double], converged: Bool) = (0, [], false)
+
+        V.withUnsafeMutableBufferPointer { V in
+        w.withUnsafeMutableBufferPointer { w in
+            func column(_ j: Int) -> UnsafeMutableBufferPointer<Double> {
+                UnsafeMutableBufferPointer(rebasing: V[(j * n)..<((j + 1) * n)])
+            }
+            func dot(_ a: UnsafeMutableBufferPointer<Double>, _ b: UnsafeMutableBufferPointer<Double>) -> Double {
+                var s = 0.0
+                for i in 0..<n { s += a[i] * b[i] }
+                return s
+            }
+            func removeLocked(_ x: UnsafeMutableBufferPointer<Double>) {
+                for q in locked {
+                    var s = 0.0
+                    for i in 0..<n { s += q[i] * x[i] }
+                    for i in 0..<n { x[i] -= s * q[i] }
+                }
+            }
+            /// Orthogonalises x against columns 0..<count (twice, classical Gram–Schmidt) and
+            /// the locked vectors; adds the coefficients into h; returns the remaining norm.
+            func orthogonalize(_ x: UnsafeMutableBufferPointer<Double>, against count: Int, into h: inout [Double]) -> Double {
+                for _ in 0..<2 {
+                    removeLocked(x)
+                    for j in 0..<count {
+                        let c = column(j)
+                        let s = dot(c, x)
+                        h[j] += s
+                        for i in 0..<n { x[i] -= s * c[i] }
+                    }
+                }
+                return dot(x, x).squareRoot()
+            }
+            /// A fresh random unit vector orthogonal to columns 0..<count, into column `count`.
+            func randomStart(_ count: Int) {
+                let c = column(count)
+                var scratch = [Double](repeating: 0, count: m + 1)
+                for _ in 0..<10 {
+                    for i in 0..<n { c[i] = Double.random(in: -1...1, using: &generator) }
+                    let norm = orthogonalize(c, against: count, into: &scratch)
+                    if norm > 1e-8 { for i in 0..<n { c[i] /= norm }; return }
+                }
+            }
+
+            randomStart(0)
+            var start = 0          // columns 0..<start are kept Ritz vectors (T diagonal there)
+            for _ in 0...maxRestarts {
+                var size = m
+                var beta = 0.0
+                var j = start
+                while j < m {
+                    multiply(UnsafeBufferPointer(column(j)), w)
+                    for i in 0..<(m + 1) { h[i] = 0 }
+                    beta = orthogonalize(w, against: j + 1, into: &h)
+                    for i in 0...j { T[i * m + j] = h[i]; T[j * m + i] = h[i] }
+                    let next = column(j + 1)
+                    if beta <= 1e-12 * scale || j + 1 >= free {
+                        // An invariant subspace: the Ritz values are exact.
+                        size = j + 1
+                        beta = 0
+                        break
+                    }
+                    for i in 0..<n { next[i] = w[i] / beta }
+                    j += 1
+                }
+                // Eigenpairs of the projected matrix, largest first.
+                var t = [Double](repeating: 0, count: size * size)
+                for r in 0..<size { for c in 0..<size { t[r * size + c] = T[r * m + c] } }
+                let (values, vectors) = dense(t, n: size)
+                let top = size - 1
+                let residual = abs(beta * vectors[(size - 1) * size + top])
+                let converged = residual <= tolerance * scale || beta == 0
+                // Ritz vectors for the `keep` largest (or just the top when done).
+                let kept = converged ? 1 : min(keep, size - 1)
+                var ritz = [Double](repeating: 0, count: n * kept)
+                for r in 0..<kept {
+                    let col = top - r
+                    for jj in 0..<size {
+                        let s = vectors[jj * size + col]
+                        if s == 0 { continue }
+                        let c = column(jj)
+                        for i in 0..<n { ritz[r * n + i] += s * c[i] }
+                    }
+                }
+                best = (values[top], Array(ritz[0..<n]), converged)
+                if converged { break }
+                // Thick restart: kept Ritz vectors, then the residual direction.
+                let residualColumn = Array(column(size))
+                for r in 0..<kept {
+                    let c = column(r)
+                    for i in 0..<n { c[i] = ritz[r * n + i] }
+                }
+                let c = column(kept)
+                for i in 0..<n { c[i] = residualColumn[i] }
+                for i in 0..<(m * m) { T[i] = 0 }
+                for r in 0..<kept { T[r * m + r] = values[top - r] }
+                start = kept
+                // Coupling of the kept vectors to the residual direction enters T when column
+                // `kept` is multiplied (full orthogonalisation computes it).
+            }
+        }}
+        return best
+    }
+}
+
+/// √(a² + b²) without overflow or needless underflow.
+@inline(__always) func _hypot(_ a: Double, _ b: Double) -> Double {
+    let x = abs(a), y = abs(b)
+    let big = max(x, y), small = min(x, y)
+    if big == 0 { return 0 }
+    let r = small / big
+    return big * (1 + r * r).squareRoot()
+}
