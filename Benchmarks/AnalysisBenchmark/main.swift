@@ -94,7 +94,7 @@ for name in options["graphs"]!.split(separator: ",").map(String.init) {
             let runs = (0..<repeats).map { _ in
                 seconds { result = measure == "louvain" ? view.louvain() : view.leiden() }
             }
-            record(measure, runs, "\(measure)(resolution 1, seed 1), positive ties, undirected, weighted, single-threaded; "
+            record(measure, runs, "\(measure)(resolution 1, seed 1), positive ties, undirected, weighted, Network.defaultThreads = \(Network.defaultThreads) threads; "
                    + "Q=\(String(format: "%.6f", result.modularity)); communities=\(result.partition.count); levels=\(result.levels)")
             if let dir = options["communities-out"] {
                 let text = result.partition.membership.map { String($0) }.joined(separator: "\n") + "\n"

@@ -273,6 +273,11 @@ struct _SharedBuffer<Element>: @unchecked Sendable {
         pointer.initialize(repeating: value, count: max(count, 1))
     }
     func free() { pointer.deallocate() }
+    /// Frees a buffer made with `init(_:repeating:)`.
+    func deinitializeAndFree(_ count: Int) {
+        pointer.deinitialize(count: max(count, 1))
+        pointer.deallocate()
+    }
     subscript(i: Int) -> Element {
         @inline(__always) get { pointer[i] }
         @inline(__always) nonmutating set { pointer[i] = newValue }
