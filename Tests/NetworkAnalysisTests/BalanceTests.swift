@@ -1,4 +1,4 @@
-import NetworkAnalysis
+@testable import NetworkAnalysis
 import Testing
 
 /// Triangle census, the Doreian–Mrvar balance partition and the frustration index against brute
@@ -179,6 +179,25 @@ import Testing
         let rate = Double(heuristicHits) / Double(cases)
         print("relocation found the optimal frustration index on \(heuristicHits)/\(cases) graphs (\(rate * 100)%)")
         #expect(rate >= 0.95)
+    }
+
+    /// The branch and bound alone, from no upper bound at all (so a wrong prune cannot hide
+    /// behind a relocation result that happens to be optimal).
+    @Test func branchAndBoundAloneMatchesBruteForce() throws {
+        for seed in 0..<120 {
+            let c = Case(seed: UInt64(seed) &+ 20_000, nodes: 2...11, ambivalence: 0.15)
+            let g = try c.network()
+            for (k, exactly, alpha) in [(2, false, -1.0), (2, true, 0.3), (3, true, 0.7), (3, true, 0.5)] where k <= c.n {
+                let inside = alpha < 0 ? 1 : alpha, between = alpha < 0 ? 1 : 1 - alpha
+                let truth = alpha < 0 ? c.bruteFrustration() : c.bruteBalance(k: k, alpha: alpha)
+                let search = _BalanceExact(network: g, k: k, exactly: exactly, wIn: g.negative.map { inside * $0 },
+                                           wOut: g.positive.map { between * $0 }, budget: .max, tolerance: 1e-9)
+                let outcome = search.solve(upper: .infinity, upperMembership: [Int32](repeating: 0, count: c.n))
+                #expect(outcome.finished && Self.close(outcome.cost, truth), "\(c) k \(k) α \(alpha): \(outcome.cost) vs \(truth)")
+                #expect(Self.close(c.cost(outcome.membership.map(Int.init), inside: inside, between: between), truth))
+                if exactly { #expect(Set(outcome.membership).count == k, "\(c)") }
+            }
+        }
     }
 
     @Test func balancedCampsGiveZero() throws {
