@@ -96,6 +96,11 @@ for name in options["graphs"]!.split(separator: ",").map(String.init) {
         let cRuns = [seconds { c = g.closeness(threads: threads) }]
         record("closeness", cRuns, "unweighted, Wasserman-Faust, incoming paths; \(top(c))")
     }
+
+    // Structural balance (Benchmarks/AnalysisBenchmark/BalanceMeasures.swift): --balance no skips it.
+    if options["balance", default: "yes"] != "no" {
+        for (measure, runs, note) in balanceMeasures(g, threads: threads, repeats: repeats) { record(measure, runs, note) }
+    }
 }
 
 let encoder = JSONEncoder()
