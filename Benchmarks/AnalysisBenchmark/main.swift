@@ -3,6 +3,13 @@
 // the records in the same JSON schema, so Benchmarks/peers/table.py can put the two side by side.
 //
 //   AnalysisBenchmark --dir .build-bench/graphs --graphs s1k,s20k,s200k --threads 2 --json OUT
+//                     [--measures load,components,pagerank,eigenvector,betweenness,closeness,louvain,leiden]
+//                     [--communities-out DIR]
+//
+// louvain / leiden run on the community view that peers.py gives the peers: negative edges
+// dropped, the rest undirected with reciprocal weights summed (built before the clock starts).
+// Their note carries "Q=<modularity>; communities=<count>"; --communities-out writes each
+// membership (one community per line, node order) to DIR/GRAPH.MEASURE.txt for cross-checks.
 import Foundation
 import NetworkAnalysis
 
@@ -17,11 +24,12 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
 
 var options: [String: String] = ["dir": ".build-bench/graphs", "graphs": "s1k,s20k,s200k", "threads": "2",
-                                 "json": ".build-bench/actorgraph.json", "repeats": "3", "heavy-max-nodes": "20000"]
+                                 "json": ".build-bench/actorgraph.json", "repeats": "3", "heavy-max-nodes": "20000",
+                                 "measures": "load,components,pagerank,eigenvector,betweenness,closeness,louvain,leiden"]
 var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
     guard flag.hasPrefix("--"), let value = arguments.popFirst() else {
-        say("usage: AnalysisBenchmark [--dir D] [--graphs s1k,s20k,...] [--threads N] [--json OUT] [--repeats R]")
+        say("usage: AnalysisBenchmark [--dir D] [--graphs s1k,s20k,...] [--threads N] [--json OUT] [--repeats R] [--measures a,b,...] [--communities-out DIR]")
         exit(2)
     }
     options[String(flag.dropFirst(2))] = value
@@ -29,6 +37,7 @@ while let flag = arguments.popFirst() {
 let threads = Int(options["threads"]!) ?? 2
 let repeats = max(1, Int(options["repeats"]!) ?? 3)
 let heavyMax = Int(options["heavy-max-nodes"]!) ?? 20000
+let measures = Set(options["measures"]!.split(separator: ",").map(String.init))
 
 struct Record: Encodable {
     var library = "actorgraph"
@@ -71,30 +80,68 @@ for name in options["graphs"]!.split(separator: ",").map(String.init) {
     }
     record("load", loadRuns, "EdgeList.read (own parser); \(String(format: "%.1f", perEdge)) B/edge for the network", memory: perEdge)
 
-    var components = 0
-    let componentRuns = (0..<repeats).map { _ in seconds { components = g.weakComponents().count } }
-    record("components", componentRuns, "weak; components=\(components)")
+    if measures.contains("louvain") || measures.contains("leiden") {
+        // The community view, as peers.py's community_view: positive ties, undirected, weights summed.
+        var s: [Int32] = [], t: [Int32] = [], w: [Double] = []
+        for u in 0..<n {
+            for e in Int(g.outOffsets[u])..<Int(g.outOffsets[u + 1]) where g.sign(e) > 0 {
+                s.append(Int32(u)); t.append(g.targets[e]); w.append(g.weight(e))
+            }
+        }
+        let view = try Network(nodeCount: n, sources: s, targets: t, weights: w, directed: false, parallel: .sum)
+        for measure in ["louvain", "leiden"] where measures.contains(measure) {
+            var result: CommunityResult!
+            let runs = (0..<repeats).map { _ in
+                seconds { result = measure == "louvain" ? view.louvain() : view.leiden() }
+            }
+            record(measure, runs, "\(measure)(resolution 1, seed 1), positive ties, undirected, weighted, Network.defaultThreads = \(Network.defaultThreads) threads; "
+                   + "Q=\(String(format: "%.6f", result.modularity)); communities=\(result.partition.count); levels=\(result.levels)")
+            if let dir = options["communities-out"] {
+                let text = result.partition.membership.map { String($0) }.joined(separator: "\n") + "\n"
+                try text.write(toFile: "\(dir)/\(name).\(measure).txt", atomically: true, encoding: .utf8)
+            }
+        }
+    }
 
-    var pr: [Double] = []
-    let prRuns = try (0..<repeats).map { _ in try seconds { pr = try g.pageRank(alpha: 0.85, tolerance: 1e-6, maxIterations: 1000) } }
-    record("pagerank", prRuns, "alpha 0.85, unweighted, L1 < n·1e-6; \(top(pr))")
+    if measures.contains("components") {
+        var components = 0
+        let componentRuns = (0..<repeats).map { _ in seconds { components = g.weakComponents().count } }
+        record("components", componentRuns, "weak; components=\(components)")
+    }
 
-    // Eigenvector on the undirected view, as the peers compute it.
-    var sources: [Int32] = [], targets: [Int32] = []
-    sources.reserveCapacity(g.storedEdgeCount); targets.reserveCapacity(g.storedEdgeCount)
-    for u in 0..<n { for v in g.successors(of: u) { sources.append(Int32(u)); targets.append(v) } }
-    let undirected = try Network(nodeCount: n, sources: sources, targets: targets, directed: false)
-    var ev: [Double] = []
-    let evRuns = try (0..<repeats).map { _ in try seconds { ev = try undirected.eigenvector(tolerance: 1e-6, maxIterations: 10_000) } }
-    record("eigenvector", evRuns, "undirected view, unweighted, power iteration on A+I; \(top(ev))")
+    if measures.contains("pagerank") {
+        var pr: [Double] = []
+        let prRuns = try (0..<repeats).map { _ in try seconds { pr = try g.pageRank(alpha: 0.85, tolerance: 1e-6, maxIterations: 1000) } }
+        record("pagerank", prRuns, "alpha 0.85, unweighted, L1 < n·1e-6; \(top(pr))")
+    }
+
+    if measures.contains("eigenvector") {
+        // Eigenvector on the undirected view, as the peers compute it.
+        var sources: [Int32] = [], targets: [Int32] = []
+        sources.reserveCapacity(g.storedEdgeCount); targets.reserveCapacity(g.storedEdgeCount)
+        for u in 0..<n { for v in g.successors(of: u) { sources.append(Int32(u)); targets.append(v) } }
+        let undirected = try Network(nodeCount: n, sources: sources, targets: targets, directed: false)
+        var ev: [Double] = []
+        let evRuns = try (0..<repeats).map { _ in try seconds { ev = try undirected.eigenvector(tolerance: 1e-6, maxIterations: 10_000) } }
+        record("eigenvector", evRuns, "undirected view, unweighted, power iteration on A+I; \(top(ev))")
+    }
 
     if n <= heavyMax {
-        var b: [Double] = []
-        let bRuns = [seconds { b = g.betweenness(threads: threads) }]
-        record("betweenness", bRuns, "exact, unweighted, directed, normalised; \(top(b))")
-        var c: [Double] = []
-        let cRuns = [seconds { c = g.closeness(threads: threads) }]
-        record("closeness", cRuns, "unweighted, Wasserman-Faust, incoming paths; \(top(c))")
+        if measures.contains("betweenness") {
+            var b: [Double] = []
+            let bRuns = [seconds { b = g.betweenness(threads: threads) }]
+            record("betweenness", bRuns, "exact, unweighted, directed, normalised; \(top(b))")
+        }
+        if measures.contains("closeness") {
+            var c: [Double] = []
+            let cRuns = [seconds { c = g.closeness(threads: threads) }]
+            record("closeness", cRuns, "unweighted, Wasserman-Faust, incoming paths; \(top(c))")
+        }
+    }
+
+    // Structural balance (Benchmarks/AnalysisBenchmark/BalanceMeasures.swift): --balance no skips it.
+    if options["balance", default: "yes"] != "no" {
+        for (measure, runs, note) in balanceMeasures(g, threads: threads, repeats: repeats) { record(measure, runs, note) }
     }
 }
 

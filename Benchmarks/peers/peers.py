@@ -42,6 +42,18 @@ start-up excluded):
 * betweenness -- exact, unweighted, directed, not normalised (n BFS).
 * closeness -- unweighted, out-distances where the library lets one choose,
   Wasserman-Faust style for disconnected graphs (n BFS).
+* louvain, leiden -- modularity communities (resolution 1) of the COMMUNITY
+  VIEW, the same for every library: negative edges dropped, the rest read as
+  undirected with the weights of reciprocal edges summed (community_view), so
+  a weighted simple undirected graph.  louvain: igraph community_multilevel,
+  networkit PLM (defaults: no refinement, turbo), networkx
+  louvain_communities(seed=1).  leiden: igraph
+  community_leiden(objective_function="modularity") with its default
+  n_iterations=2 and beta=0.01, networkit ParallelLeiden (defaults: 3
+  iterations).  rustworkx has neither.  Every record's note carries the
+  modularity of the result computed ONE way for all, outside the clock:
+  igraph's Graph.modularity on the community view with its weights
+  ("Q=0.xxxxxx"), and the number of communities.
 
 For the algorithm measures each library's graph is built unweighted (the
 measures are unweighted, and networkit would otherwise use the weights),
@@ -68,8 +80,12 @@ ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, HERE)
 
 LIBRARIES = ["igraph", "networkit", "rustworkx", "networkx"]
-MEASURES = ["load", "components", "pagerank", "eigenvector", "betweenness", "closeness"]
+MEASURES = ["load", "components", "pagerank", "eigenvector", "betweenness", "closeness", "louvain", "leiden"]
 HEAVY = {"betweenness", "closeness"}          # O(n m): only on small graphs by default
+COMMUNITY = {"louvain", "leiden"}
+# (library, measure) pairs that exist; others are recorded as skipped
+COMMUNITY_SUPPORT = {("igraph", "louvain"), ("igraph", "leiden"), ("networkit", "louvain"),
+                     ("networkit", "leiden"), ("networkx", "louvain")}
 FAST_SECONDS = 2.0
 SETUP_ALLOWANCE = 900                         # seconds a worker may spend parsing/building, on top of --limit
 RESULT_TAG = "PEERS-RESULT "
@@ -115,6 +131,30 @@ def undirected_pairs(src, dst):
     n = int(max(src.max(), dst.max())) + 1
     key = np.unique(u * n + v)
     return key // n, key % n
+
+
+def community_view(src, dst, sw):
+    """The graph the community measures share: negative edges dropped, the rest undirected
+    (u < v) with the weights of reciprocal (and any parallel) edges summed."""
+    import numpy as np
+    keep = sw > 0
+    src, dst, w = src[keep], dst[keep], sw[keep]
+    u = np.minimum(src, dst)
+    v = np.maximum(src, dst)
+    n = int(max(src.max(), dst.max())) + 1
+    key, inverse = np.unique(u * n + v, return_inverse=True)
+    weight = np.bincount(inverse.ravel(), weights=w.astype(np.float64))
+    return key // n, key % n, weight
+
+
+def community_quality(n, u, v, w, membership):
+    """'Q=...; communities=...' of a membership, by igraph's modularity on the community view."""
+    import igraph as ig
+    import numpy as np
+    g = ig.Graph(n=n, directed=False)
+    g.add_edges(np.column_stack((u, v)))
+    q = g.modularity(list(membership), weights=w.tolist(), resolution=1.0, directed=False)
+    return "Q=%.6f; communities=%d" % (q, len(set(membership)))
 
 
 def library_version(lib):
@@ -195,8 +235,25 @@ def algorithm(lib, measure, g):
         if measure == "closeness":
             return (lambda: top(g.closeness(mode="out", weights=None, normalized=True)),
                     "closeness(mode=out, normalized; only reachable nodes counted)")
+        if measure == "louvain":
+            return (lambda: g.community_multilevel(weights="weight", resolution=1.0).membership,
+                    "community_multilevel(weights, resolution 1)")
+        if measure == "leiden":
+            return (lambda: g.community_leiden(objective_function="modularity", weights="weight",
+                                               resolution=1.0).membership,
+                    "community_leiden(modularity, weights, resolution 1, beta 0.01, n_iterations 2 (default))")
     if lib == "networkit":
         import networkit as nk
+        if measure in COMMUNITY:
+            def run():
+                if measure == "louvain":
+                    algo = nk.community.PLM(g, refine=False, gamma=1.0)
+                else:
+                    algo = nk.community.ParallelLeiden(g, gamma=1.0)
+                algo.run()
+                return algo.getPartition().getVector()
+            return run, ("PLM(refine=False, gamma 1, par balanced, turbo)" if measure == "louvain"
+                         else "ParallelLeiden(gamma 1, iterations 3, randomize)")
         if measure == "components":
             def run():
                 cc = nk.components.WeaklyConnectedComponents(g)
@@ -251,6 +308,15 @@ def algorithm(lib, measure, g):
                     "closeness_centrality(wf_improved) on the reversed graph: out-distances")
     if lib == "networkx":
         import networkx as nx
+        if measure == "louvain":
+            def run():
+                comms = nx.community.louvain_communities(g, weight="weight", resolution=1.0, seed=1)
+                membership = [0] * g.number_of_nodes()
+                for i, c in enumerate(comms):
+                    for x in c:
+                        membership[x] = i
+                return membership
+            return run, "louvain_communities(weight, resolution 1, seed 1)"
         if measure == "components":
             return (lambda: "components=%d" % sum(1 for _ in nx.weakly_connected_components(g)),
                     "weakly_connected_components")
@@ -311,8 +377,23 @@ def worker(lib, measure, path, threads, limit):
         del g
         return result
 
-    src, dst, _ = parse_edges(path)
+    src, dst, sw = parse_edges(path)
     n = max(int(max(src.max(), dst.max())) + 1, nodes_hint(path))
+    if measure in COMMUNITY:
+        u, v, w = community_view(src, dst, sw)
+        del src, dst, sw
+        g = build_graph(lib, n, u, v, w, directed=False)
+        fn, note = algorithm(lib, measure, g)
+        warm_threads(lib)
+        settle()
+        signal.alarm(limit)
+        t0 = time.perf_counter()
+        membership = fn()
+        t1 = time.perf_counter()
+        signal.alarm(0)
+        result.update(seconds=t1 - t0, memory_bytes_per_edge=None,
+                      note="%s; %s" % (note, community_quality(n, u, v, w, membership)))
+        return result
     if measure == "eigenvector":
         u, v = undirected_pairs(src, dst)
         g = build_graph(lib, n, u, v, None, directed=False)
@@ -507,6 +588,12 @@ def main(argv=None):
             for lib in libs:
                 if vers[lib] is None:
                     rec = {"status": "error", "note": "%s does not import" % lib}
+                elif measure in COMMUNITY and (lib, measure) not in COMMUNITY_SUPPORT:
+                    rec = {"status": "skipped", "note": "%s has no %s" % (lib, measure)}
+                elif lib == "networkx" and measure in COMMUNITY and meta["nodes"] > args.heavy_max_nodes:
+                    rec = {"status": "skipped",
+                           "note": "networkx's pure-Python Louvain skipped above %d nodes (--heavy-max-nodes)"
+                                   % args.heavy_max_nodes}
                 elif heavy:
                     rec = {"status": "skipped",
                            "note": "O(nm) measure skipped above %d nodes (--heavy-max-nodes)" % args.heavy_max_nodes}

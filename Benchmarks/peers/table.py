@@ -25,7 +25,7 @@ import sys
 
 PEER_ORDER = ["igraph", "networkit", "rustworkx", "networkx"]
 GRAPH_ORDER = ["s1k", "s20k", "s200k", "s1m"]
-MEASURE_ORDER = ["load", "components", "pagerank", "eigenvector", "betweenness", "closeness"]
+MEASURE_ORDER = ["load", "components", "pagerank", "eigenvector", "betweenness", "closeness", "louvain", "leiden"]
 ACTORGRAPH = "actorgraph"
 MEMORY = "memory B/edge"
 

@@ -388,89 +388,134 @@ extension SignedNetwork {
     }
 
     /// A certified lower bound on the cost of any partition into at most k blocs (see
-    /// ``balancePartition(k:alpha:options:)``): greedy edge-disjoint closed walks that every
-    /// admissible partition frustrates at least once, each adding its cheapest pair's cost.
-    func _cycleLowerBound(k: Int, wIn: [Double], wOut: [Double]) -> Double {
+    /// ``balancePartition(k:alpha:options:)``): a packing of closed walks that every admissible
+    /// partition frustrates at least once. Walk i gets a capacity cᵢ, the least residual cost of
+    /// its pairs, and every pair of it gives up cᵢ; so Σᵢ cᵢ over the walks through a pair never
+    /// exceeds the cost of frustrating it, and any partition costs at least Σ cᵢ (the dual of
+    /// the covering LP; with unit costs, a count of edge-disjoint cycles). Walks are taken short
+    /// first: triangles, then breadth-first walks through each negative pair of length at most
+    /// 4, 5, 6, 8, then any length (at most `maxStates` search states each).
+    func _cycleLowerBound(k: Int, wIn: [Double], wOut: [Double], maxStates: Int = 4096) -> Double {
         let n = nodeCount
         let parity = k <= 2     // odd-negative walks; else cycles with exactly one negative pair
-        var used = [Bool](repeating: false, count: neighbors.count)
         let twin = _twins()
+        // residual[e]: what frustrating the pair still may contribute; 0 = spent (or ambivalent).
+        var residual = [Double](repeating: 0, count: neighbors.count)
+        let scale = 1 + zip(wIn, wOut).reduce(0) { $0 + $1.0 + $1.1 }
+        let tolerance = 1e-12 * scale
         var bound = 0.0
-        func frustration(_ e: Int) -> Double { negative[e] > 0 ? wIn[e] : wOut[e] }
-        func use(_ e: Int) { used[e] = true; used[Int(twin[e])] = true }
-        // Ambivalent pairs: frustrated whichever way.
-        for u in 0..<n {
-            for e in Int(offsets[u])..<Int(offsets[u + 1]) where Int(neighbors[e]) > u && positive[e] > 0 && negative[e] > 0 {
-                bound += min(wIn[e], wOut[e]); use(e)
+        for e in 0..<neighbors.count {
+            if positive[e] > 0 && negative[e] > 0 {
+                // Ambivalent: frustrated whichever way; counted once, from its lower end.
+                if Int(neighbors[e]) > _source(e) { bound += min(wIn[e], wOut[e]) }
+            } else {
+                residual[e] = negative[e] > 0 ? wIn[e] : wOut[e]
             }
         }
         if k == 1 {
             // One bloc: every negative pair is inside.
-            for u in 0..<n {
-                for e in Int(offsets[u])..<Int(offsets[u + 1]) where Int(neighbors[e]) > u && !used[e] { bound += wIn[e] }
-            }
+            for e in 0..<neighbors.count where Int(neighbors[e]) > _source(e) && positive[e] == 0 { bound += wIn[e] }
             return bound
+        }
+        var spentStamp = [Int32](repeating: -1, count: neighbors.count)
+        var walkId: Int32 = 0
+        /// Packs one walk given by its distinct stored edges (duplicates skipped).
+        func pack(_ edges: [Int]) {
+            var c = Double.infinity
+            for e in edges { c = min(c, residual[e]) }
+            guard c > tolerance else { return }
+            bound += c
+            for e in edges where spentStamp[e] != walkId {
+                spentStamp[e] = walkId; spentStamp[Int(twin[e])] = walkId
+                residual[e] -= c; residual[Int(twin[e])] = residual[e]
+                if residual[e] < tolerance { residual[e] = 0; residual[Int(twin[e])] = 0 }
+            }
+            walkId += 1
         }
         // Triangles.
         _forEachTriangle { _, _, _, e1, e2, e3 in
-            guard !used[e1], !used[e2], !used[e3] else { return }
+            guard residual[e1] > 0, residual[e2] > 0, residual[e3] > 0 else { return }
             let negatives = (negative[e1] > 0 ? 1 : 0) + (negative[e2] > 0 ? 1 : 0) + (negative[e3] > 0 ? 1 : 0)
             guard parity ? negatives % 2 == 1 : negatives == 1 else { return }
-            bound += min(frustration(e1), frustration(e2), frustration(e3))
-            use(e1); use(e2); use(e3)
+            pack([e1, e2, e3])
         }
-        // Breadth-first closed walks through each remaining negative pair (u, v): a path from u
-        // back to v over unused pairs, with an even number of negative pairs (parity) or none.
+        // Breadth-first walks through each negative pair (u, v) with residual cost: a path from
+        // u to v over pairs with residual cost and an even number of negative pairs (parity), or
+        // over positive pairs only; searched from both ends at once, the smaller frontier first.
         let states = parity ? 2 * n : n
-        var stamp = [Int32](repeating: -1, count: states)
-        var parentState = [Int32](repeating: -1, count: states)
-        var parentEdge = [Int32](repeating: -1, count: states)
-        var queue = [Int32](); queue.reserveCapacity(2048)
-        let maxStates = 2048
+        var stamp = [[Int32]](repeating: [Int32](repeating: -1, count: states), count: 2)
+        var parentState = [[Int32]](repeating: [Int32](repeating: -1, count: states), count: 2)
+        var parentEdge = [[Int32]](repeating: [Int32](repeating: -1, count: states), count: 2)
+        var frontier: [[Int32]] = [[], []]
+        var next: [Int32] = []
         var round: Int32 = 0
-        for u in 0..<n {
-            for e0 in Int(offsets[u])..<Int(offsets[u + 1]) {
-                let v = Int(neighbors[e0])
-                guard v > u, !used[e0], negative[e0] > 0 else { continue }
-                // state = node·2 + parity of negatives so far (or node when !parity)
+        var sources = [Int32](repeating: 0, count: neighbors.count)
+        for u in 0..<n { for e in Int(offsets[u])..<Int(offsets[u + 1]) { sources[e] = Int32(u) } }
+        var walk: [Int] = []
+        for length in [4, 5, 6, 8, Int.max] {
+            for e0 in 0..<neighbors.count {
+                let u = Int(sources[e0]), v = Int(neighbors[e0])
+                guard v > u, negative[e0] > 0 else { continue }
                 let e0twin = Int(twin[e0])
-                let start = parity ? 2 * u : u
-                let goal = parity ? 2 * v : v
-                queue.removeAll(keepingCapacity: true)
-                queue.append(Int32(start)); stamp[start] = round; parentState[start] = -1
-                var head = 0, found = false
-                while head < queue.count && queue.count < maxStates {
-                    let s = Int(queue[head]); head += 1
-                    let x = parity ? s >> 1 : s, p = parity ? s & 1 : 0
-                    for e in Int(offsets[x])..<Int(offsets[x + 1]) where e != e0 && e != e0twin && !used[e] {
-                        let isNegative = negative[e] > 0
-                        if !parity && isNegative { continue }
-                        let y = Int(neighbors[e])
-                        let t = parity ? 2 * y + (p ^ (isNegative ? 1 : 0)) : y
-                        if stamp[t] == round { continue }
-                        stamp[t] = round; parentState[t] = Int32(s); parentEdge[t] = Int32(e)
-                        if t == goal { found = true; break }
-                        queue.append(Int32(t))
+                var attempts = 0
+                while residual[e0] > 0 && attempts < 64 {
+                    attempts += 1
+                    round &+= 1
+                    if round == Int32.max {
+                        round = 0
+                        for side in 0..<2 { for i in 0..<states { stamp[side][i] = -1 } }
                     }
-                    if found { break }
-                }
-                if found {
-                    var cheapest = frustration(e0)
-                    var edges = [e0]
-                    var s = goal
-                    while s != start {
-                        let e = Int(parentEdge[s])
-                        edges.append(e)
-                        cheapest = min(cheapest, frustration(e))
-                        s = Int(parentState[s])
+                    let ends = parity ? [2 * u, 2 * v] : [u, v]
+                    var reached = [0, 0]
+                    for side in 0..<2 {
+                        stamp[side][ends[side]] = round
+                        frontier[side].removeAll(keepingCapacity: true); frontier[side].append(Int32(ends[side]))
                     }
-                    bound += cheapest
-                    for e in edges { use(e) }
+                    var meet = -1, seen = 2
+                    search: while reached[0] + reached[1] + 2 <= length && seen < maxStates {
+                        let side = frontier[0].count <= frontier[1].count ? 0 : 1
+                        if frontier[side].isEmpty { break }
+                        next.removeAll(keepingCapacity: true)
+                        for s32 in frontier[side] {
+                            let s = Int(s32)
+                            let x = parity ? s >> 1 : s, p = parity ? s & 1 : 0
+                            for e in Int(offsets[x])..<Int(offsets[x + 1]) where residual[e] > 0 && e != e0 && e != e0twin {
+                                let isNegative = negative[e] > 0
+                                if !parity && isNegative { continue }
+                                let y = Int(neighbors[e])
+                                let t = parity ? 2 * y + (p ^ (isNegative ? 1 : 0)) : y
+                                if stamp[side][t] == round { continue }
+                                stamp[side][t] = round; parentState[side][t] = Int32(s); parentEdge[side][t] = Int32(e)
+                                // u…t has parity q and v…t parity q: together even.
+                                if stamp[1 - side][t] == round { meet = t; break search }
+                                next.append(Int32(t)); seen += 1
+                            }
+                        }
+                        swap(&frontier[side], &next)
+                        reached[side] += 1
+                    }
+                    guard meet >= 0 else { break }
+                    walk.removeAll(keepingCapacity: true)
+                    walk.append(e0)
+                    for side in 0..<2 {
+                        var s = meet
+                        while s != ends[side] { walk.append(Int(parentEdge[side][s])); s = Int(parentState[side][s]) }
+                    }
+                    pack(walk)
                 }
-                round += 1
             }
         }
         return bound
+    }
+
+    /// The node a stored edge leaves (binary search in the offsets). O(log V).
+    func _source(_ e: Int) -> Int {
+        var lo = 0, hi = nodeCount
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if Int(offsets[mid]) <= e { lo = mid } else { hi = mid }
+        }
+        return lo
     }
 }
 

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// The undirected working graph of the modularity algorithms: one level of Louvain or Leiden.
 ///
 /// Level 0 is a ``Network`` read as undirected (the weights of u→v and v→u summed); each later
@@ -166,69 +169,107 @@ struct _CommunityGraph: Sendable {
     /// The graph with one node per community of `membership` (labels `0..<k`): pair weights
     /// summed, weight inside a community onto its loop, strengths summed.
     ///
-    /// - Complexity: O(V + E) time; O(V) scratch.
-    func aggregate(_ membership: [Int32], communityCount k: Int) -> _CommunityGraph {
+    /// Communities are split into fixed blocks built on up to `threads` threads and joined in
+    /// block order, so the graph does not depend on the thread count.
+    ///
+    /// - Complexity: O(V + E) time; O(k) scratch per thread.
+    func aggregate(_ membership: [Int32], communityCount k: Int, threads: Int = Network.defaultThreads) -> _CommunityGraph {
         let n = nodeCount
         // Members of each community, in node order (a counting sort).
         var start = [Int](repeating: 0, count: k + 1)
         for c in membership { start[Int(c) + 1] += 1 }
         for c in 0..<k { start[c + 1] += start[c] }
-        var members = [Int32](repeating: 0, count: n)
+        let members = _SharedBuffer<Int32>(n)
         var fill = start
         for u in 0..<n {
             let c = Int(membership[u])
             members[fill[c]] = Int32(u)
             fill[c] += 1
         }
+        let bounds = start
+        let negative = hasNegative
+        let newLoops = _SharedBuffer<Double>(k)
+        let kPos = _SharedBuffer<Double>(k)
+        let kNeg = _SharedBuffer<Double>(negative ? k : 1)
+        let rowLength = _SharedBuffer<Int>(k)
+        let blocks = max(1, min(k, 256))
+        let size = (k + blocks - 1) / blocks
+        let blockNeighbors = _SharedBuffer<[Int32]>(blocks, repeating: [])
+        let blockWeights = _SharedBuffer<[Double]>(blocks, repeating: [])
+        defer {
+            members.free(); newLoops.free(); kPos.free(); kNeg.free(); rowLength.free()
+            blockNeighbors.deinitializeAndFree(blocks); blockWeights.deinitializeAndFree(blocks)
+        }
+        let graph = self
+        let next = Atomic<Int>(0)
+        let workers = max(1, min(threads, blocks, k / 1024 + 1))
+        let work: @Sendable (Int) -> Void = { _ in
+            let accumulator = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(k, 1))
+            accumulator.initialize(repeating: 0)
+            let seen = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(k, 1))
+            seen.initialize(repeating: false)
+            defer { accumulator.deallocate(); seen.deallocate() }
+            var touched: [Int32] = []
+            graph.offsets.withUnsafeBufferPointer { offsets in
+            graph.neighbors.withUnsafeBufferPointer { nb in
+            graph.weights.withUnsafeBufferPointer { w in
+            graph.loops.withUnsafeBufferPointer { loops in
+            graph.positiveStrength.withUnsafeBufferPointer { positive in
+            graph.negativeStrength.withUnsafeBufferPointer { negativeStrength in
+            membership.withUnsafeBufferPointer { m in
+                while true {
+                    let b = next.add(1, ordering: .relaxed).oldValue
+                    if b >= blocks { break }
+                    var outNeighbors: [Int32] = []
+                    var outWeights: [Double] = []
+                    for c in min(k, b * size)..<min(k, (b + 1) * size) {
+                        var loop = 0.0, p = 0.0, q = 0.0
+                        for x in bounds[c]..<bounds[c + 1] {
+                            let u = Int(members[x])
+                            loop += loops[u]
+                            p += positive[u]
+                            if negative { q += negativeStrength[u] }
+                            for e in offsets[u]..<offsets[u + 1] {
+                                let d = Int(m[Int(nb[e])])
+                                if d == c { loop += w[e]; continue }
+                                if !seen[d] { seen[d] = true; touched.append(Int32(d)) }
+                                accumulator[d] += w[e]
+                            }
+                        }
+                        for d in touched {
+                            let di = Int(d)
+                            outNeighbors.append(d)
+                            outWeights.append(accumulator[di])
+                            accumulator[di] = 0
+                            seen[di] = false
+                        }
+                        rowLength[c] = touched.count
+                        touched.removeAll(keepingCapacity: true)
+                        newLoops[c] = loop
+                        kPos[c] = p
+                        if negative { kNeg[c] = q }
+                    }
+                    blockNeighbors[b] = outNeighbors
+                    blockWeights[b] = outWeights
+                }
+            }}}}}}}
+        }
+        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+
         var newOffsets = [Int](repeating: 0, count: k + 1)
+        for c in 0..<k { newOffsets[c + 1] = newOffsets[c] + rowLength[c] }
         var newNeighbors: [Int32] = []
         var newWeights: [Double] = []
-        newNeighbors.reserveCapacity(min(neighbors.count, k * 8))
-        newWeights.reserveCapacity(min(neighbors.count, k * 8))
-        var newLoops = [Double](repeating: 0, count: k)
-        var kPos = [Double](repeating: 0, count: k)
-        var kNeg = [Double](repeating: 0, count: hasNegative ? k : 0)
-        let negative = hasNegative
-        let accumulator = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(k, 1))
-        accumulator.initialize(repeating: 0)
-        let seen = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(k, 1))
-        seen.initialize(repeating: false)
-        defer { accumulator.deallocate(); seen.deallocate() }
-        var touched: [Int32] = []
-        membership.withUnsafeBufferPointer { m in
-        offsets.withUnsafeBufferPointer { offsets in
-        neighbors.withUnsafeBufferPointer { nb in
-        weights.withUnsafeBufferPointer { w in
-            for c in 0..<k {
-                var loop = 0.0, p = 0.0, q = 0.0
-                for x in start[c]..<start[c + 1] {
-                    let u = Int(members[x])
-                    loop += loops[u]
-                    p += positiveStrength[u]
-                    if negative { q += negativeStrength[u] }
-                    for e in offsets[u]..<offsets[u + 1] {
-                        let d = Int(m[Int(nb[e])])
-                        if d == c { loop += w[e]; continue }
-                        if !seen[d] { seen[d] = true; touched.append(Int32(d)) }
-                        accumulator[d] += w[e]
-                    }
-                }
-                for d in touched {
-                    let di = Int(d)
-                    newNeighbors.append(d)
-                    newWeights.append(accumulator[di])
-                    accumulator[di] = 0
-                    seen[di] = false
-                }
-                touched.removeAll(keepingCapacity: true)
-                newOffsets[c + 1] = newNeighbors.count
-                newLoops[c] = loop
-                kPos[c] = p
-                if negative { kNeg[c] = q }
-            }
-        }}}}
+        newNeighbors.reserveCapacity(newOffsets[k])
+        newWeights.reserveCapacity(newOffsets[k])
+        for b in 0..<blocks {
+            newNeighbors.append(contentsOf: blockNeighbors[b])
+            newWeights.append(contentsOf: blockWeights[b])
+        }
         return _CommunityGraph(nodeCount: k, offsets: newOffsets, neighbors: newNeighbors, weights: newWeights,
-                               loops: newLoops, positiveStrength: kPos, negativeStrength: kNeg,
+                               loops: Array(UnsafeBufferPointer(start: newLoops.pointer, count: k)),
+                               positiveStrength: Array(UnsafeBufferPointer(start: kPos.pointer, count: k)),
+                               negativeStrength: negative ? Array(UnsafeBufferPointer(start: kNeg.pointer, count: k)) : [],
                                totalPositive: totalPositive, totalNegative: totalNegative,
                                ignoredNegativePairs: ignoredNegativePairs)
     }

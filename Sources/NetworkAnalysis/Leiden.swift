@@ -14,8 +14,10 @@ extension Network {
     /// (3) Aggregation: each sub-community becomes a node of the next level, which starts
     /// from the communities of phase 1 (when refinement merged nothing, the communities
     /// themselves are aggregated). Levels stop when every community is a single node.
-    /// Iterations repeat the whole from the partition found, until one leaves it unchanged
-    /// (at most 8 iterations).
+    /// A second iteration repeats the whole from the partition found, unless the first left the
+    /// starting partition unchanged (two iterations, igraph's default `n_iterations = 2`: on
+    /// the 200 000-node benchmark graph the first gives Q = 0.782, the second 0.7925, and six
+    /// more add 0.0001 for three times the time).
     ///
     /// As a last guard, a community that is not connected (through the ties the objective
     /// uses: positive ones for `.positiveTies`, either sign for `.signed`) is split into its
@@ -26,7 +28,8 @@ extension Network {
     /// weights; see ``ModularityObjective`` and ``modularity(_:resolution:objective:)``.
     /// Isolated nodes stay alone; a network without ties gives every node alone with
     /// modularity 0. Deterministic: the same inputs and seed give the same result.
-    /// Single-threaded.
+    /// The refinement runs on ``Network/defaultThreads`` threads, one community at a time with
+    /// its own generator drawn from the seed, so the result does not depend on the thread count.
     ///
     /// - Parameters:
     ///   - resolution: γ ≥ 0; larger gives smaller communities.
@@ -50,7 +53,7 @@ extension Network {
         var membership = (0..<Int32(n)).map { $0 }
         var levels = 0
         var iteration = 0
-        while iteration < 8 {
+        while iteration < 2 {
             iteration += 1
             let before = membership
             var graph = base
@@ -62,7 +65,8 @@ extension Network {
                 let k = _CommunityGraph.compact(&communities)
                 if k == graph.nodeCount { break }
                 var refined = graph.refine(communities, communityCount: k, resolution: resolution,
-                                           randomness: randomness, using: &generator)
+                                           randomness: randomness, seed: generator.next(),
+                                           threads: Network.defaultThreads)
                 var r = _CommunityGraph.compact(&refined)
                 if r == graph.nodeCount { refined = communities; r = k }
                 var next = [Int32](repeating: 0, count: r)
@@ -89,106 +93,146 @@ extension _CommunityGraph {
     /// connected, built by merging nodes that are still alone into well-connected parts of
     /// their community. Returns labels in `0..<nodeCount` (not compacted).
     ///
+    /// Communities are refined independently, each with its own generator drawn from `seed`
+    /// and its index, on up to `threads` threads: the result does not depend on the count.
+    ///
     /// - Complexity: O(V + E) time; O(V) scratch.
     func refine(_ communities: [Int32], communityCount k: Int, resolution: Double, randomness: Double,
-                using generator: inout SeededGenerator) -> [Int32] {
+                seed: UInt64, threads: Int) -> [Int32] {
         let n = nodeCount
         let (aPos, aNeg) = nullFactors(resolution: resolution)
         let negative = hasNegative
-        var refined = (0..<Int32(n)).map { $0 }
-        // Totals of each community and of each refined part (a part is named by its first node).
-        var communityPos = [Double](repeating: 0, count: k)
-        var communityNeg = [Double](repeating: 0, count: negative ? k : 0)
-        var partPos = positiveStrength
-        var partNeg = negativeStrength
-        var partSize = [Int32](repeating: 1, count: n)
-        // Weight from each part to the rest of its community.
-        var external = [Double](repeating: 0, count: n)
+        // Members of each community (a counting sort), and the community totals.
+        var start = [Int](repeating: 0, count: k + 1)
+        for c in communities { start[Int(c) + 1] += 1 }
+        for c in 0..<k { start[c + 1] += start[c] }
+        let members = _SharedBuffer<Int32>(n)
+        var fill = start
         for u in 0..<n {
             let c = Int(communities[u])
-            communityPos[c] += positiveStrength[u]
-            if negative { communityNeg[c] += negativeStrength[u] }
-            var x = 0.0
-            for e in offsets[u]..<offsets[u + 1] where communities[Int(neighbors[e])] == Int32(c) { x += weights[e] }
-            external[u] = x
+            members[fill[c]] = Int32(u)
+            fill[c] += 1
         }
-        let order = _CommunityGraph.shuffledNodes(n, using: &generator)
-        var accumulator = [Double](repeating: 0, count: n)
-        var seen = [Bool](repeating: false, count: n)
-        var candidates: [Int32] = []
-        var gains: [Double] = []
-        refined.withUnsafeMutableBufferPointer { part in
-        communities.withUnsafeBufferPointer { community in
-        offsets.withUnsafeBufferPointer { offsets in
-        neighbors.withUnsafeBufferPointer { nb in
-        weights.withUnsafeBufferPointer { w in
-        positiveStrength.withUnsafeBufferPointer { kPos in
-        negativeStrength.withUnsafeBufferPointer { kNeg in
-        accumulator.withUnsafeMutableBufferPointer { accumulator in
-        seen.withUnsafeMutableBufferPointer { seen in
-            /// Whether a part with totals (p, q) and outside weight x is well connected in c.
-            func wellConnected(_ x: Double, _ p: Double, _ q: Double, _ c: Int) -> Bool {
-                var expected = aPos * p * (communityPos[c] - p)
-                if negative { expected -= aNeg * q * (communityNeg[c] - q) }
-                return x >= expected
-            }
-            for v32 in order {
-                let v = Int(v32)
-                guard Int(part[v]) == v && partSize[v] == 1 else { continue }
-                let c = Int(community[v])
-                let kv = kPos[v], qv = negative ? kNeg[v] : 0
-                guard wellConnected(external[v], kv, qv, c) else { continue }
-                candidates.removeAll(keepingCapacity: true)
-                for e in offsets[v]..<offsets[v + 1] {
-                    let u = Int(nb[e])
-                    guard Int(community[u]) == c else { continue }
-                    let p = Int(part[u])
-                    if !seen[p] { seen[p] = true; candidates.append(Int32(p)) }
-                    accumulator[p] += w[e]
-                }
-                // The candidates: well-connected parts the move does not make worse; staying alone
-                // has gain 0.
-                gains.removeAll(keepingCapacity: true)
-                var bestGain = 0.0
-                for p32 in candidates {
-                    let p = Int(p32)
-                    var gain = -Double.infinity
-                    if wellConnected(external[p], partPos[p], negative ? partNeg[p] : 0, c) {
-                        gain = accumulator[p] - aPos * kv * partPos[p]
-                        if negative { gain += aNeg * qv * partNeg[p] }
-                    }
-                    gains.append(gain)
-                    if gain > bestGain { bestGain = gain }
-                }
-                // Draw among staying alone (gain 0) and the parts with gain ≥ 0, with weights
-                // exp((gain − best) / θ).
-                var chosen = -1
-                if bestGain > 0 || gains.contains(0) {
-                    let stay = exp(-bestGain / randomness)
-                    var total = stay
-                    for g in gains where g >= 0 { total += exp((g - bestGain) / randomness) }
-                    var r = Double(generator.next() >> 11) * 0x1p-53 * total - stay
-                    if r >= 0 {
-                        for (x, g) in gains.enumerated() where g >= 0 {
-                            chosen = Int(candidates[x])
-                            r -= exp((g - bestGain) / randomness)
-                            if r < 0 { break }
+        let part = _SharedBuffer<Int32>(n)
+        let partPos = _SharedBuffer<Double>(n)
+        let partNeg = _SharedBuffer<Double>(negative ? n : 1)
+        let partSize = _SharedBuffer<Int32>(n)
+        let external = _SharedBuffer<Double>(n)
+        let accumulator = _SharedBuffer<Double>(n, repeating: 0)
+        let seen = _SharedBuffer<Bool>(n, repeating: false)
+        defer {
+            members.free(); part.free(); partPos.free(); partNeg.free(); partSize.free(); external.free()
+            accumulator.free(); seen.free()
+        }
+        let graph = self
+        let bounds = start
+        let blocks = min(k, 64)
+        let size = (k + max(blocks, 1) - 1) / max(blocks, 1)
+        Parallel.forEachBlock(count: blocks, blocks: blocks, threads: threads) { blockRange in
+            graph.offsets.withUnsafeBufferPointer { offsets in
+            graph.neighbors.withUnsafeBufferPointer { nb in
+            graph.weights.withUnsafeBufferPointer { w in
+            graph.positiveStrength.withUnsafeBufferPointer { kPos in
+            graph.negativeStrength.withUnsafeBufferPointer { kNeg in
+            communities.withUnsafeBufferPointer { community in
+                var candidates: [Int32] = []
+                var gains: [Double] = []
+                var order: [Int32] = []
+                for b in blockRange {
+                    for c in min(k, b * size)..<min(k, (b + 1) * size) {
+                        let first = bounds[c], end = bounds[c + 1]
+                        var totalPos = 0.0, totalNeg = 0.0
+                        order.removeAll(keepingCapacity: true)
+                        for x in first..<end {
+                            let u = Int(members[x])
+                            part[u] = Int32(u)
+                            partPos[u] = kPos[u]
+                            totalPos += kPos[u]
+                            if negative { partNeg[u] = kNeg[u]; totalNeg += kNeg[u] }
+                            partSize[u] = 1
+                            var inside = 0.0
+                            for e in offsets[u]..<offsets[u + 1] where Int(community[Int(nb[e])]) == c { inside += w[e] }
+                            external[u] = inside
+                            order.append(Int32(u))
+                        }
+                        if end - first == 1 { continue }
+                        var generator = SeededGenerator(seed: seed ^ (UInt64(c) &* 0xD1B5_4A32_D192_ED03))
+                        var i = order.count - 1
+                        while i > 0 {
+                            order.swapAt(i, Int(generator.next(upperBound: UInt64(i + 1))))
+                            i -= 1
+                        }
+                        /// Whether a part with totals (p, q) and outside weight x is well connected.
+                        @inline(__always) func wellConnected(_ x: Double, _ p: Double, _ q: Double) -> Bool {
+                            var expected = aPos * p * (totalPos - p)
+                            if negative { expected -= aNeg * q * (totalNeg - q) }
+                            return x >= expected
+                        }
+                        for v32 in order {
+                            let v = Int(v32)
+                            guard Int(part[v]) == v && partSize[v] == 1 else { continue }
+                            let kv = kPos[v], qv = negative ? kNeg[v] : 0
+                            guard wellConnected(external[v], kv, qv) else { continue }
+                            candidates.removeAll(keepingCapacity: true)
+                            for e in offsets[v]..<offsets[v + 1] {
+                                let u = Int(nb[e])
+                                guard Int(community[u]) == c else { continue }
+                                let p = Int(part[u])
+                                if !seen[p] { seen[p] = true; candidates.append(Int32(p)) }
+                                accumulator[p] += w[e]
+                            }
+                            // Candidates: well-connected parts the merge does not make worse;
+                            // staying alone has gain 0.
+                            gains.removeAll(keepingCapacity: true)
+                            var bestGain = 0.0
+                            for p32 in candidates {
+                                let p = Int(p32)
+                                var gain = -Double.infinity
+                                if wellConnected(external[p], partPos[p], negative ? partNeg[p] : 0) {
+                                    gain = accumulator[p] - aPos * kv * partPos[p]
+                                    if negative { gain += aNeg * qv * partNeg[p] }
+                                }
+                                gains.append(gain)
+                                if gain > bestGain { bestGain = gain }
+                            }
+                            // Draw among staying alone and the parts with gain ≥ 0, with weights
+                            // exp((gain − best) / θ); a weight below e⁻⁶⁰ counts as 0.
+                            var chosen = -1
+                            let floor = bestGain - 60 * randomness
+                            var total = 0.0
+                            for x in gains.indices {
+                                let g = gains[x]
+                                if g >= 0 && g >= floor { let e = exp((g - bestGain) / randomness); gains[x] = e; total += e }
+                                else { gains[x] = 0 }
+                            }
+                            let stay = 0 >= floor ? exp(-bestGain / randomness) : 0
+                            total += stay
+                            if total > stay {
+                                var r = Double(generator.next() >> 11) * 0x1p-53 * total - stay
+                                if r >= 0 {
+                                    for x in gains.indices where gains[x] > 0 {
+                                        chosen = Int(candidates[x])
+                                        r -= gains[x]
+                                        if r < 0 { break }
+                                    }
+                                }
+                            }
+                            if chosen >= 0 {
+                                let between = accumulator[chosen]
+                                part[v] = Int32(chosen)
+                                partPos[chosen] += kv
+                                if negative { partNeg[chosen] += qv }
+                                partSize[chosen] += 1
+                                partSize[v] = 0
+                                external[chosen] += external[v] - 2 * between
+                            }
+                            for p in candidates { accumulator[Int(p)] = 0; seen[Int(p)] = false }
                         }
                     }
                 }
-                if chosen >= 0 {
-                    let between = accumulator[chosen]
-                    part[v] = Int32(chosen)
-                    partPos[chosen] += kv
-                    if negative { partNeg[chosen] += qv }
-                    partSize[chosen] += 1
-                    partSize[v] = 0
-                    external[chosen] += external[v] - 2 * between
-                }
-                for p in candidates { accumulator[Int(p)] = 0; seen[Int(p)] = false }
-            }
-        }}}}}}}}}
-        return refined
+            }}}}}}
+        }
+        return Array(UnsafeBufferPointer(start: part.pointer, count: n))
     }
 
     /// Splits every community of `membership` that is not connected (through the stored
@@ -216,6 +260,27 @@ extension _CommunityGraph {
             next += 1
         }
         membership = component
+    }
+}
+
+/// A raw buffer shared by the blocks of a parallel loop, each block touching its own elements.
+struct _SharedBuffer<Element>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Element>
+    /// Uninitialised: every element must be written before it is read.
+    init(_ count: Int) { pointer = .allocate(capacity: max(count, 1)) }
+    init(_ count: Int, repeating value: Element) {
+        pointer = .allocate(capacity: max(count, 1))
+        pointer.initialize(repeating: value, count: max(count, 1))
+    }
+    func free() { pointer.deallocate() }
+    /// Frees a buffer made with `init(_:repeating:)`.
+    func deinitializeAndFree(_ count: Int) {
+        pointer.deinitialize(count: max(count, 1))
+        pointer.deallocate()
+    }
+    subscript(i: Int) -> Element {
+        @inline(__always) get { pointer[i] }
+        @inline(__always) nonmutating set { pointer[i] = newValue }
     }
 }
 

@@ -78,6 +78,9 @@ extension _CommunityGraph {
     func moveNodes(_ membership: inout [Int32], order: [Int32], resolution: Double, untilStable: Bool) -> Bool {
         let n = nodeCount
         guard n > 0 else { return false }
+        if !untilStable && n >= Self.batchedThreshold {
+            return moveNodesBatched(&membership, order: order, resolution: resolution, threads: Network.defaultThreads)
+        }
         let (aPos, aNeg) = nullFactors(resolution: resolution)
         let negative = hasNegative
         let totPos = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)

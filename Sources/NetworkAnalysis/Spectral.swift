@@ -51,31 +51,47 @@ extension Network {
     /// with the smallest node) is bisected, its subgraph induced. `k` is clamped to the number
     /// of nodes.
     ///
-    /// Eigensolver: for a bloc of up to 400 nodes, the dense symmetric solver (Householder
-    /// tridiagonalisation and implicit QL); beyond, thick-restart Lanczos with full
-    /// reorthogonalisation on σI − L (σ = 2 max D̄ᵢᵢ bounds the spectrum), with the all-ones
-    /// vector deflated for the Fiedler vector, a seeded start vector, and a residual tolerance
-    /// of 10⁻¹⁰·σ. The result is deterministic.
+    /// Eigensolver: for a bloc of up to 200 nodes, the dense symmetric solver (Householder
+    /// tridiagonalisation and implicit QL, all eigenpairs; O(b³): 0.02 s at 200 nodes, 0.17 s at
+    /// 400, 1.8 s at 800, in a release build). Beyond, block LOBPCG (Knyazev 2001;
+    /// block of 4, Jacobi preconditioner x ↦ D̄⁻¹x, sparse products on the bloc's CSR), with
+    /// the all-ones vector deflated for the Fiedler vector, a seeded start block, and a residual
+    /// tolerance ‖Lx − λx‖ ≤ 10⁻⁹·σ, σ = 2 max D̄ᵢᵢ + 1 (a bound on the spectrum); it gives up
+    /// after 3000 iterations with the best vector found. The preconditioner matters on
+    /// heavy-tailed degrees: on the 200k-node benchmark graph LOBPCG converges in about 40
+    /// iterations (seconds), where thick-restart Lanczos on σI − L (kept internally as a
+    /// cross-check) had not converged after minutes. The result is deterministic; entries near
+    /// 0 (within the solver's accuracy) may fall on either side between solvers.
+    ///
+    /// # Performance
+    /// Measured in a release build on 2 shared cores: the benchmark graphs' giant components
+    /// (20k nodes, 100k ties: 0.4 s; 200k nodes, 1M ties: 5 s), a 100 × 100 grid 1.3 s. Slow where
+    /// the spectral gap is tiny against the degrees: on a 20 000-node path (λ₂ ≈ 2.5·10⁻⁸)
+    /// LOBPCG stops at 3000 iterations after 19 s without converging, and its split is 9717 /
+    /// 10283 rather than the halves; long chains are rare in social networks, but the result
+    /// does not say when this happened.
     ///
     /// - Parameters:
     ///   - k: The number of blocs wanted, at least 2.
     ///   - signed: Whether to use the signed Laplacian; nil: iff the network has negative ties.
     /// - Returns: The blocs, and the first split's eigenpair.
-    /// - Complexity: per bisection of a bloc with b nodes and e ties, O(b³) dense (b ≤ 400),
-    ///   otherwise O(r · 48 · (e + 48 b)) for r Lanczos restarts; O(V + E) extra space, plus
-    ///   O(49 b) for Lanczos.
+    /// - Complexity: per bisection of a bloc with b nodes and e ties, O(b³) dense (b ≤ 200),
+    ///   otherwise O(i · (12 e + 144 b)) for i LOBPCG iterations; O(V + E) extra space, plus
+    ///   O(b²) dense or O(36 b) for LOBPCG.
     ///
     /// Fiedler, M. "Algebraic connectivity of graphs." Czechoslovak Mathematical Journal
     /// 23(2):298–305, 1973.
     /// Kunegis, J., Schmidt, S., Lommatzsch, A., Lerner, J., De Luca, E. W., Albayrak, S.
     /// "Spectral analysis of signed graphs for clustering, prediction and visualization."
     /// Proceedings of the 2010 SIAM International Conference on Data Mining (SDM), 559–570.
+    /// Knyazev, A. V. "Toward the optimal preconditioned eigensolver: locally optimal block
+    /// preconditioned conjugate gradient method." SIAM J. Sci. Comput. 23(2):517–541, 2001.
     public func spectralBisection(k: Int = 2, signed: Bool? = nil) -> SpectralResult {
-        _spectralBisection(k: k, signed: signed, denseLimit: 400)
+        _spectralBisection(k: k, signed: signed, denseLimit: 200)
     }
 
-    /// ``spectralBisection(k:signed:)`` with the dense/Lanczos threshold exposed (for tests).
-    func _spectralBisection(k: Int, signed: Bool?, denseLimit: Int) -> SpectralResult {
+    /// ``spectralBisection(k:signed:)`` with the dense limit and the sparse solver exposed (for tests).
+    func _spectralBisection(k: Int, signed: Bool?, denseLimit: Int, sparse: _SparseSolver = .lobpcg) -> SpectralResult {
         precondition(k >= 2, "spectral bisection needs k ≥ 2 blocs")
         let n = nodeCount
         let useSigned = signed ?? hasNegativeEdges
@@ -95,7 +111,7 @@ extension Network {
             }
             if pick < 0 { break }
             let bloc = blocs[pick]
-            let split = graph.bisect(bloc, local: &local, denseLimit: denseLimit)
+            let split = graph.bisect(bloc, local: &local, denseLimit: denseLimit, sparse: sparse)
             blocs[pick] = split.left
             blocs.append(split.right)
             if splits == 0 { eigenvalue = split.value; firstVector = split.vector }
@@ -159,7 +175,7 @@ struct _SymmetricWeights {
 
     /// Bisects `bloc` (sorted node list, ≥ 2 nodes). `local` maps nodes to bloc positions and is
     /// all −1 on entry and on return.
-    func bisect(_ bloc: [Int32], local: inout [Int32], denseLimit: Int) -> Split {
+    func bisect(_ bloc: [Int32], local: inout [Int32], denseLimit: Int, sparse: _SparseSolver) -> Split {
         let b = bloc.count
         for (i, v) in bloc.enumerated() { local[Int(v)] = Int32(i) }
         defer { for v in bloc { local[Int(v)] = -1 } }
@@ -206,7 +222,7 @@ struct _SymmetricWeights {
             value = 0
         } else {
             let laplacian = _Laplacian(rows: rows, cols: cols, vals: vals)
-            (value, x) = laplacian.lowest(deflateConstant: !hasNegative, denseLimit: denseLimit)
+            (value, x) = laplacian.lowest(deflateConstant: !hasNegative, denseLimit: denseLimit, sparse: sparse)
         }
         // Unit length, first nonzero entry positive.
         let norm = euclideanNorm(x)
@@ -227,6 +243,9 @@ struct _SymmetricWeights {
         return Split(left: left, right: right, value: value, vector: x)
     }
 }
+
+/// The solver for blocs beyond the dense limit.
+enum _SparseSolver: Sendable { case lobpcg, lanczos }
 
 /// The (signed) Laplacian of a connected bloc: L = D̄ − W, D̄ᵢᵢ = Σⱼ |wᵢⱼ|.
 struct _Laplacian {
@@ -269,8 +288,8 @@ struct _Laplacian {
 
     /// The smallest eigenpair, on the complement of the all-ones vector when `deflateConstant`
     /// (the Fiedler pair of a connected bloc).
-    func lowest(deflateConstant: Bool, denseLimit: Int) -> (Double, [Double]) {
-        if n <= denseLimit || n <= 2 {
+    func lowest(deflateConstant: Bool, denseLimit: Int, sparse: _SparseSolver) -> (Double, [Double]) {
+        if n <= denseLimit || n <= 12 {
             var a = [Double](repeating: 0, count: n * n)
             for i in 0..<n {
                 a[i * n + i] = diagonal[i]
@@ -282,6 +301,10 @@ struct _Laplacian {
         }
         let sigma = 2 * (diagonal.max() ?? 0) + 1
         let locked: [[Double]] = deflateConstant ? [[Double](repeating: 1 / Double(n).squareRoot(), count: n)] : []
+        if sparse == .lobpcg {
+            let result = _SymmetricEigen.smallest(n: n, locked: locked, diagonal: diagonal, scale: sigma) { x, y in multiply(x, y) }
+            return (rayleigh(result.vector), result.vector)
+        }
         let result = _SymmetricEigen.largest(n: n, locked: locked, scale: sigma) { x, y in
             multiply(x, y)
             for i in 0..<n { y[i] = sigma * x[i] - y[i] }

@@ -294,3 +294,107 @@ enum _SymmetricEigen {
     let r = small / big
     return big * (1 + r * r).squareRoot()
 }
+
+extension _SymmetricEigen {
+    /// The smallest eigenpair of the symmetric positive semidefinite operator `multiply` on the
+    /// complement of the orthonormal vectors `locked` (invariant under it), by block LOBPCG
+    /// (Knyazev 2001, "Toward the optimal preconditioned eigensolver: locally optimal block
+    /// preconditioned conjugate gradient method", SIAM J. Sci. Comput. 23(2)) with the
+    /// preconditioner x ↦ x / `diagonal` (Jacobi) and the basis [X, W, P] orthonormalised each
+    /// step (Hetmaniuk & Lehoucq 2006). Seeded random start, so deterministic.
+    ///
+    /// Stops when ‖A x − λ x‖ ≤ `tolerance` · `scale` for the wanted pair, or after
+    /// `maxIterations` (returning the best pair found).
+    ///
+    /// - Complexity: O(iterations · (3·block · cost of `multiply` + (3·block)² · n)); O(9·block·n) space.
+    static func smallest(n: Int, locked: [[Double]], diagonal: [Double], block requested: Int = 4,
+                         tolerance: Double = 1e-9, scale: Double, maxIterations: Int = 3000, seed: UInt64 = 0x5EC7_8A1,
+                         multiply: (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void)
+        -> (value: Double, vector: [Double], converged: Bool, iterations: Int) {
+        let b = max(1, min(requested, (n - locked.count) / 3))
+        var generator = SeededGenerator(seed: seed)
+        /// Columns as separate arrays: simple, and each mat-vec reads one contiguous vector.
+        func apply(_ x: [Double]) -> [Double] {
+            var y = [Double](repeating: 0, count: n)
+            x.withUnsafeBufferPointer { x in y.withUnsafeMutableBufferPointer { y in multiply(x, y) } }
+            return y
+        }
+        func dot(_ a: [Double], _ c: [Double]) -> Double {
+            var s = 0.0
+            a.withUnsafeBufferPointer { a in c.withUnsafeBufferPointer { c in for i in 0..<n { s += a[i] * c[i] } } }
+            return s
+        }
+        func axpy(_ y: inout [Double], _ alpha: Double, _ x: [Double]) {
+            y.withUnsafeMutableBufferPointer { y in x.withUnsafeBufferPointer { x in for i in 0..<n { y[i] += alpha * x[i] } } }
+        }
+        func removeLocked(_ x: inout [Double]) { for q in locked { axpy(&x, -dot(q, x), q) } }
+        /// Orthonormalises `vectors` in order (Gram–Schmidt twice), dropping dependent ones.
+        func orthonormalize(_ vectors: [[Double]]) -> [[Double]] {
+            var basis: [[Double]] = []
+            for v0 in vectors {
+                var v = v0
+                let before = dot(v, v).squareRoot()
+                if before == 0 { continue }
+                for _ in 0..<2 {
+                    removeLocked(&v)
+                    for q in basis { axpy(&v, -dot(q, v), q) }
+                }
+                let after = dot(v, v).squareRoot()
+                if after <= 1e-10 * before { continue }
+                for i in 0..<n { v[i] /= after }
+                basis.append(v)
+            }
+            return basis
+        }
+        /// Rayleigh–Ritz on the orthonormal `basis` (with images `images`): the `count` smallest.
+        func ritz(_ basis: [[Double]], _ images: [[Double]], count: Int) -> (values: [Double], coefficients: [[Double]]) {
+            let q = basis.count
+            var g = [Double](repeating: 0, count: q * q)
+            for i in 0..<q { for j in i..<q { let s = dot(basis[i], images[j]); g[i * q + j] = s; g[j * q + i] = s } }
+            let (values, vectors) = dense(g, n: q)
+            let c = min(count, q)
+            return (Array(values[0..<c]), (0..<c).map { j in (0..<q).map { vectors[$0 * q + j] } })
+        }
+        func combine(_ vectors: [[Double]], _ c: [Double], from: Int = 0) -> [Double] {
+            var y = [Double](repeating: 0, count: n)
+            for i in from..<vectors.count where c[i] != 0 { axpy(&y, c[i], vectors[i]) }
+            return y
+        }
+
+        var start: [[Double]] = []
+        for _ in 0..<b { start.append((0..<n).map { _ in Double.random(in: -1...1, using: &generator) }) }
+        var x = orthonormalize(start)
+        var ax = x.map(apply)
+        var (lambda, c) = ritz(x, ax, count: x.count)
+        x = c.map { combine(x, $0) }
+        ax = c.map { combine(ax, $0) }
+        var p: [[Double]] = []
+        var best = (value: lambda[0], vector: x[0], converged: false, iterations: 0)
+        for iteration in 1...maxIterations {
+            // Residuals and preconditioned directions.
+            var w: [[Double]] = []
+            var residual0 = 0.0
+            for j in 0..<x.count {
+                var r = ax[j]
+                axpy(&r, -lambda[j], x[j])
+                if j == 0 { residual0 = dot(r, r).squareRoot() }
+                for i in 0..<n { r[i] /= diagonal[i] > 0 ? diagonal[i] : 1 }
+                w.append(r)
+            }
+            best = (lambda[0], x[0], residual0 <= tolerance * scale, iteration)
+            if best.converged { break }
+            let basis = orthonormalize(x + w + p)
+            let images = basis.map(apply)
+            let count = min(b, basis.count)
+            (lambda, c) = ritz(basis, images, count: count)
+            let xCount = min(x.count, basis.count)
+            let newX = c.map { combine(basis, $0) }
+            let newAX = c.map { combine(images, $0) }
+            // P: the part of the update outside the old X (the old X spans the first columns
+            // of the basis, since it was orthonormal and came first).
+            p = c.map { combine(basis, $0, from: xCount) }
+            x = newX; ax = newAX
+        }
+        return best
+    }
+}

@@ -1,4 +1,4 @@
-import NetworkAnalysis
+@testable import NetworkAnalysis
 import Testing
 
 /// Triangle census, the Doreian–Mrvar balance partition and the frustration index against brute
@@ -13,13 +13,13 @@ import Testing
         var ties: [(Int, Int, Double, Int8)]
         var description: String { "seed \(seed): n \(n), \(ties.count) ties, \(weighted ? "weighted" : "unweighted"): \(ties)" }
 
-        init(seed: UInt64, nodes: ClosedRange<Int>, ambivalence: Double = 0.1) {
+        init(seed: UInt64, nodes: ClosedRange<Int>, ambivalence: Double = 0.1, density: ClosedRange<Double> = 0.2...0.7) {
             var rng = SeededGenerator(seed: seed)
             self.seed = seed
             n = Int.random(in: nodes, using: &rng)
             let isWeighted = Bool.random(using: &rng)
             weighted = isWeighted
-            let p = Double.random(in: 0.2...0.7, using: &rng)
+            let p = Double.random(in: density, using: &rng)
             let negativeShare = Double.random(in: 0.1...0.6, using: &rng)
             var ties: [(Int, Int, Double, Int8)] = []
             for u in 0..<n {
@@ -181,6 +181,25 @@ import Testing
         #expect(rate >= 0.95)
     }
 
+    /// The branch and bound alone, from no upper bound at all (so a wrong prune cannot hide
+    /// behind a relocation result that happens to be optimal).
+    @Test func branchAndBoundAloneMatchesBruteForce() throws {
+        for seed in 0..<120 {
+            let c = Case(seed: UInt64(seed) &+ 20_000, nodes: 2...11, ambivalence: 0.15)
+            let g = try c.network()
+            for (k, exactly, alpha) in [(2, false, -1.0), (2, true, 0.3), (3, true, 0.7), (3, true, 0.5)] where k <= c.n {
+                let inside = alpha < 0 ? 1 : alpha, between = alpha < 0 ? 1 : 1 - alpha
+                let truth = alpha < 0 ? c.bruteFrustration() : c.bruteBalance(k: k, alpha: alpha)
+                let search = _BalanceExact(network: g, k: k, exactly: exactly, wIn: g.negative.map { inside * $0 },
+                                           wOut: g.positive.map { between * $0 }, budget: .max, tolerance: 1e-9)
+                let outcome = search.solve(upper: .infinity, upperMembership: [Int32](repeating: 0, count: c.n))
+                #expect(outcome.finished && Self.close(outcome.cost, truth), "\(c) k \(k) α \(alpha): \(outcome.cost) vs \(truth)")
+                #expect(Self.close(c.cost(outcome.membership.map(Int.init), inside: inside, between: between), truth))
+                if exactly { #expect(Set(outcome.membership).count == k, "\(c)") }
+            }
+        }
+    }
+
     @Test func balancedCampsGiveZero() throws {
         // Camps {0,1,2,3} and {4,5,6}: positive inside, negative across.
         let camps = [0, 0, 0, 0, 1, 1, 1]
@@ -252,6 +271,28 @@ import Testing
                 }
             }
         }
+    }
+
+    /// Sparse graphs: few triangles, so the bound rests on the longer walks of the breadth-first
+    /// search (with residual costs shared between walks).
+    @Test func lowerBoundHoldsOnSparseGraphs() throws {
+        var positiveBounds = 0
+        for seed in 0..<150 {
+            let c = Case(seed: UInt64(seed) &+ 40_000, nodes: 8...16, ambivalence: 0.05, density: 0.12...0.3)
+            let g = try c.network()
+            let truth = c.bruteFrustration()
+            let r = g.frustrationIndex(options: .init(restarts: 2, exactNodeLimit: 0, threads: 1))
+            #expect(r.lowerBound <= truth + 1e-9, "\(c): bound \(r.lowerBound) > optimum \(truth)")
+            if r.lowerBound > 0 { positiveBounds += 1 }
+            if c.n <= 10 {
+                for k in [3, 4] {
+                    let truthK = c.bruteBalance(k: k, alpha: 0.6)
+                    let b = g.balancePartition(k: k, alpha: 0.6, options: .init(restarts: 2, exactNodeLimit: 0, threads: 1))
+                    #expect(b.lowerBound <= truthK + 1e-9, "\(c) k \(k): bound \(b.lowerBound) > optimum \(truthK)")
+                }
+            }
+        }
+        #expect(positiveBounds > 50)
     }
 
     // MARK: exact search on hand-built-size graphs

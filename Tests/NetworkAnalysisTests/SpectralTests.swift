@@ -71,38 +71,39 @@ func distanceUpToSign(_ a: [Double], _ b: [Double]) -> Double {
         #expect(SpectralFixture.all.filter { $0.results.signed_smallest != nil }.count >= 4)
     }
 
-    /// The Fiedler pair (unsigned mode), dense and forced Lanczos, against numpy's eigh.
+    /// The Fiedler pair (unsigned mode) against numpy's eigh: dense (every fixture but the
+    /// 460-node one), and LOBPCG and Lanczos forced on every fixture.
     @Test(arguments: SpectralFixture.all.filter { $0.results.fiedler != nil })
     func fiedlerMatchesNumpy(_ f: SpectralFixture) throws {
         let g = try f.network()
         let want = try #require(f.results.fiedler)
-        for denseLimit in [400, 0] {
-            let r = g._spectralBisection(k: 2, signed: false, denseLimit: denseLimit)
+        for (denseLimit, sparse) in [(400, _SparseSolver.lobpcg), (0, .lobpcg), (0, .lanczos)] {
+            let r = g._spectralBisection(k: 2, signed: false, denseLimit: denseLimit, sparse: sparse)
             #expect(!r.signedLaplacian)
             #expect(r.splits == 1)
             #expect(abs(r.eigenvalue - want.value) <= 1e-6 * max(1, abs(want.value)),
-                    "\(f.name) (dense limit \(denseLimit)): λ₂ \(r.eigenvalue), numpy \(want.value)")
+                    "\(f.name) (dense limit \(denseLimit), \(sparse)): λ₂ \(r.eigenvalue), numpy \(want.value)")
             if want.simple {
                 let d = distanceUpToSign(r.vector, want.vector)
-                #expect(d <= 1e-6, "\(f.name) (dense limit \(denseLimit)): Fiedler vector off by \(d)")
+                #expect(d <= 1e-6, "\(f.name) (dense limit \(denseLimit), \(sparse)): Fiedler vector off by \(d)")
             }
             checkSplitFollowsSigns(r, f)
         }
     }
 
-    /// The signed Laplacian's smallest pair, dense and forced Lanczos, against numpy's eigh.
+    /// The signed Laplacian's smallest pair against numpy's eigh, dense, LOBPCG and Lanczos.
     @Test(arguments: SpectralFixture.all.filter { $0.results.signed_smallest != nil })
     func signedSmallestMatchesNumpy(_ f: SpectralFixture) throws {
         let g = try f.network()
         let want = try #require(f.results.signed_smallest)
-        for denseLimit in [400, 0] {
-            let r = g._spectralBisection(k: 2, signed: nil, denseLimit: denseLimit)
+        for (denseLimit, sparse) in [(400, _SparseSolver.lobpcg), (0, .lobpcg), (0, .lanczos)] {
+            let r = g._spectralBisection(k: 2, signed: nil, denseLimit: denseLimit, sparse: sparse)
             #expect(r.signedLaplacian)
             #expect(abs(r.eigenvalue - want.value) <= 1e-6 * max(1, abs(want.value)),
-                    "\(f.name) (dense limit \(denseLimit)): λ₁ \(r.eigenvalue), numpy \(want.value)")
+                    "\(f.name) (dense limit \(denseLimit), \(sparse)): λ₁ \(r.eigenvalue), numpy \(want.value)")
             if want.simple {
                 let d = distanceUpToSign(r.vector, want.vector)
-                #expect(d <= 1e-6, "\(f.name) (dense limit \(denseLimit)): vector off by \(d)")
+                #expect(d <= 1e-6, "\(f.name) (dense limit \(denseLimit), \(sparse)): vector off by \(d)")
             }
         }
     }
@@ -147,8 +148,9 @@ func distanceUpToSign(_ a: [Double], _ b: [Double]) -> Double {
     }
 
     /// Two random camps, positive ties inside and negative between: the signed bisection
-    /// recovers them exactly at eigenvalue 0, dense and Lanczos (600 nodes).
-    @Test(arguments: [(40, 0.3, 1 as UInt64), (90, 0.1, 2), (150, 0.08, 3), (600, 0.03, 4)])
+    /// recovers them exactly at eigenvalue 0 (the 600-node case through LOBPCG in production;
+    /// the smaller ones dense, and cross-checked with LOBPCG and Lanczos).
+    @Test(arguments: [(40, 0.3, 1 as UInt64), (90, 0.1, 2), (150, 0.08, 3), (300, 0.05, 5), (600, 0.03, 4)])
     func balancedCampsAreRecovered(_ n: Int, _ p: Double, _ seed: UInt64) throws {
         var rng = SeededGenerator(seed: seed)
         let camp = (0..<n).map { _ in Bool.random(using: &rng) }
@@ -164,20 +166,25 @@ func distanceUpToSign(_ a: [Double], _ b: [Double]) -> Double {
         #expect(r.signedLaplacian)
         #expect(abs(r.eigenvalue) < 1e-8, "balanced: eigenvalue \(r.eigenvalue)")
         #expect(r.partition == Partition(labels: camp.map { $0 ? 1 : 0 }))
-        if n <= 400 {
-            let lanczos = g._spectralBisection(k: 2, signed: nil, denseLimit: 0)
-            #expect(lanczos.partition == r.partition)
-            #expect(distanceUpToSign(lanczos.vector, r.vector) < 1e-6)
+        if n <= 200 {
+            for sparse in [_SparseSolver.lobpcg, .lanczos] {
+                let other = g._spectralBisection(k: 2, signed: nil, denseLimit: 0, sparse: sparse)
+                #expect(other.partition == r.partition)
+                #expect(distanceUpToSign(other.vector, r.vector) < 1e-6)
+            }
         }
     }
 
-    @Test func largeFixtureUsesLanczosAndMatches() throws {
+    @Test func largeFixtureUsesTheSparseSolverAndMatches() throws {
         let f = try #require(SpectralFixture.named("planted-460"))
         let want = try #require(f.results.fiedler)
         let g = try f.network()
         let r = g.spectralBisection(k: 2)
         let dense = g._spectralBisection(k: 2, signed: nil, denseLimit: 1000)
+        let lanczos = g._spectralBisection(k: 2, signed: nil, denseLimit: 0, sparse: .lanczos)
         #expect(abs(r.eigenvalue - want.value) < 1e-6)
+        #expect(abs(lanczos.eigenvalue - want.value) < 1e-6)
+        #expect(distanceUpToSign(lanczos.vector, want.vector) < 1e-6)
         #expect(abs(dense.eigenvalue - want.value) < 1e-9)
         #expect(distanceUpToSign(r.vector, want.vector) < 1e-6)
         #expect(r.partition == dense.partition)
@@ -265,6 +272,8 @@ func distanceUpToSign(_ a: [Double], _ b: [Double]) -> Double {
             let g = try f.network()
             #expect(g.spectralBisection(k: 3) == g.spectralBisection(k: 3), "\(f.name)")
             #expect(g._spectralBisection(k: 3, signed: nil, denseLimit: 0) == g._spectralBisection(k: 3, signed: nil, denseLimit: 0))
+            #expect(g._spectralBisection(k: 3, signed: nil, denseLimit: 0, sparse: .lanczos)
+                    == g._spectralBisection(k: 3, signed: nil, denseLimit: 0, sparse: .lanczos))
         }
     }
 }
