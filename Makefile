@@ -46,18 +46,32 @@ demo: build
 	@mkdir -p graphs/rendered
 	@$(BIN_RELEASE) render graphs/karachi-2010.yaml -o graphs/rendered/karachi-2010.svg
 	@echo "Diagram (legend and caption included): $(CURDIR)/graphs/rendered/karachi-2010.svg"
+	@echo
+	@echo "== actorgraph factions graphs/karachi-2010.yaml"
+	@$(BIN_RELEASE) factions graphs/karachi-2010.yaml
+	@echo
+	@echo "== actorgraph fissures graphs/karachi-2010.yaml --paths 3"
+	@$(BIN_RELEASE) fissures graphs/karachi-2010.yaml --paths 3
+	@echo
+	@echo "== actorgraph render graphs/karachi-2010.yaml --cluster factions --highlight fissures -o graphs/rendered/karachi-2010-fissures.svg"
+	@$(BIN_RELEASE) render graphs/karachi-2010.yaml --cluster factions --highlight fissures -o graphs/rendered/karachi-2010-fissures.svg
+	@echo "Fissure diagram (blocs as boxes, the stressed coalition tie labelled): $(CURDIR)/graphs/rendered/karachi-2010-fissures.svg"
 
-## graphs: render every graph in graphs/ to graphs/rendered/NAME.svg and NAME.png
-##         (per-graph options: graphs/render-options)
+## graphs: render every graph in graphs/ to graphs/rendered/NAME.svg and NAME.png, and the
+##         variants graphs/render-options lists as NAME@VARIANT to NAME-VARIANT.svg and .png
 graphs: build
 	@mkdir -p graphs/rendered
 	@for f in $(GRAPHS); do \
 	  name=$$(basename $$f .yaml); \
-	  opts=$$(awk -v n="$$name" '$$1 == n { $$1 = ""; print }' graphs/render-options); \
-	  for ext in svg png; do \
-	    $(BIN_RELEASE) render $$f -o graphs/rendered/$$name.$$ext $$opts || exit 1; \
+	  variants="$$name $$(awk -v n="$$name" 'index($$1, n "@") == 1 { print $$1 }' graphs/render-options)"; \
+	  for v in $$variants; do \
+	    opts=$$(awk -v n="$$v" '$$1 == n { $$1 = ""; print }' graphs/render-options); \
+	    out=$$(echo "$$v" | tr '@' '-'); \
+	    for ext in svg png; do \
+	      $(BIN_RELEASE) render $$f -o graphs/rendered/$$out.$$ext $$opts || exit 1; \
+	    done; \
+	    echo "graphs/rendered/$$out.svg graphs/rendered/$$out.png $$opts"; \
 	  done; \
-	  echo "graphs/rendered/$$name.svg graphs/rendered/$$name.png $$opts"; \
 	done
 
 ## test: install what the tests need, then run them all

@@ -59,6 +59,7 @@ let package = Package(
         .executableTarget(name: "AnalysisBenchmark", dependencies: ["NetworkAnalysis"], path: "Benchmarks/AnalysisBenchmark"),
         .testTarget(name: "ActorGraphModelTests", dependencies: ["ActorGraphModel"]),
         .testTarget(name: "NetworkAnalysisTests", dependencies: ["NetworkAnalysis"], exclude: ["Fixtures"]),
+        .testTarget(name: "ActorGraphAnalysisTests", dependencies: ["ActorGraphAnalysis", "ActorGraphFormats", "ActorGraphModel", "NetworkAnalysis"]),
         .testTarget(name: "ActorGraphFormatsTests", dependencies: ["ActorGraphFormats", "ActorGraphModel", "NetworkAnalysis"]),
         .testTarget(
             name: "ActorGraphRenderingTests",

@@ -16,7 +16,8 @@ public struct ActorGraphCommand: ParsableCommand {
             Exit status: 0 success, 1 failure, 2 usage error, 65 bad input data.
             """,
         version: ActorGraphCommand.version,
-        subcommands: [Check.self, Summary.self, Format.self, Render.self, Export.self, Centrality.self, RenderDOTWorker.self]
+        subcommands: [Check.self, Summary.self, Format.self, Render.self, Export.self, Centrality.self, Factions.self, Balance.self,
+                      Fissures.self, RenderDOTWorker.self]
     )
 
     /// The toolkit's version.

@@ -40,23 +40,10 @@ extension ActorGraphCommand {
         @Option(help: ArgumentHelp("Comma-separated measures, or all: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "measures"))
         var measure: String = "degree,betweenness,closeness,pagerank"
 
-        @Option(help: ArgumentHelp("Comma-separated relation kinds to keep (default: every signed kind).", valueName: "kinds"))
-        var relations: String?
-
         @Flag(help: "Treat every relation as undirected.")
         var undirected = false
 
-        @Flag(help: "Use relation weights (as strength; distance 1/weight on paths).")
-        var weighted = false
-
-        @Option(help: ArgumentHelp("Only relations that hold at this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
-        var at: String?
-
-        @Option(help: ArgumentHelp("A claimant's view: unclaimed relations plus those this actor claims.", valueName: "id"))
-        var claimant: String?
-
-        @Option(name: .customLong("min-confidence"), help: ArgumentHelp("Only relations with at least this confidence (0…1).", valueName: "x"))
-        var minConfidence: Double?
+        @OptionGroup var projection: ProjectionArguments
 
         @Option(help: ArgumentHelp("Show only the first N actors of the ranking.", valueName: "n"))
         var top: Int?
@@ -80,8 +67,6 @@ extension ActorGraphCommand {
         func validate() throws {
             _ = try measures()
             if let top, top < 1 { throw ValidationError("--top must be at least 1") }
-            if let minConfidence, !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must lie in 0…1") }
-            if let at, PartialDate(at) == nil { throw ValidationError("--at '\(at)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD") }
         }
 
         /// Whether `file` is a plain edge list rather than a graph file.
@@ -98,7 +83,7 @@ extension ActorGraphCommand {
             /// Where the negative ties come from, and how to leave them out.
             let negativeTies: String
             if Self.isEdgeList(file) {
-                if relations != nil || at != nil || claimant != nil || minConfidence != nil {
+                if projection.filters {
                     Output.error("\(file): an edge list has no relation kinds, dates, claims or confidence; --relations, --at, --claimant and --min-confidence need a graph file")
                     throw ExitCode(ExitStatus.usage)
                 }
@@ -116,25 +101,18 @@ extension ActorGraphCommand {
             } else {
                 let loaded = try loadForCommand(file)
                 let graph = loaded.graph
-                let options = ProjectionOptions(
-                    relationKinds: relations.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) },
-                    symmetrize: undirected, weighted: weighted, at: at.flatMap { PartialDate($0) }, claimant: claimant,
-                    minimumConfidence: minConfidence)
-                let projection: Projection
-                do { projection = try graph.project(options) } catch {
-                    Output.error("\(file): \(error)")
-                    throw ExitCode(ExitStatus.dataError)
-                }
-                g = projection.network
-                let kept = projection.relations.map { graph.relations[$0] }
+                let options = projection.options(symmetrize: undirected)
+                let projected = try analyse(file) { try graph.project(options) }
+                g = projected.network
+                let kept = projected.relations.map { graph.relations[$0] }
                 let negativeKinds = Set(kept.filter { graph.sign(of: $0) == .negative }.map(\.kind)).sorted()
                 let positiveKinds = Set(kept.filter { graph.sign(of: $0) != .negative }.map(\.kind)).sorted()
                 negativeTies = "this projection has some (\(negativeKinds.joined(separator: ", "))); keep positive kinds with --relations \(positiveKinds.joined(separator: ","))"
-                for (a, b) in projection.ambivalentPairs {
+                for (a, b) in projected.ambivalentPairs {
                     Output.error("\(file): note: '\(a)' and '\(b)' are joined by both positive and negative relations (ambivalent); their ties are summed")
                 }
                 names = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, $0.name) })
-                ids = projection.actorIDs
+                ids = projected.actorIDs
             }
             if g.hasNegativeEdges, let refused = chosen.first(where: \.refusesNegativeTies) {
                 Output.error("\(file): \(refused.rawValue) is not defined on negative ties, and \(negativeTies), or use positive-degree, negative-degree, net-degree or pn")
@@ -180,14 +158,14 @@ extension ActorGraphCommand {
             case .positiveDegree: return g.signedDegree().positive
             case .negativeDegree: return g.signedDegree().negative
             case .netDegree: return g.signedDegree().net
-            case .betweenness: return g.betweenness(weighted: weighted)
-            case .closeness: return g.closeness(weighted: weighted)
-            case .harmonic: return g.harmonic(weighted: weighted)
-            case .eigenvector: return try g.eigenvector(weighted: weighted, maxIterations: 10_000)
-            case .pagerank: return try g.pageRank(weighted: weighted, maxIterations: 10_000)
-            case .katz: return try g.katz(weighted: weighted, maxIterations: 10_000)
-            case .hubs: return try g.hits(weighted: weighted, maxIterations: 10_000).hubs
-            case .authorities: return try g.hits(weighted: weighted, maxIterations: 10_000).authorities
+            case .betweenness: return g.betweenness(weighted: projection.weighted)
+            case .closeness: return g.closeness(weighted: projection.weighted)
+            case .harmonic: return g.harmonic(weighted: projection.weighted)
+            case .eigenvector: return try g.eigenvector(weighted: projection.weighted, maxIterations: 10_000)
+            case .pagerank: return try g.pageRank(weighted: projection.weighted, maxIterations: 10_000)
+            case .katz: return try g.katz(weighted: projection.weighted, maxIterations: 10_000)
+            case .hubs: return try g.hits(weighted: projection.weighted, maxIterations: 10_000).hubs
+            case .authorities: return try g.hits(weighted: projection.weighted, maxIterations: 10_000).authorities
             case .pn: return try g.pn()
             }
         }
@@ -203,22 +181,12 @@ extension ActorGraphCommand {
             for (rank, i) in order.enumerated() {
                 rows.append(["\(rank + 1)", names[ids[i]] ?? ids[i]] + columns.map { Self.number($0.1[i]) })
             }
-            let widths = header.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
-            for row in rows {
-                var line = ""
-                for (c, cell) in row.enumerated() {
-                    let pad = String(repeating: " ", count: widths[c] - cell.count)
-                    line += c == 1 ? cell + pad : pad + cell
-                    if c < row.count - 1 { line += "  " }
-                }
-                Output.print(line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
-            }
+            let right = Set(header.indices).subtracting([1])
+            for line in TextTable.lines(rows, rightAligned: right) { Output.print(line) }
         }
 
         func printCSV(_ order: [Int], ids: [String], names: [String: String], columns: [(CentralityMeasure, [Double])]) {
-            func field(_ s: String) -> String {
-                s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-            }
+            let field = TextTable.csv
             Output.print((["id", "name"] + columns.map(\.0.rawValue)).joined(separator: ","))
             for i in order {
                 Output.print(([field(ids[i]), field(names[ids[i]] ?? ids[i])] + columns.map { "\($0.1[i])" }).joined(separator: ","))
@@ -228,7 +196,7 @@ extension ActorGraphCommand {
         func printJSON(_ order: [Int], ids: [String], names: [String: String], columns: [(CentralityMeasure, [Double])],
                        network: Network) {
             var out = "{\n  \"network\": {\"nodes\": \(network.nodeCount), \"edges\": \(network.edgeCount), "
-            out += "\"directed\": \(network.isDirected), \"weighted\": \(weighted)},\n  \"actors\": [\n"
+            out += "\"directed\": \(network.isDirected), \"weighted\": \(projection.weighted)},\n  \"actors\": [\n"
             let lines = order.map { i -> String in
                 var fields = ["\"id\": \(JSONText.string(ids[i]))", "\"name\": \(JSONText.string(names[ids[i]] ?? ids[i]))"]
                 fields += columns.map { "\"\($0.0.rawValue)\": \($0.1[i].isFinite ? "\($0.1[i])" : "null")" }

@@ -1,3 +1,4 @@
+import ActorGraphAnalysis
 import ActorGraphFormats
 import ActorGraphModel
 import ActorGraphRendering
@@ -19,15 +20,36 @@ struct ThemeArgument: ExpressibleByArgument, CustomStringConvertible {
     static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }
 
-/// `--cluster` values.
+/// `--cluster` values: a fixed rule, or the blocs of a faction analysis.
 struct ClusterArgument: ExpressibleByArgument, CustomStringConvertible {
-    var rule: ClusterRule
-    var description: String { rule.description }
-    init?(argument: String) {
-        guard let r = ClusterRule(argument: argument) else { return nil }
-        rule = r
+    /// `kind`, `attribute:NAME` or `none`.
+    var rule: ClusterRule?
+    /// `factions` (the default method) or `factions:METHOD`.
+    var factions: FactionMethod??
+    var description: String {
+        if let factions { return factions.map { "factions:\($0.rawValue)" } ?? "factions" }
+        return rule?.description ?? "none"
     }
-    static var allValueStrings: [String] { ["kind", "attribute:NAME", "none"] }
+    init?(argument: String) {
+        if argument == "factions" {
+            factions = .some(nil)
+        } else if argument.hasPrefix("factions:") {
+            guard let m = FactionMethod(rawValue: String(argument.dropFirst("factions:".count))) else { return nil }
+            factions = .some(m)
+        } else {
+            guard let r = ClusterRule(argument: argument) else { return nil }
+            rule = r
+        }
+    }
+    static var allValueStrings: [String] {
+        ["kind", "attribute:NAME", "factions", "factions:METHOD (\(FactionMethod.allCases.map(\.rawValue).joined(separator: ", ")))", "none"]
+    }
+}
+
+/// `--highlight` values: relations to emphasise and annotate.
+enum HighlightChoice: String, ExpressibleByArgument, CaseIterable {
+    /// Coalition and alliance ties under stress, with their stress score.
+    case fissures
 }
 
 /// Options shared by the commands that draw a graph.
@@ -38,17 +60,78 @@ struct DiagramArguments: ParsableArguments {
     @Option(help: "Theme: default (colour-blind-safe colour), print (greyscale: shapes and line styles carry the meaning), or slide (large type).")
     var theme: ThemeArgument = ThemeArgument(argument: "default")!
 
-    @Option(help: "Group actors into clusters: kind, attribute:NAME (e.g. attribute:club), or none.")
+    @Option(help: "Group actors into clusters: kind, attribute:NAME (e.g. attribute:club), factions (the blocs of 'actorgraph factions'; factions:METHOD picks the method: balance, louvain, leiden, spectral, girvan-newman), or none.")
     var cluster: ClusterArgument = ClusterArgument(argument: "none")!
+
+    @Option(help: "Emphasise and annotate relations: fissures (coalition and alliance ties under stress, with their stress score).")
+    var highlight: HighlightChoice?
 
     @Flag(help: "Leave out the legend and caption.")
     var noLegend = false
 
-    func options(for graph: ActorGraph) -> DiagramOptions {
-        let clustered = cluster.rule != .none
-        return DiagramOptions(theme: theme.theme, clusters: cluster.rule,
-                              engine: engine ?? LayoutEngine.preferred(for: graph, clustered: clustered),
-                              legend: !noLegend)
+    /// The graph to draw and the options to draw it with. Factions and fissures are computed
+    /// here (every signed relation kind, unweighted, seed 1); the diagram then shows the actors
+    /// and relations the analysis read, and the legend says what was left out.
+    func prepare(_ graph: ActorGraph, file: String) throws -> (graph: ActorGraph, options: DiagramOptions) {
+        var clusters = cluster.rule ?? .none
+        var notes: [String] = []
+        var shown = graph
+        var newIndex: [Int: Int] = [:]
+        let analysed = cluster.factions != nil || highlight != nil
+        if analysed {
+            let ties = try analyse(file) { try graph.signedTies(ProjectionOptions()) }
+            shown.actors = graph.actors.filter { ties.node[$0.id] != nil }
+            shown.relations = ties.relations.map { graph.relations[$0] }
+            for (position, i) in ties.relations.enumerated() { newIndex[i] = position }
+            let leftOutRelations = graph.relations.count - ties.relations.count
+            if leftOutRelations > 0 || !ties.unattached.isEmpty {
+                notes.append("Shown: the \(ties.relations.count) signed relations among \(ties.actorIDs.count) actors that the analysis reads; "
+                             + "\(leftOutRelations) unsigned relation(s) and \(ties.unattached.count) actor(s) without a signed relation are left out (render without --cluster factions and --highlight to see them).")
+            }
+        }
+        if let method = cluster.factions {
+            let report = try analyse(file) { try graph.factions(FactionOptions(method: method)) }
+            clusters = .custom(Self.grouping(report, graph: graph))
+            let quality = report.quality.first.map { " (\($0.name) \(reportNumber($0.value))\(report.optimal == true ? ", proven optimal" : ""))" } ?? ""
+            notes.append("Boxes: the \(report.blocs.count) blocs of the \(ActorGraphCommand.Factions.heading(report, alpha: 0.5))\(quality); 'actorgraph factions' lists them.")
+        }
+        var highlights: [Int: String] = [:]
+        if highlight == .fissures {
+            let report = try analyse(file) { try graph.fissures() }
+            for f in report.fissures where f.score > 0 {
+                var parts: [String] = []
+                if f.split { parts.append("split by balance") }
+                if f.unbalancedCycles > 0 { parts.append("\(f.unbalancedCycles)/\(f.cycles) cycles unbalanced") }
+                if !f.directNegative.isEmpty { parts.append("also hostile") }
+                if let i = newIndex[f.relation] {
+                    highlights[i] = "FISSURE \(String(format: "%.2f", f.score)): " + parts.joined(separator: ", ")
+                }
+            }
+            notes.append(highlights.isEmpty
+                ? "No coalition or alliance tie is under stress ('actorgraph fissures' explains)."
+                : "━━━ thick and labelled FISSURE: a coalition or alliance tie under stress, with its stress score (0 to 1) and why; 'actorgraph fissures' gives the evidence.")
+        }
+        let clustered = clusters != .none
+        let options = DiagramOptions(theme: theme.theme, clusters: clusters,
+                                     engine: engine ?? LayoutEngine.preferred(for: shown, clustered: clustered),
+                                     legend: !noLegend, highlights: highlights, legendNotes: notes,
+                                     topToBottom: cluster.factions != nil)
+        return (shown, options)
+    }
+
+    /// Bloc clusters, each captioned by its best-connected member: "Bloc 1: MQM-A and 8 more".
+    static func grouping(_ report: FactionReport, graph: ActorGraph) -> ActorGrouping {
+        var degree: [String: Int] = [:]
+        for i in report.ties.relations {
+            degree[graph.relations[i].source, default: 0] += 1
+            degree[graph.relations[i].target, default: 0] += 1
+        }
+        return ActorGrouping(groups: report.blocs.enumerated().map { b, members in
+            let lead = members.max { (degree[$0] ?? 0, $1) < (degree[$1] ?? 0, $0) } ?? members[0]
+            let more = members.count - 1
+            let label = "Bloc \(b + 1): \(graph.displayName(lead))" + (more > 0 ? " and \(more) more" : "")
+            return ActorGrouping.Group(key: "bloc-\(b + 1)", label: label, members: members)
+        })
     }
 }
 
@@ -90,7 +173,7 @@ extension ActorGraphCommand {
 
         func run() throws {
             let loaded = try loadForCommand(file)
-            let options = diagram.options(for: loaded.graph)
+            let (graph, options) = try diagram.prepare(loaded.graph, file: file)
             if !options.engine.isDeterministic(clustered: options.clusters != .none) {
                 Output.error("\(file): warning: Graphviz's \(options.engine) lays clusters out differently from run to run; use --engine dot for the same diagram every time")
             }
@@ -98,7 +181,7 @@ extension ActorGraphCommand {
             let renderer = Renderer(subprocess: SubprocessRenderer(executable: SubprocessRenderer.currentExecutable))
             let data: Data
             do {
-                data = try renderer.render(loaded.graph, options: options, format: chosen, timeout: timeout)
+                data = try renderer.render(graph, options: options, format: chosen, timeout: timeout)
             } catch {
                 Output.error("\(file): \(error)")
                 throw ExitCode(ExitStatus.failure)
@@ -138,7 +221,8 @@ extension ActorGraphCommand {
 
         func run() throws {
             let loaded = try loadForCommand(file)
-            let text = DiagramDOT.write(loaded.graph, options: diagram.options(for: loaded.graph))
+            let prepared = try diagram.prepare(loaded.graph, file: file)
+            let text = DiagramDOT.write(prepared.graph, options: prepared.options)
             if let output {
                 do { try AtomicFile.write(Data(text.utf8), to: output) } catch {
                     Output.error("\(output): cannot write: \(error.localizedDescription)")

@@ -47,14 +47,22 @@ public struct DiagramOptions: Sendable, Hashable {
     public var legend: Bool
     /// Relations to emphasise, by index, with a note shown beside each (for fissures, brokers).
     public var highlights: [Int: String]
+    /// Lines added to the legend: what the clusters and the highlighted relations mean.
+    public var legendNotes: [String]
+    /// dot only: ranks run left to right (the default, good for chains of patronage and
+    /// command), or top to bottom, which sets clusters side by side (blocs facing each other).
+    public var topToBottom: Bool
 
     public init(theme: Theme = .default, clusters: ClusterRule = .none, engine: LayoutEngine = .dot,
-                legend: Bool = true, highlights: [Int: String] = [:]) {
+                legend: Bool = true, highlights: [Int: String] = [:], legendNotes: [String] = [],
+                topToBottom: Bool = false) {
         self.theme = theme
         self.clusters = clusters
         self.engine = engine
         self.legend = legend
         self.highlights = highlights
+        self.legendNotes = legendNotes
+        self.topToBottom = topToBottom
     }
 }
 
@@ -126,7 +134,7 @@ public enum DiagramDOT {
         let splines = graph.actors.count <= 150 ? "true" : "line"
         switch options.engine {
         case .dot:
-            attrs += [("rankdir", "LR"), ("nodesep", "0.35"), ("ranksep", "0.9"), ("newrank", "true"), ("compound", "true")]
+            attrs += [("rankdir", options.topToBottom ? "TB" : "LR"), ("nodesep", "0.35"), ("ranksep", "0.9"), ("newrank", "true"), ("compound", "true")]
         case .neato:
             attrs += [("overlap", "false"), ("sep", q("+14")), ("splines", splines), ("mode", "major"), ("start", "1"), ("epsilon", "0.0001")]
         case .fdp:

@@ -49,6 +49,11 @@ public enum Legend {
         rows.append("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\">\(table(actorCells, columns: 5, spacing: 4))</TD></TR>")
         let anyContested = graph.relations.contains(where: DiagramDOT.isContested)
         rows.append("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\">\(table(relationCells + (anyContested ? [contestedNote] : []), columns: 4, spacing: 2))</TD></TR>")
+        for note in options.legendNotes {
+            for line in DOTText.wrap(note, width: 110, maxLines: 4) {
+                rows.append("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\">\(DOTText.html(line))</TD></TR>")
+            }
+        }
         return "<FONT POINT-SIZE=\"\(size)\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
             + rows.joined() + "</TABLE></FONT>"
     }

@@ -15,6 +15,9 @@ public struct EdgeList: Sendable {
     public var skippedSelfLoops: Int
     /// How many edge lines were read.
     public var lines: Int
+    /// The same ties as a ``SignedNetwork`` (direction dropped, each pair's positive and negative
+    /// weight kept apart), when asked for with `signedPairs`.
+    public var signedNetwork: SignedNetwork?
 
     /// A malformed line: `file:line: reason`.
     public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -27,18 +30,18 @@ public struct EdgeList: Sendable {
     /// Reads an edge list file.
     ///
     /// - Complexity: O(bytes + V + E), one pass over the bytes.
-    public static func read(contentsOf path: String, directed: Bool = true) throws -> EdgeList {
+    public static func read(contentsOf path: String, directed: Bool = true, signedPairs: Bool = false) throws -> EdgeList {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ReadError(file: path, line: 0, reason: "cannot read the file; check the path and its permissions")
         }
-        return try parse(data, file: path, directed: directed)
+        return try parse(data, file: path, directed: directed, signedPairs: signedPairs)
     }
 
     /// Parses edge list bytes; `file` names them in errors.
-    public static func parse(_ data: Data, file: String, directed: Bool = true) throws -> EdgeList {
+    public static func parse(_ data: Data, file: String, directed: Bool = true, signedPairs: Bool = false) throws -> EdgeList {
         try data.withUnsafeBytes { raw in
             var parser = Parser(bytes: raw.bindMemory(to: UInt8.self), file: file)
-            return try parser.run(directed: directed)
+            return try parser.run(directed: directed, signedPairs: signedPairs)
         }
     }
 }
@@ -97,7 +100,7 @@ private struct Parser {
         }
     }
 
-    mutating func run(directed: Bool) throws -> EdgeList {
+    mutating func run(directed: Bool, signedPairs: Bool) throws -> EdgeList {
         var line = 0
         var at = 0
         var fields: [Range<Int>] = []
@@ -187,7 +190,16 @@ private struct Parser {
         } catch {
             throw fail(line, "\(error)")
         }
-        return EdgeList(network: network, labels: labels, skippedSelfLoops: loops, lines: edgeLines)
+        var signed: SignedNetwork?
+        if signedPairs {
+            do {
+                signed = try SignedNetwork(nodeCount: nodeCount, sources: sources, targets: targets,
+                                           weights: hasWeights ? weights : nil, signs: hasSigns ? signs : nil)
+            } catch {
+                throw fail(line, "\(error)")
+            }
+        }
+        return EdgeList(network: network, labels: labels, skippedSelfLoops: loops, lines: edgeLines, signedNetwork: signed)
     }
 
     /// Integer ids so far become strings, in order of first appearance.

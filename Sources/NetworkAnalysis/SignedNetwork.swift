@@ -139,6 +139,30 @@ public struct SignedNetwork: Sendable, Equatable {
         neighbors[Int(offsets[u])..<Int(offsets[u + 1])]
     }
 
+    /// The pairs as a ``Network`` (undirected, weighted) for the modularity and spectral methods.
+    /// `positiveOnly`: each pair's positive weight, negative ties left out. Otherwise each pair's
+    /// net weight (positive minus negative), and pairs whose ties cancel exactly are left out.
+    ///
+    /// - Returns: the network and the number of pairs whose ties cancel (0 when `positiveOnly`).
+    /// - Complexity: O(V + E).
+    public func combined(positiveOnly: Bool) -> (network: Network, leftOut: Int) {
+        var s: [Int32] = [], t: [Int32] = [], w: [Double] = [], g: [Int8] = []
+        var leftOut = 0
+        for u in 0..<nodeCount {
+            for e in Int(offsets[u])..<Int(offsets[u + 1]) where neighbors[e] > Int32(u) {
+                let value = positiveOnly ? positive[e] : positive[e] - negative[e]
+                if value == 0 { if !positiveOnly { leftOut += 1 }; continue }
+                s.append(Int32(u)); t.append(neighbors[e]); w.append(abs(value)); g.append(value < 0 ? -1 : 1)
+            }
+        }
+        // Cannot fail: nodes in range, weights positive and finite, no self-loops.
+        let network = try! Network(nodeCount: nodeCount, sources: s, targets: t, weights: w, signs: g, directed: false)
+        return (network, leftOut)
+    }
+
+    /// The number of pairs with some negative weight.
+    public var negativePairCount: Int { negative.reduce(0) { $0 + ($1 > 0 ? 1 : 0) } / 2 }
+
     /// The bytes the arrays take (capacity not counted).
     public var memoryBytes: Int { offsets.count * 4 + neighbors.count * (4 + 8 + 8) }
 }

@@ -23,13 +23,17 @@ import Testing
             .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
-    @Test(arguments: ["florentine-families", "karachi-2010", "karate-club"])
-    func renderingReproducesTheCommittedSVG(name: String) throws {
-        #expect(try Self.exampleGraphNames().contains(name), "graphs/\(name).yaml is gone; update this test")
+    /// NAME, or NAME@VARIANT for a variant `graphs/render-options` lists (rendered to NAME-VARIANT).
+    @Test(arguments: ["florentine-families", "karachi-2010", "karate-club", "karachi-2010@fissures"])
+    func renderingReproducesTheCommittedSVG(entry: String) throws {
+        let base = String(entry.split(separator: "@")[0])
+        let name = entry.replacingOccurrences(of: "@", with: "-")
+        #expect(try Self.exampleGraphNames().contains(base), "graphs/\(base).yaml is gone; update this test")
         let dir = try E2E.temporaryDirectory()
         defer { E2E.remove(dir) }
-        let graph = E2E.packageRoot.appendingPathComponent("graphs/\(name).yaml").path
-        let options = try Self.renderOptions()[name] ?? []
+        let graph = E2E.packageRoot.appendingPathComponent("graphs/\(base).yaml").path
+        let options = try Self.renderOptions()[entry] ?? []
+        #expect(!entry.contains("@") || !options.isEmpty, "graphs/render-options has no line for \(entry)")
         let run = try E2E.run(["render", graph, "-o", "out.svg"] + options, in: dir)
         #expect(run.status == 0, "\(run)")
         let rendered = try Data(contentsOf: dir.appendingPathComponent("out.svg"))

@@ -1,0 +1,200 @@
+import Foundation
+import ActorGraphModel
+import NetworkAnalysis
+
+/// How `factions` splits a graph into blocs.
+public enum FactionMethod: String, CaseIterable, Sendable {
+    /// Doreian–Mrvar balance partition of the signed ties into k blocs.
+    case balance
+    /// Louvain modularity maximisation (Blondel et al. 2008).
+    case louvain
+    /// Leiden modularity maximisation (Traag, Waltman & van Eck 2019).
+    case leiden
+    /// Recursive spectral bisection: Fiedler vector, or the signed Laplacian (Kunegis et al. 2010).
+    case spectral
+    /// Girvan–Newman's divisive dendrogram, cut at k (Girvan & Newman 2002).
+    case girvanNewman = "girvan-newman"
+}
+
+/// What `factions` does.
+public struct FactionOptions: Sendable {
+    /// The method; nil chooses `balance` when the ties include negative ones, else `louvain`.
+    public var method: FactionMethod?
+    /// Blocs for balance, spectral and Girvan–Newman (modularity methods choose their own number).
+    public var k: Int
+    /// Balance: the weight of negative ties inside blocs against positive ties between them.
+    public var alpha: Double
+    /// Seed of the randomised methods (Louvain, Leiden, balance's relocation restarts).
+    public var seed: UInt64
+    /// Modularity resolution γ.
+    public var resolution: Double
+    /// Louvain/Leiden: optimise signed modularity (Gómez, Jensen & Arenas 2009) instead of
+    /// modularity on the positive ties.
+    public var signedModularity: Bool
+    /// Which relations count.
+    public var projection: ProjectionOptions
+    /// Balance search limits.
+    public var search: BalanceSearchOptions
+
+    public init(method: FactionMethod? = nil, k: Int = 2, alpha: Double = 0.5, seed: UInt64 = 1, resolution: Double = 1,
+                signedModularity: Bool = false, projection: ProjectionOptions = ProjectionOptions(),
+                search: BalanceSearchOptions = BalanceSearchOptions()) {
+        self.method = method
+        self.k = k
+        self.alpha = alpha
+        self.seed = seed
+        self.resolution = resolution
+        self.signedModularity = signedModularity
+        self.projection = projection
+        self.search = search
+    }
+}
+
+/// The blocs a graph splits into, with the quality of the split and the ties that defy it.
+public struct FactionReport: Sendable {
+    /// A number that says how good the split is.
+    public struct Quality: Sendable, Hashable {
+        public var name: String
+        public var value: Double
+        public var note: String
+    }
+
+    /// The method used.
+    public var method: FactionMethod
+    /// Each bloc's members (actor ids), blocs numbered in order of their first member in the file.
+    public var blocs: [[String]]
+    /// Actors no kept relation touches: no evidence places them.
+    public var unattached: [String]
+    /// The measures of the split (P, its lower bound, modularity, eigenvalue ...).
+    public var quality: [Quality]
+    /// Whether the split is proven optimal (balance); nil for the heuristics.
+    public var optimal: Bool?
+    /// Positive relations between blocs (graph indices, file order).
+    public var positiveBetween: [Int]
+    /// Negative relations inside blocs (graph indices, file order).
+    public var negativeInside: [Int]
+    /// What the reader must know: ties the method ignored, the search used.
+    public var notes: [String]
+    /// The bloc of each attached actor.
+    public var bloc: [String: Int]
+    /// The ties analysed.
+    public var ties: SignedTies
+}
+
+/// A split of a signed network into blocs, with its quality: what `factions` computes before it
+/// maps nodes back to actors. Edge lists use it directly.
+public struct FactionSplit: Sendable {
+    public var method: FactionMethod
+    public var partition: Partition
+    public var quality: [FactionReport.Quality]
+    public var optimal: Bool?
+    public var notes: [String]
+}
+
+extension SignedNetwork {
+    /// Splits the network into blocs by `options.method` (its `projection` is not used here).
+    /// `negativeTies` counts the negative ties for the notes, `unit` names them ("relation").
+    ///
+    /// Methods undefined on negative ties (Louvain and Leiden without signed modularity,
+    /// Girvan–Newman) run on the positive ties and say so in the notes.
+    ///
+    /// - Complexity: that of the method (see each in `NetworkAnalysis`).
+    public func factions(_ options: FactionOptions, negativeTies: Int, unit: String = "tie") -> FactionSplit {
+        let method = options.method ?? (negativeTies > 0 ? .balance : .louvain)
+        let k = max(1, min(options.k, nodeCount))
+        var quality: [FactionReport.Quality] = []
+        var notes: [String] = []
+        var optimal: Bool?
+        let partition: Partition
+        func ignoredNegatives(_ what: String) {
+            if negativeTies > 0 {
+                notes.append("\(what) is defined on positive ties only: the \(negativeTies) negative \(unit)(s) were left out of the split (they are still checked against it)")
+            }
+        }
+        func cancelled(_ leftOut: Int) {
+            if leftOut > 0 { notes.append("\(leftOut) pair(s) whose positive and negative ties cancel exactly were left out") }
+        }
+        switch method {
+        case .balance:
+            let result = balancePartition(k: k, alpha: options.alpha, options: options.search)
+            partition = result.partition
+            optimal = result.optimal
+            quality.append(.init(name: "P", value: result.error,
+                                 note: "α·N + (1−α)·Pb with α = \(reportNumber(options.alpha)): N = \(reportNumber(result.negativeInside)) negative inside, Pb = \(reportNumber(result.positiveBetween)) positive between"))
+            quality.append(.init(name: "lower bound", value: result.lowerBound,
+                                 note: result.optimal ? "proven optimal: \(result.method)" : "certified: no partition into \(k) blocs does better (\(result.method))"))
+        case .louvain, .leiden:
+            let signed = options.signedModularity
+            let (network, leftOut) = combined(positiveOnly: !signed)
+            let objective: ModularityObjective = signed ? .signed : .positiveTies
+            let result = method == .louvain
+                ? network.louvain(resolution: options.resolution, seed: options.seed, objective: objective)
+                : network.leiden(resolution: options.resolution, seed: options.seed, objective: objective)
+            partition = result.partition
+            quality.append(.init(name: signed ? "signed modularity" : "modularity", value: result.modularity,
+                                 note: "resolution \(reportNumber(options.resolution)), seed \(options.seed)"
+                                    + (signed ? " (Gómez, Jensen & Arenas 2009)" : "")))
+            if signed { cancelled(leftOut) } else { ignoredNegatives("Modularity (without --signed)") }
+        case .spectral:
+            let (network, leftOut) = combined(positiveOnly: false)
+            let result = network.spectralBisection(k: k)
+            partition = result.partition
+            quality.append(.init(name: result.signedLaplacian ? "signed Laplacian eigenvalue" : "Fiedler value",
+                                 value: result.eigenvalue,
+                                 note: result.signedLaplacian ? "smallest eigenvalue of the first split; 0 when that part is perfectly balanced" : "algebraic connectivity of the first split"))
+            cancelled(leftOut)
+        case .girvanNewman:
+            let result = combined(positiveOnly: true).network.girvanNewman(k: k)
+            partition = result.partition
+            quality.append(.init(name: "edges removed", value: Double(result.removals.count), note: "highest edge betweenness first"))
+            ignoredNegatives("Girvan–Newman")
+        }
+        let modularityShown = (method == .louvain || method == .leiden) && !options.signedModularity
+        if method != .balance && !modularityShown {
+            quality.append(.init(name: "modularity (positive ties)", value: combined(positiveOnly: true).network.modularity(partition),
+                                 note: "Newman–Girvan, resolution 1"))
+        }
+        if method != .balance && negativeTies > 0 {
+            let cost = balanceCost(partition.membership, alpha: 0.5)
+            quality.append(.init(name: "frustration", value: cost.negativeInside + cost.positiveBetween,
+                                 note: "negative weight inside blocs plus positive weight between them"))
+        }
+        return FactionSplit(method: method, partition: partition, quality: quality, optimal: optimal, notes: notes)
+    }
+}
+
+extension ActorGraph {
+    /// Splits the graph's signed ties into blocs by `options.method` (see
+    /// ``NetworkAnalysis/SignedNetwork/factions(_:negativeTies:unit:)``) and reports the blocs,
+    /// the quality of the split, and the relations that cross (positive between blocs) or
+    /// violate (negative inside) it.
+    ///
+    /// - Throws: ``ProjectionError`` for an unknown kind or claimant.
+    /// - Complexity: that of the method (see each in `NetworkAnalysis`).
+    public func factions(_ options: FactionOptions = FactionOptions()) throws -> FactionReport {
+        let ties = try signedTies(options.projection)
+        let split = ties.network.factions(options, negativeTies: ties.signs.filter { $0 < 0 }.count, unit: "relation")
+        let partition = split.partition
+        var bloc: [String: Int] = [:]
+        for (i, id) in ties.actorIDs.enumerated() { bloc[id] = Int(partition.membership[i]) }
+        var positiveBetween: [Int] = [], negativeInside: [Int] = []
+        for (position, i) in ties.relations.enumerated() {
+            let e = ties.ends[position]
+            let same = partition.membership[Int(e.u)] == partition.membership[Int(e.v)]
+            if ties.signs[position] < 0 && same { negativeInside.append(i) }
+            if ties.signs[position] > 0 && !same { positiveBetween.append(i) }
+        }
+        let blocs = partition.groups.map { $0.map { ties.actorIDs[Int($0)] } }
+        return FactionReport(method: split.method, blocs: blocs, unattached: ties.unattached, quality: split.quality,
+                             optimal: split.optimal, positiveBetween: positiveBetween, negativeInside: negativeInside,
+                             notes: split.notes, bloc: bloc, ties: ties)
+    }
+}
+
+/// A number for reports: integers without a fraction, others to 6 significant digits.
+public func reportNumber(_ x: Double) -> String {
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+    var s = String(x)
+    if let r = Double(String(format: "%.6g", x)) { s = String(r) }
+    return s
+}

@@ -1,0 +1,212 @@
+import ActorGraphModel
+import NetworkAnalysis
+
+/// What `fissures` scores and how.
+public struct FissureOptions: Sendable {
+    /// The positive relation kinds whose ties are scored (default: coalition and alliance).
+    public var kinds: Set<String>
+    /// Which relations make up the signed network around them (default: every signed kind).
+    public var projection: ProjectionOptions
+    /// Blocs of the balance partition that gives the verdict.
+    public var k: Int
+    /// The balance partition's α (see ``NetworkAnalysis/SignedNetwork/balancePartition(k:alpha:options:)``).
+    public var alpha: Double
+    /// Search options for the partition and the frustration index.
+    public var search: BalanceSearchOptions
+    /// Unbalanced cycles listed per fissure (all are counted).
+    public var pathLimit: Int
+    /// Cycles examined per tie at most (a hub pair in a large network has millions).
+    public var cycleBudget: Int
+
+    public init(kinds: Set<String> = ["coalition", "alliance"], projection: ProjectionOptions = ProjectionOptions(),
+                k: Int = 2, alpha: Double = 0.5, search: BalanceSearchOptions = BalanceSearchOptions(),
+                pathLimit: Int = 8, cycleBudget: Int = 1_000_000) {
+        self.kinds = kinds
+        self.projection = projection
+        self.k = k
+        self.alpha = alpha
+        self.search = search
+        self.pathLimit = pathLimit
+        self.cycleBudget = cycleBudget
+    }
+}
+
+/// A triangle or 4-cycle closed by a scored tie: the path from one end of the tie to the other.
+public struct EvidencePath: Sendable, Hashable {
+    /// The actors along the path, from the tie's first end to its second.
+    public var actors: [String]
+    /// For each step, the relations (graph indices) that give it the sign in ``signs``.
+    public var steps: [[Int]]
+    /// The sign of each step (+1 or −1). An ambivalent pair appears once per sign.
+    public var signs: [Int8]
+    /// Whether the cycle (path plus the positive tie) is unbalanced: an odd number of negative steps.
+    public var unbalanced: Bool
+    /// The weakest step's confidence (each step: its best-supported relation; 0.5 when unstated).
+    public var confidence: Double
+}
+
+/// One positive coalition or alliance tie, scored for stress, with its evidence.
+public struct Fissure: Sendable {
+    /// The relation scored (graph index).
+    public var relation: Int
+    /// Its ends, as in the file.
+    public var a: String, b: String
+    /// The stress score in 0…1: the mean of ``splitScore``, ``cycleShare``, ``ambivalence`` and
+    /// ``dropShare``. Each part is reported, so the score explains itself.
+    public var score: Double
+    /// (1) Whether the best balance partition puts a and b in different blocs.
+    public var split: Bool
+    /// The blocs of a and b in that partition (numbered from 0).
+    public var blocs: (a: Int, b: Int)
+    /// (2) Unbalanced triangles and 4-cycles through the tie, over all of them (0 when none).
+    public var cycleShare: Double
+    /// The number of unbalanced cycles, and of all cycles, examined.
+    public var unbalancedCycles: Int, cycles: Int
+    /// Whether the cycle budget ran out (the counts are then of the cycles examined).
+    public var cyclesTruncated: Bool
+    /// The unbalanced cycles, best-evidenced first, at most `pathLimit` of them.
+    public var paths: [EvidencePath]
+    /// (3) Negative relations directly between a and b (graph indices).
+    public var directNegative: [Int]
+    /// The negative share of the pair's weight: q / (p + q).
+    public var ambivalence: Double
+    /// (4) The frustration index with and without this relation, and whether both are proven optimal.
+    public var frustration: Double, frustrationWithout: Double, frustrationExact: Bool
+    /// How much the frustration falls when the relation is dropped, over the relation's weight (0…1).
+    public var dropShare: Double
+
+    /// 1 when split, else 0.
+    public var splitScore: Double { split ? 1 : 0 }
+}
+
+/// The ranked fissures of a graph, with the balance analysis they rest on.
+public struct FissureReport: Sendable {
+    /// Most stressed first; ties by the number of unbalanced cycles, then file order.
+    public var fissures: [Fissure]
+    /// The signed ties the analysis used.
+    public var ties: SignedTies
+    /// The balance partition behind the verdicts.
+    public var partition: BalanceResult
+    /// The frustration index of the whole network.
+    public var frustration: BalanceResult
+    /// Relations of the chosen kinds that are not scored, and why (negative, a self-tie, not kept).
+    public var notes: [String]
+}
+
+extension ActorGraph {
+    /// Scores every positive tie of `options.kinds` for the stress the rest of the network puts
+    /// on it (DESIGN §4, "coalition fissures"), and collects the evidence:
+    ///
+    /// 1. the verdict of the best k-bloc balance partition (Doreian & Mrvar 1996): are a and b
+    ///    in different blocs;
+    /// 2. the triangles a–x–b and 4-cycles a–x–y–b closed by the tie, and which of them are
+    ///    unbalanced (an odd number of negative steps; Cartwright & Harary 1956). A pair joined
+    ///    by both a positive and a negative relation is a step of either sign, so it is counted
+    ///    once per sign;
+    /// 3. negative relations directly between a and b (ambivalence);
+    /// 4. the frustration index (Aref, Mason & Wilson 2020) with and without the relation: it
+    ///    falls by the relation's weight exactly when some optimal partition frustrates the tie.
+    ///
+    /// Score = (split + unbalanced share of cycles + negative share of the pair's weight + fall
+    /// in frustration / the relation's weight) / 4, each part in 0…1.
+    ///
+    /// - Complexity: two frustration-index searches per scored tie (exact by branch and bound on
+    ///   small networks), plus O(deg(a) · deg(x) · log deg) per tie for the cycles.
+    public func fissures(_ options: FissureOptions = FissureOptions()) throws -> FissureReport {
+        let ties = try signedTies(options.projection)
+        let net = ties.network
+        let k = max(1, min(options.k, ties.actorIDs.count))
+        let partition = net.balancePartition(k: k, alpha: options.alpha, options: options.search)
+        let frustration = net.frustrationIndex(options: options.search)
+        var notes: [String] = []
+        var fissures: [Fissure] = []
+        let keptPositions = Dictionary(uniqueKeysWithValues: ties.relations.enumerated().map { ($1, $0) })
+        for (i, r) in relations.enumerated() where options.kinds.contains(r.kind) {
+            guard let position = keptPositions[i] else {
+                notes.append("\(relationPhrase(i)) is not in the projection (its date, claimant or confidence is filtered out)")
+                continue
+            }
+            guard ties.signs[position] > 0 else {
+                notes.append("\(relationPhrase(i)) is negative: only positive ties are scored")
+                continue
+            }
+            let (u, v) = (Int32(ties.node[r.source]!), Int32(ties.node[r.target]!))
+            let (a, b) = (ties.node[r.source]!, ties.node[r.target]!)
+            var f = Fissure(relation: i, a: r.source, b: r.target, score: 0, split: false, blocs: (0, 0),
+                            cycleShare: 0, unbalancedCycles: 0, cycles: 0, cyclesTruncated: false, paths: [],
+                            directNegative: [], ambivalence: 0, frustration: frustration.error,
+                            frustrationWithout: frustration.error, frustrationExact: false, dropShare: 0)
+            let blocA = Int(partition.partition.membership[a]), blocB = Int(partition.partition.membership[b])
+            f.split = blocA != blocB
+            f.blocs = (blocA, blocB)
+            cycles(through: u, v, ties: ties, options: options, into: &f)
+            f.directNegative = ties.ties(u, v).filter { ties.signs[$0] < 0 }.map { ties.relations[$0] }
+            if let e = net.edge(a, b), net.positive[e] + net.negative[e] > 0 {
+                f.ambivalence = net.negative[e] / (net.positive[e] + net.negative[e])
+            }
+            let without = ties.network(dropping: position).frustrationIndex(options: options.search)
+            f.frustrationWithout = without.error
+            f.frustrationExact = frustration.optimal && without.optimal
+            f.dropShare = min(1, max(0, (frustration.error - without.error) / ties.weights[position]))
+            f.score = (f.splitScore + f.cycleShare + f.ambivalence + f.dropShare) / 4
+            fissures.append(f)
+        }
+        fissures.sort { x, y in
+            if x.score != y.score { return x.score > y.score }
+            if x.unbalancedCycles != y.unbalancedCycles { return x.unbalancedCycles > y.unbalancedCycles }
+            return x.relation < y.relation
+        }
+        return FissureReport(fissures: fissures, ties: ties, partition: partition, frustration: frustration, notes: notes)
+    }
+
+    /// Counts the triangles and 4-cycles the positive tie u–v closes, and keeps the best-evidenced
+    /// unbalanced ones.
+    private func cycles(through u: Int32, _ v: Int32, ties: SignedTies, options: FissureOptions, into f: inout Fissure) {
+        let net = ties.network
+        /// The signs present on a pair, each with its relations and best confidence.
+        func classes(_ x: Int32, _ y: Int32) -> [(sign: Int8, relations: [Int], confidence: Double)] {
+            var out: [(Int8, [Int], Double)] = []
+            for s: Int8 in [1, -1] {
+                let rs = ties.ties(x, y).filter { ties.signs[$0] == s }.map { ties.relations[$0] }
+                if rs.isEmpty { continue }
+                let c = rs.map { relations[$0].evidence.confidence?.numericValue ?? 0.5 }.max()!
+                out.append((s, rs, c))
+            }
+            return out
+        }
+        var found: [EvidencePath] = []
+        var examined = 0, unbalanced = 0
+        func record(_ nodes: [Int32]) {
+            var choices: [[(sign: Int8, relations: [Int], confidence: Double)]] = [[]]
+            for s in 0..<(nodes.count - 1) {
+                let options = classes(nodes[s], nodes[s + 1])
+                choices = choices.flatMap { prefix in options.map { prefix + [$0] } }
+            }
+            for choice in choices {
+                examined += 1
+                let product = choice.reduce(Int8(1)) { $0 * $1.sign }
+                guard product < 0 else { continue }
+                unbalanced += 1
+                if found.count < 10_000 { found.append(EvidencePath(actors: nodes.map { ties.actorIDs[Int($0)] }, steps: choice.map(\.relations),
+                                          signs: choice.map(\.sign), unbalanced: true,
+                                          confidence: choice.map(\.confidence).min() ?? 1)) }
+            }
+        }
+        outer: for x in net.neighbors(of: Int(u)) where x != v {
+            if net.edge(Int(x), Int(v)) != nil { record([u, x, v]) }
+            for y in net.neighbors(of: Int(x)) where y != u && y != v {
+                if net.edge(Int(y), Int(v)) != nil { record([u, x, y, v]) }
+                if examined >= options.cycleBudget { f.cyclesTruncated = true; break outer }
+            }
+        }
+        f.cycles = examined
+        f.unbalancedCycles = unbalanced
+        f.cycleShare = examined == 0 ? 0 : Double(unbalanced) / Double(examined)
+        found.sort { p, q in
+            if p.actors.count != q.actors.count { return p.actors.count < q.actors.count }
+            if p.confidence != q.confidence { return p.confidence > q.confidence }
+            return p.actors.lexicographicallyPrecedes(q.actors)
+        }
+        f.paths = Array(found.prefix(options.pathLimit))
+    }
+}
