@@ -122,7 +122,7 @@ extension SignedNetwork {
             quality.append(.init(name: "P", value: result.error,
                                  note: "α·N + (1−α)·Pb with α = \(reportNumber(options.alpha)): N = \(reportNumber(result.negativeInside)) negative inside, Pb = \(reportNumber(result.positiveBetween)) positive between"))
             quality.append(.init(name: "lower bound", value: result.lowerBound,
-                                 note: result.optimal ? "proven optimal: \(result.method)" : "certified: no partition into \(k) blocs does better (\(result.method))"))
+                                 note: result.optimalityPhrase))
         case .louvain, .leiden:
             let signed = options.signedModularity
             let (network, leftOut) = combined(positiveOnly: !signed)
@@ -143,6 +143,9 @@ extension SignedNetwork {
                                  value: result.eigenvalue,
                                  note: result.signedLaplacian ? "smallest eigenvalue of the first split; 0 when that part is perfectly balanced" : "algebraic connectivity of the first split"))
             cancelled(leftOut)
+            if !result.converged {
+                notes.append("the eigensolver stopped at its iteration limit before converging (long chains make the smallest eigenvalues crowd together): the split is that of the best vector found and may be unbalanced; try balance or leiden")
+            }
         case .girvanNewman:
             let result = combined(positiveOnly: true).network.girvanNewman(k: k)
             partition = result.partition
@@ -188,6 +191,15 @@ extension ActorGraph {
         return FactionReport(method: split.method, blocs: blocs, unattached: ties.unattached, quality: split.quality,
                              optimal: split.optimal, positiveBetween: positiveBetween, negativeInside: negativeInside,
                              notes: split.notes, bloc: bloc, ties: ties)
+    }
+}
+
+extension BalanceResult {
+    /// How the result was found and whether it is proven optimal, in words.
+    public var optimalityPhrase: String {
+        if !optimal { return "certified: no partition does better (found by \(method))" }
+        if method.hasPrefix("relocation") { return "proven optimal: the best of \(method) meets the certified lower bound" }
+        return "proven optimal (\(method))"
     }
 }
 

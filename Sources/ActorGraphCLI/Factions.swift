@@ -184,7 +184,7 @@ extension ActorGraphCommand {
             for (b, members) in report.blocs.enumerated() {
                 out.append("")
                 out.append("Bloc \(b + 1) (\(members.count) actor\(members.count == 1 ? "" : "s")):")
-                out += members.map { "  \($0)  \(graph.displayName($0))" }
+                out += TextTable.lines(members.map { ["  " + $0, graph.displayName($0)] })
             }
             if !report.unattached.isEmpty {
                 out.append("")
@@ -294,7 +294,7 @@ extension ActorGraphCommand {
                     ["  unbalanced", "\(c.unbalanced)"], ["  ambivalent", "\(c.ambivalent)"],
                 ], rightAligned: [1])
                 out.append("")
-                out.append("Frustration index: \(reportNumber(f.error)), " + (f.optimal ? "proven optimal (\(f.method))" : "best found by \(f.method)"))
+                out.append("Frustration index: \(reportNumber(f.error)), " + (f.optimal ? f.optimalityPhrase : "best found by \(f.method)"))
                 out.append("  certified lower bound \(reportNumber(f.lowerBound)); the optimum lies in [\(reportNumber(f.lowerBound)), \(reportNumber(f.error))]")
                 out.append("  frustrated pairs: \(f.frustrated.count) (--format csv lists them)")
                 Output.print(out.joined(separator: "\n"))
@@ -331,8 +331,7 @@ extension ActorGraphCommand {
             ], rightAligned: [1])
             out.append("")
             let total = report.ties.weights.reduce(0, +)
-            var status = f.optimal ? "proven optimal (\(f.method))" : "best found by \(f.method); certified lower bound \(reportNumber(f.lowerBound))"
-            if f.optimal && f.lowerBound != f.error { status += "; lower bound \(reportNumber(f.lowerBound))" }
+            let status = f.optimal ? f.optimalityPhrase : "best found by \(f.method); certified lower bound \(reportNumber(f.lowerBound))"
             out.append("Frustration index: \(reportNumber(f.error)), \(status)")
             if total > 0 {
                 out.append("  balance 1 − F/(W/2) = \(reportNumber(1 - f.error / (total / 2))) (W = \(reportNumber(total)), the total weight; 1 is perfectly balanced)")
@@ -448,13 +447,13 @@ extension ActorGraphCommand {
             }
         }
 
-        /// A path in words: `mqm-a –attack→ dakai –patronage→ gabol –membership→ ppp`, each step
-        /// the relations of its sign, as written in the file.
+        /// A path in words: `mqm-a —(−attack)— dakai —(+patronage)— gabol —(+membership)— ppp`:
+        /// each step's sign and the kinds of its relations of that sign.
         static func pathPhrase(_ p: EvidencePath, graph: ActorGraph) -> String {
             var s = p.actors[0]
             for (i, step) in p.steps.enumerated() {
                 let kinds = Array(Set(step.map { graph.relations[$0].kind })).sorted().joined(separator: "/")
-                s += " \(p.signs[i] < 0 ? "−" : "+")\(kinds) \(p.actors[i + 1])"
+                s += " —(\(p.signs[i] < 0 ? "−" : "+")\(kinds))— \(p.actors[i + 1])"
             }
             return s
         }

@@ -15,6 +15,10 @@ public struct SpectralResult: Sendable, Equatable {
     public var vector: [Double]
     /// The number of bisections performed (the number of blocs minus 1).
     public var splits: Int
+    /// Whether every eigenvector met the solver's tolerance. The sparse solver stops after 3000
+    /// iterations on graphs whose smallest eigenvalues crowd together (long chains); the split
+    /// is then that of the best vector found, and may be unbalanced.
+    public var converged: Bool = true
 }
 
 extension Network {
@@ -103,6 +107,7 @@ extension Network {
         var eigenvalue = 0.0
         var firstVector: [Double] = []
         var local = [Int32](repeating: -1, count: n)
+        var converged = true
         while blocs.count < target {
             // The largest bloc, ties to the smallest first node.
             var pick = -1
@@ -115,12 +120,13 @@ extension Network {
             blocs[pick] = split.left
             blocs.append(split.right)
             if splits == 0 { eigenvalue = split.value; firstVector = split.vector }
+            converged = converged && split.converged
             splits += 1
         }
         var labels = [Int32](repeating: 0, count: n)
         for (g, b) in blocs.enumerated() { for v in b { labels[Int(v)] = Int32(g) } }
         return SpectralResult(partition: Partition(labels: labels), signedLaplacian: signedLaplacian,
-                              eigenvalue: eigenvalue, vector: firstVector, splits: splits)
+                              eigenvalue: eigenvalue, vector: firstVector, splits: splits, converged: converged)
     }
 }
 
@@ -171,6 +177,7 @@ struct _SymmetricWeights {
         var right: [Int32]
         var value: Double
         var vector: [Double]
+        var converged: Bool
     }
 
     /// Bisects `bloc` (sorted node list, ≥ 2 nodes). `local` maps nodes to bloc positions and is
@@ -213,6 +220,7 @@ struct _SymmetricWeights {
         }
         var x: [Double]
         var value: Double
+        var converged = true
         if sizes.count > 1 {
             // The largest component (first in node order on ties) against the rest.
             var largest = 0
@@ -222,7 +230,7 @@ struct _SymmetricWeights {
             value = 0
         } else {
             let laplacian = _Laplacian(rows: rows, cols: cols, vals: vals)
-            (value, x) = laplacian.lowest(deflateConstant: !hasNegative, denseLimit: denseLimit, sparse: sparse)
+            (value, x, converged) = laplacian.lowest(deflateConstant: !hasNegative, denseLimit: denseLimit, sparse: sparse)
         }
         // Unit length, first nonzero entry positive.
         let norm = euclideanNorm(x)
@@ -240,7 +248,7 @@ struct _SymmetricWeights {
         }
         // The side holding the bloc's smallest node first.
         if left[0] > right[0] { swap(&left, &right) }
-        return Split(left: left, right: right, value: value, vector: x)
+        return Split(left: left, right: right, value: value, vector: x, converged: converged)
     }
 }
 
@@ -288,7 +296,7 @@ struct _Laplacian {
 
     /// The smallest eigenpair, on the complement of the all-ones vector when `deflateConstant`
     /// (the Fiedler pair of a connected bloc).
-    func lowest(deflateConstant: Bool, denseLimit: Int, sparse: _SparseSolver) -> (Double, [Double]) {
+    func lowest(deflateConstant: Bool, denseLimit: Int, sparse: _SparseSolver) -> (Double, [Double], Bool) {
         if n <= denseLimit || n <= 12 {
             var a = [Double](repeating: 0, count: n * n)
             for i in 0..<n {
@@ -297,18 +305,18 @@ struct _Laplacian {
             }
             let (values, vectors) = _SymmetricEigen.dense(a, n: n)
             let j = deflateConstant ? 1 : 0
-            return (values[j], (0..<n).map { vectors[$0 * n + j] })
+            return (values[j], (0..<n).map { vectors[$0 * n + j] }, true)
         }
         let sigma = 2 * (diagonal.max() ?? 0) + 1
         let locked: [[Double]] = deflateConstant ? [[Double](repeating: 1 / Double(n).squareRoot(), count: n)] : []
         if sparse == .lobpcg {
             let result = _SymmetricEigen.smallest(n: n, locked: locked, diagonal: diagonal, scale: sigma) { x, y in multiply(x, y) }
-            return (rayleigh(result.vector), result.vector)
+            return (rayleigh(result.vector), result.vector, result.converged)
         }
         let result = _SymmetricEigen.largest(n: n, locked: locked, scale: sigma) { x, y in
             multiply(x, y)
             for i in 0..<n { y[i] = sigma * x[i] - y[i] }
         }
-        return (rayleigh(result.vector), result.vector)
+        return (rayleigh(result.vector), result.vector, result.converged)
     }
 }
