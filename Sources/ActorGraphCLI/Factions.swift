@@ -48,6 +48,27 @@ func readSignedEdgeList(_ file: String, projection: ProjectionArguments) throws 
     return list
 }
 
+/// The number of blocs and the balance partition's α (factions, fissures).
+struct BlocArguments: ParsableArguments {
+    @Option(help: ArgumentHelp("Blocs: for balance, spectral and girvan-newman splits, and the balance partition behind fissures.", valueName: "n"))
+    var k: Int = 2
+
+    @Option(help: ArgumentHelp("Balance: weight of negative ties inside blocs (0 < α < 1; positive ties between blocs weigh 1 − α).", valueName: "a"))
+    var alpha: Double = 0.5
+
+    func validate() throws {
+        if k < 1 { throw ValidationError("--k must be at least 1") }
+        if !(alpha > 0 && alpha < 1) { throw ValidationError("--alpha must lie strictly between 0 and 1") }
+    }
+}
+
+/// The quality measures of a split as a JSON array.
+func jsonQuality(_ quality: [FactionReport.Quality]) -> String {
+    "[" + quality.map {
+        "{\"name\": \(JSONText.string($0.name)), \"value\": \(jsonNumber($0.value)), \"note\": \(JSONText.string($0.note))}"
+    }.joined(separator: ", ") + "]"
+}
+
 extension ActorGraphCommand {
     /// `actorgraph factions FILE`: the blocs a network splits into.
     struct Factions: ParsableCommand {
@@ -69,17 +90,13 @@ extension ActorGraphCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
+        @Argument(help: ArgumentHelp("The graph file, or a plain edge list (.csv, .tsv, .txt, .edges: 'source target [weight] [sign]' per line).", valueName: "file"))
         var file: String
 
         @Option(help: "Method: balance, louvain, leiden, spectral or girvan-newman.")
         var method: FactionMethod?
 
-        @Option(help: ArgumentHelp("Blocs for balance, spectral and girvan-newman.", valueName: "n"))
-        var k: Int = 2
-
-        @Option(help: ArgumentHelp("Balance: weight of negative ties inside blocs (0 < α < 1; positive ties between blocs weigh 1 − α).", valueName: "a"))
-        var alpha: Double = 0.5
+        @OptionGroup var blocs: BlocArguments
 
         @Option(help: ArgumentHelp("Louvain and Leiden: modularity resolution (above 1, more and smaller blocs).", valueName: "γ"))
         var resolution: Double = 1
@@ -93,9 +110,10 @@ extension ActorGraphCommand {
         @Option(help: "Output format: table, csv or json.")
         var format: AnalysisFormat = .table
 
+        var k: Int { blocs.k }
+        var alpha: Double { blocs.alpha }
+
         func validate() throws {
-            if k < 1 { throw ValidationError("--k must be at least 1") }
-            if !(alpha > 0 && alpha < 1) { throw ValidationError("--alpha must lie strictly between 0 and 1") }
             if !(resolution > 0 && resolution.isFinite) { throw ValidationError("--resolution must be a positive number") }
         }
 
@@ -150,9 +168,7 @@ extension ActorGraphCommand {
             case .json:
                 var out = "{\n  \"method\": \(JSONText.string(split.method.rawValue)),\n"
                 out += "  \"optimal\": \(split.optimal.map { "\($0)" } ?? "null"),\n"
-                out += "  \"quality\": [" + split.quality.map {
-                    "{\"name\": \(JSONText.string($0.name)), \"value\": \(jsonNumber($0.value)), \"note\": \(JSONText.string($0.note))}"
-                }.joined(separator: ", ") + "],\n"
+                out += "  \"quality\": \(jsonQuality(split.quality)),\n"
                 out += "  \"blocs\": [\n" + groups.map { "    " + jsonStrings($0.map { list.labels[Int($0)] }) }.joined(separator: ",\n") + "\n  ],\n"
                 out += "  \"notes\": \(jsonStrings(split.notes))\n}"
                 Output.print(out)
@@ -213,9 +229,7 @@ extension ActorGraphCommand {
         static func json(_ report: FactionReport, graph: ActorGraph) -> String {
             var out = "{\n  \"method\": \(JSONText.string(report.method.rawValue)),\n"
             out += "  \"optimal\": \(report.optimal.map { "\($0)" } ?? "null"),\n"
-            out += "  \"quality\": [" + report.quality.map {
-                "{\"name\": \(JSONText.string($0.name)), \"value\": \(jsonNumber($0.value)), \"note\": \(JSONText.string($0.note))}"
-            }.joined(separator: ", ") + "],\n"
+            out += "  \"quality\": \(jsonQuality(report.quality)),\n"
             out += "  \"blocs\": [\n" + report.blocs.map { "    " + jsonStrings($0) }.joined(separator: ",\n") + "\n  ],\n"
             out += "  \"unattached\": \(jsonStrings(report.unattached)),\n"
             out += "  \"positiveBetween\": [" + report.positiveBetween.map { jsonRelation(graph, $0) }.joined(separator: ", ") + "],\n"
@@ -241,7 +255,7 @@ extension ActorGraphCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
+        @Argument(help: ArgumentHelp("The graph file, or a plain edge list (.csv, .tsv, .txt, .edges: 'source target [weight] [sign]' per line).", valueName: "file"))
         var file: String
 
         @Option(name: .customLong("triangles"), help: ArgumentHelp("List at most this many triangles.", valueName: "n"))
@@ -396,11 +410,7 @@ extension ActorGraphCommand {
         @Option(help: ArgumentHelp("Comma-separated positive relation kinds to score.", valueName: "kinds"))
         var kinds: String = "coalition,alliance"
 
-        @Option(help: ArgumentHelp("Blocs of the balance partition that gives the verdict.", valueName: "n"))
-        var k: Int = 2
-
-        @Option(help: ArgumentHelp("The balance partition's α.", valueName: "a"))
-        var alpha: Double = 0.5
+        @OptionGroup var blocs: BlocArguments
 
         @Option(help: ArgumentHelp("Unbalanced cycles listed per tie (all are counted).", valueName: "n"))
         var paths: Int = 5
@@ -414,9 +424,10 @@ extension ActorGraphCommand {
         @Option(help: "Output format: table, csv or json.")
         var format: AnalysisFormat = .table
 
+        var k: Int { blocs.k }
+        var alpha: Double { blocs.alpha }
+
         func validate() throws {
-            if k < 1 { throw ValidationError("--k must be at least 1") }
-            if !(alpha > 0 && alpha < 1) { throw ValidationError("--alpha must lie strictly between 0 and 1") }
             if paths < 0 { throw ValidationError("--paths must not be negative") }
             if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         }
