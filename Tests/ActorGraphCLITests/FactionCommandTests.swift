@@ -92,4 +92,30 @@ import Testing
             }
         }
     }
+
+    /// Two camps, friends inside and enemies across, as a plain edge list: balanced, split exactly.
+    @Test func edgeListsAreSplitToo() throws {
+        let dir = try E2E.temporaryDirectory()
+        defer { E2E.remove(dir) }
+        let lines = ["source,target,weight,sign", "a,b,1,1", "b,c,1,1", "a,c,1,1", "x,y,1,1", "y,z,1,1",
+                     "a,x,1,-1", "c,z,2,-1", "b,y,1,-1"]
+        try E2E.write(lines.joined(separator: "\n") + "\n", to: dir.appendingPathComponent("camps.csv"))
+        let balance = try E2E.run(["balance", "camps.csv"], in: dir)
+        #expect(balance.status == 0, "\(balance)")
+        #expect(balance.stdout.contains("Frustration index: 0, proven optimal"), "\(balance)")
+        for method in ["balance", "spectral", "leiden"] {
+            let run = try E2E.run(["factions", "camps.csv", "--method", method, "--format", "csv"] + (method == "leiden" ? ["--signed"] : []), in: dir)
+            #expect(run.status == 0, "\(run)")
+            let bloc = Dictionary(uniqueKeysWithValues: E2E.lines(run.stdout).dropFirst().map { line -> (String, String) in
+                let f = line.split(separator: ","); return (String(f[0]), String(f[1]))
+            })
+            #expect(bloc["a"] == bloc["b"] && bloc["b"] == bloc["c"] && bloc["x"] == bloc["y"] && bloc["y"] == bloc["z"], "\(method): \(bloc)")
+            #expect(bloc["a"] != bloc["x"], "\(method): \(bloc)")
+        }
+        let filtered = try E2E.run(["factions", "camps.csv", "--at", "2010"], in: dir)
+        #expect(filtered.status == 2 && filtered.stderr.contains("need a graph file"), "\(filtered)")
+        try E2E.write("a b\nb\n", to: dir.appendingPathComponent("bad.txt"))
+        let bad = try E2E.run(["balance", "bad.txt"], in: dir)
+        #expect(bad.status == 65 && bad.stderr.hasPrefix("bad.txt:2: "), "\(bad)")
+    }
 }
