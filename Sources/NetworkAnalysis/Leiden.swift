@@ -30,8 +30,11 @@ extension Network {
     /// weights; see ``ModularityObjective`` and ``modularity(_:resolution:objective:)``.
     /// Isolated nodes stay alone; a network without ties gives every node alone with
     /// modularity 0. Deterministic: the same inputs and seed give the same result.
-    /// The refinement runs on ``Network/defaultThreads`` threads, one community at a time with
-    /// its own generator drawn from the seed, so the result does not depend on the thread count.
+    /// Parallel on ``Network/defaultThreads`` threads, with results that do not depend on the
+    /// thread count: the refinement handles one community at a time with its own generator
+    /// drawn from the seed; large graphs (20 000 nodes or more) are renumbered in breadth-first
+    /// order first, and their local moving and aggregation run in fixed batches and blocks as
+    /// in ``louvain(resolution:seed:objective:)``.
     ///
     /// - Parameters:
     ///   - resolution: γ ≥ 0; larger gives smaller communities.
@@ -59,6 +62,11 @@ extension Network {
         // later iterations read memory in runs (the result is mapped back at the end).
         var work = base
         var newIndex: [Int32]? = nil
+        if n >= _CommunityGraph.batchedThreshold {
+            let (renumbered, index) = base.renumbered(by: base.breadthFirstPositions())
+            work = renumbered
+            newIndex = index
+        }
         while iteration < 3 {
             iteration += 1
             let before = membership
@@ -90,7 +98,7 @@ extension Network {
                 for u in 0..<n { moved[Int(index[u])] = membership[u] }
                 membership = moved
                 work = renumbered
-                newIndex = index
+                newIndex = newIndex.map { old in old.map { index[Int($0)] } } ?? index
             }
         }
         if let newIndex { membership = (0..<n).map { membership[Int(newIndex[$0])] } }
@@ -145,6 +153,28 @@ extension _CommunityGraph {
                                     totalPositive: totalPositive, totalNegative: totalNegative,
                                     ignoredNegativePairs: ignoredNegativePairs)
         return (graph, newOf)
+    }
+
+    /// Each node's position in a breadth-first order (from node 0, then from the first node not
+    /// yet reached, and so on): renumbering by it puts neighbours near each other in memory.
+    ///
+    /// - Complexity: O(V + E).
+    func breadthFirstPositions() -> [Int32] {
+        let n = nodeCount
+        var position = [Int32](repeating: -1, count: n)
+        var queue = [Int32](repeating: 0, count: n)
+        var tail = 0, head = 0
+        for s in 0..<n where position[s] < 0 {
+            position[s] = Int32(tail); queue[tail] = Int32(s); tail += 1
+            while head < tail {
+                let u = Int(queue[head]); head += 1
+                for e in offsets[u]..<offsets[u + 1] {
+                    let v = Int(neighbors[e])
+                    if position[v] < 0 { position[v] = Int32(tail); queue[tail] = Int32(v); tail += 1 }
+                }
+            }
+        }
+        return position
     }
 
     /// Leiden's refinement: a partition that refines `communities` (labels `0..<k`), each part
