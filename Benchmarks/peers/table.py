@@ -28,6 +28,17 @@ GRAPH_ORDER = ["s1k", "s20k", "s200k", "s1m"]
 MEASURE_ORDER = ["load", "components", "pagerank", "eigenvector", "betweenness", "closeness", "louvain", "leiden"]
 ACTORGRAPH = "actorgraph"
 MEMORY = "memory B/edge"
+COMMUNITY = {"louvain", "leiden"}    # their notes carry "Q=<modularity>", shown on a row of its own
+QUALITY = "modularity Q"
+
+
+def quality(r):
+    """The modularity a community record's note reports (Q=...), or None."""
+    if r is None or status(r) != "ok":
+        return None
+    import re
+    m = re.search(r"\bQ=(-?[0-9.]+)", r.get("note", ""))
+    return float(m.group(1)) if m else None
 
 
 def load(path):
@@ -134,10 +145,23 @@ def render(peer_records, ag_records):
             cells += [cell(a, memory), ratio(a, [p for p in ps if p], memory)]
         out.append("| " + " | ".join(cells) + " |")
 
+    def quality_line(graph, threads, key_measure):
+        ps = [peers.get((graph, key_measure, threads, l)) for l in libs]
+        qs = [quality(p) for p in ps]
+        cells = [graph, "%s %s" % (key_measure, QUALITY), str(threads)] + ["-" if q is None else "%.6f" % q for q in qs]
+        if with_ag:
+            a = quality(ag.get((graph, key_measure, threads)))
+            known = [q for q in qs if q is not None]
+            cells += ["-" if a is None else "%.6f" % a,
+                      "-" if a is None or not known else "%+.6f vs best" % (a - max(known))]
+        out.append("| " + " | ".join(cells) + " |")
+
     for graph, measure, threads in rows:
         line(graph, measure, threads, measure, False)
         if measure == "load":
             line(graph, MEMORY, threads, "load", True)
+        if measure in COMMUNITY:
+            quality_line(graph, threads, measure)
 
     vers = {}
     for r in list(peer_records) + list(ag_records):
@@ -149,7 +173,8 @@ def render(peer_records, ag_records):
                                             sorted(vers, key=lambda l: order_key(PEER_ORDER + [ACTORGRAPH], l))) + ".")
     if with_ag:
         out.append("Ratio: actorgraph seconds (or bytes per edge) / the best peer's at the same thread "
-                   "count; < 1 means ActorGraph is faster (smaller).")
+                   "count; < 1 means ActorGraph is faster (smaller). Modularity rows: the Q each result "
+                   "reaches (higher is better), and actorgraph's minus the best peer's.")
     return "\n".join(out)
 
 
