@@ -394,13 +394,16 @@ extension SignedNetwork {
     /// exceeds the cost of frustrating it, and any partition costs at least Σ cᵢ (the dual of
     /// the covering LP; with unit costs, a count of edge-disjoint cycles). Walks are taken short
     /// first: triangles, then breadth-first walks through each negative pair of length at most
-    /// 4, 5, 6, 8, then any length (at most `maxStates` search states each).
+    /// 4, 5, 6, 8, then any length (at most `maxStates` search states and 8·`maxStates` scanned
+    /// pairs each, so hubs cannot make a search expensive).
     func _cycleLowerBound(k: Int, wIn: [Double], wOut: [Double], maxStates: Int = 4096) -> Double {
         let n = nodeCount
         let parity = k <= 2     // odd-negative walks; else cycles with exactly one negative pair
         let twin = _twins()
         // residual[e]: what frustrating the pair still may contribute; 0 = spent (or ambivalent).
-        var residual = [Double](repeating: 0, count: neighbors.count)
+        let residual = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, neighbors.count))
+        residual.initialize(repeating: 0)
+        defer { residual.deallocate() }
         let scale = 1 + zip(wIn, wOut).reduce(0) { $0 + $1.0 + $1.1 }
         let tolerance = 1e-12 * scale
         var bound = 0.0
@@ -417,7 +420,9 @@ extension SignedNetwork {
             for e in 0..<neighbors.count where Int(neighbors[e]) > _source(e) && positive[e] == 0 { bound += wIn[e] }
             return bound
         }
-        var spentStamp = [Int32](repeating: -1, count: neighbors.count)
+        let spentStamp = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, neighbors.count))
+        spentStamp.initialize(repeating: -1)
+        defer { spentStamp.deallocate() }
         var walkId: Int32 = 0
         /// Packs one walk given by its distinct stored edges (duplicates skipped).
         func pack(_ edges: [Int]) {
@@ -443,68 +448,86 @@ extension SignedNetwork {
         // u to v over pairs with residual cost and an even number of negative pairs (parity), or
         // over positive pairs only; searched from both ends at once, the smaller frontier first.
         let states = parity ? 2 * n : n
-        var stamp = [[Int32]](repeating: [Int32](repeating: -1, count: states), count: 2)
-        var parentState = [[Int32]](repeating: [Int32](repeating: -1, count: states), count: 2)
-        var parentEdge = [[Int32]](repeating: [Int32](repeating: -1, count: states), count: 2)
-        var frontier: [[Int32]] = [[], []]
-        var next: [Int32] = []
+        // Per side (0: from u, 1: from v), flat: index side·states + state.
+        var stamp = [Int32](repeating: -1, count: 2 * states)
+        var parentState = [Int32](repeating: -1, count: 2 * states)
+        var parentEdge = [Int32](repeating: -1, count: 2 * states)
+        var frontierStore = [Int32](repeating: 0, count: 2 * (maxStates + 1))   // two frontiers
+        var nextStore = [Int32](repeating: 0, count: maxStates + 1)
         var round: Int32 = 0
         var sources = [Int32](repeating: 0, count: neighbors.count)
         for u in 0..<n { for e in Int(offsets[u])..<Int(offsets[u + 1]) { sources[e] = Int32(u) } }
         var walk: [Int] = []
-        for length in [4, 5, 6, 8, Int.max] {
-            for e0 in 0..<neighbors.count {
-                let u = Int(sources[e0]), v = Int(neighbors[e0])
-                guard v > u, negative[e0] > 0 else { continue }
-                let e0twin = Int(twin[e0])
-                var attempts = 0
-                while residual[e0] > 0 && attempts < 64 {
-                    attempts += 1
-                    round &+= 1
-                    if round == Int32.max {
-                        round = 0
-                        for side in 0..<2 { for i in 0..<states { stamp[side][i] = -1 } }
-                    }
-                    let ends = parity ? [2 * u, 2 * v] : [u, v]
-                    var reached = [0, 0]
-                    for side in 0..<2 {
-                        stamp[side][ends[side]] = round
-                        frontier[side].removeAll(keepingCapacity: true); frontier[side].append(Int32(ends[side]))
-                    }
-                    var meet = -1, seen = 2
-                    search: while reached[0] + reached[1] + 2 <= length && seen < maxStates {
-                        let side = frontier[0].count <= frontier[1].count ? 0 : 1
-                        if frontier[side].isEmpty { break }
-                        next.removeAll(keepingCapacity: true)
-                        for s32 in frontier[side] {
-                            let s = Int(s32)
-                            let x = parity ? s >> 1 : s, p = parity ? s & 1 : 0
-                            for e in Int(offsets[x])..<Int(offsets[x + 1]) where residual[e] > 0 && e != e0 && e != e0twin {
-                                let isNegative = negative[e] > 0
-                                if !parity && isNegative { continue }
-                                let y = Int(neighbors[e])
-                                let t = parity ? 2 * y + (p ^ (isNegative ? 1 : 0)) : y
-                                if stamp[side][t] == round { continue }
-                                stamp[side][t] = round; parentState[side][t] = Int32(s); parentEdge[side][t] = Int32(e)
-                                // u…t has parity q and v…t parity q: together even.
-                                if stamp[1 - side][t] == round { meet = t; break search }
-                                next.append(Int32(t)); seen += 1
+        let capacity = maxStates
+        let scanLimit = 8 * maxStates
+        offsets.withUnsafeBufferPointer { off in
+        neighbors.withUnsafeBufferPointer { nb in
+        negative.withUnsafeBufferPointer { neg in
+        stamp.withUnsafeMutableBufferPointer { stamp in
+        parentState.withUnsafeMutableBufferPointer { parentState in
+        parentEdge.withUnsafeMutableBufferPointer { parentEdge in
+        frontierStore.withUnsafeMutableBufferPointer { frontier in
+        nextStore.withUnsafeMutableBufferPointer { next in
+            for length in [4, 5, 6, 8, Int.max] {
+                for e0 in 0..<nb.count {
+                    let u = Int(sources[e0]), v = Int(nb[e0])
+                    guard v > u, neg[e0] > 0 else { continue }
+                    let e0twin = Int(twin[e0])
+                    var attempts = 0
+                    while residual[e0] > 0 && attempts < 64 {
+                        attempts += 1
+                        round &+= 1
+                        if round == Int32.max {
+                            round = 0
+                            for i in 0..<stamp.count { stamp[i] = -1 }
+                        }
+                        let end0 = parity ? 2 * u : u, end1 = parity ? 2 * v : v
+                        stamp[end0] = round; stamp[states + end1] = round
+                        frontier[0] = Int32(end0); frontier[capacity + 1] = Int32(end1)
+                        var count = (1, 1), reached = (0, 0)
+                        var meet = -1, seen = 2, scanned = 0
+                        search: while reached.0 + reached.1 + 2 <= length && seen < capacity {
+                            let side = count.0 <= count.1 ? 0 : 1
+                            let size = side == 0 ? count.0 : count.1
+                            if size == 0 { break }
+                            let base = side * (capacity + 1), mine = side * states, theirs = (1 - side) * states
+                            var filled = 0
+                            for i in 0..<size {
+                                let st = Int(frontier[base + i])
+                                let x = parity ? st >> 1 : st, p = parity ? st & 1 : 0
+                                scanned += Int(off[x + 1] - off[x])
+                                if scanned > scanLimit { break search }   // hubs: give up this walk
+                                for e in Int(off[x])..<Int(off[x + 1]) where residual[e] > 0 && e != e0 && e != e0twin {
+                                    let isNegative = neg[e] > 0
+                                    if !parity && isNegative { continue }
+                                    let y = Int(nb[e])
+                                    let t = parity ? 2 * y + (p ^ (isNegative ? 1 : 0)) : y
+                                    if stamp[mine + t] == round { continue }
+                                    stamp[mine + t] = round; parentState[mine + t] = Int32(st); parentEdge[mine + t] = Int32(e)
+                                    // u…t has parity q and v…t parity q: together even.
+                                    if stamp[theirs + t] == round { meet = t; break search }
+                                    if filled < capacity { next[filled] = Int32(t); filled += 1 }
+                                    seen += 1
+                                }
+                            }
+                            for i in 0..<filled { frontier[base + i] = next[i] }
+                            if side == 0 { count.0 = filled; reached.0 += 1 } else { count.1 = filled; reached.1 += 1 }
+                        }
+                        guard meet >= 0 else { break }
+                        walk.removeAll(keepingCapacity: true)
+                        walk.append(e0)
+                        for side in 0..<2 {
+                            var st = meet
+                            let end = side == 0 ? end0 : end1
+                            while st != end {
+                                walk.append(Int(parentEdge[side * states + st])); st = Int(parentState[side * states + st])
                             }
                         }
-                        swap(&frontier[side], &next)
-                        reached[side] += 1
+                        pack(walk)
                     }
-                    guard meet >= 0 else { break }
-                    walk.removeAll(keepingCapacity: true)
-                    walk.append(e0)
-                    for side in 0..<2 {
-                        var s = meet
-                        while s != ends[side] { walk.append(Int(parentEdge[side][s])); s = Int(parentState[side][s]) }
-                    }
-                    pack(walk)
                 }
             }
-        }
+        }}}}}}}}
         return bound
     }
 
