@@ -257,9 +257,16 @@ extension SignedNetwork {
         Parallel.forEachBlock(count: restarts, blocks: restarts, threads: options.threads) { range in
             for r in range {
                 var rng = SeededGenerator(seed: options.seed &+ UInt64(r) &* 0x9E37_79B9_7F4A_7C15)
-                let m = self._relocate(k: k, exactly: exactly, wIn: dIn, wOut: dOut, greedyStart: r % 2 == 0,
-                                       tolerance: tolerance, rng: &rng)
-                slots[r] = m
+                // Above 200 nodes every third start is two-level (blocs of a finer partition placed
+                // as wholes, then refined); the others alternate greedy and random.
+                if n > 200 && r % 3 == 2, let coarse = self._coarseStart(k: k, exactly: exactly, inside: ci, between: cb,
+                                                                        tolerance: tolerance, rng: &rng) {
+                    slots[r] = self._relocate(k: k, exactly: exactly, wIn: dIn, wOut: dOut, greedyStart: false,
+                                              tolerance: tolerance, rng: &rng, initial: coarse)
+                } else {
+                    slots[r] = self._relocate(k: k, exactly: exactly, wIn: dIn, wOut: dOut, greedyStart: r % 2 == 0,
+                                              tolerance: tolerance, rng: &rng)
+                }
             }
         }
         var best: [Int32] = slots[0]
@@ -286,10 +293,43 @@ extension SignedNetwork {
         return _BalanceFound(membership: best, exact: false, lowerBound: lower, method: method)
     }
 
+    /// A two-level start: relocation into up to max(4k, 16) blocs (at most), those blocs
+    /// contracted to the nodes of a quotient signed network (a pair of blocs keeps its positive
+    /// and negative weight apart), the quotient partitioned into k blocs by relocation, and the
+    /// result spread back to the nodes. Nil when the fine partition has fewer than k blocs.
+    func _coarseStart(k: Int, exactly: Bool, inside ci: Double, between cb: Double, tolerance: Double,
+                      rng: inout SeededGenerator) -> [Int32]? {
+        let fineK = min(nodeCount, max(4 * k, 16))
+        let fine = Partition(labels: _relocate(k: fineK, exactly: false, wIn: negative.map { ci * $0 },
+                                               wOut: positive.map { cb * $0 }, greedyStart: true,
+                                               tolerance: tolerance, rng: &rng))
+        guard fine.count >= k else { return nil }
+        var s: [Int32] = [], t: [Int32] = [], w: [Double] = [], sg: [Int8] = []
+        for u in 0..<nodeCount {
+            for e in Int(offsets[u])..<Int(offsets[u + 1]) {
+                let a = fine.membership[u], b = fine.membership[Int(neighbors[e])]
+                guard Int(neighbors[e]) > u, a != b else { continue }
+                if positive[e] > 0 { s.append(a); t.append(b); w.append(positive[e]); sg.append(1) }
+                if negative[e] > 0 { s.append(a); t.append(b); w.append(negative[e]); sg.append(-1) }
+            }
+        }
+        guard let quotient = try? SignedNetwork(nodeCount: fine.count, sources: s, targets: t, weights: w, signs: sg)
+        else { return nil }
+        let qIn = quotient.negative.map { ci * $0 }, qOut = quotient.positive.map { cb * $0 }
+        var bestLabels: [Int32] = [], bestCost = Double.infinity
+        for attempt in 0..<8 {
+            let labels = quotient._relocate(k: k, exactly: exactly, wIn: qIn, wOut: qOut, greedyStart: attempt % 2 == 0,
+                                            tolerance: tolerance, rng: &rng)
+            let (a, b) = quotient.balanceCost(labels, alpha: 0.5)
+            if ci * a + cb * b < bestCost - tolerance { bestCost = ci * a + cb * b; bestLabels = labels }
+        }
+        return fine.membership.map { bestLabels[Int($0)] }
+    }
+
     /// One relocation run: a start (greedy breadth-first or uniformly random), then single-node
     /// moves and two-node swaps while the cost falls. Returns the bloc of each node.
     func _relocate(k: Int, exactly: Bool, wIn: [Double], wOut: [Double], greedyStart: Bool,
-                   tolerance: Double, rng: inout SeededGenerator) -> [Int32] {
+                   tolerance: Double, rng: inout SeededGenerator, initial: [Int32]? = nil) -> [Int32] {
         let n = nodeCount
         var m = [Int32](repeating: -1, count: n)
         var sizes = [Int](repeating: 0, count: k)
@@ -316,7 +356,9 @@ extension SignedNetwork {
                     g[v * k + a] -= d; g[v * k + b] += d
                 }
             }
-            if greedyStart {
+            if let initial {
+                for u in 0..<n { place(u, Int(initial[u])) }
+            } else if greedyStart {
                 // Breadth-first from random roots; each node to its cheapest bloc against its
                 // placed neighbours (ties broken from a random offset).
                 var queue = [Int](); queue.reserveCapacity(n)
