@@ -511,6 +511,7 @@ extension SignedNetwork {
         var sources = [Int32](repeating: 0, count: neighbors.count)
         for u in 0..<n { for e in Int(offsets[u])..<Int(offsets[u + 1]) { sources[e] = Int32(u) } }
         var walk: [Int] = []
+        var hopeless = [Bool](repeating: false, count: neighbors.count)
         let capacity = maxStates
         let scanLimit = 8 * maxStates
         offsets.withUnsafeBufferPointer { off in
@@ -524,7 +525,7 @@ extension SignedNetwork {
             for length in [4, 5, 6, 8, Int.max] {
                 for e0 in 0..<nb.count {
                     let u = Int(sources[e0]), v = Int(nb[e0])
-                    guard v > u, neg[e0] > 0 else { continue }
+                    guard v > u, neg[e0] > 0, !hopeless[e0] else { continue }
                     let e0twin = Int(twin[e0])
                     var attempts = 0
                     while residual[e0] > 0 && attempts < 64 {
@@ -539,7 +540,9 @@ extension SignedNetwork {
                         frontier[0] = Int32(end0); frontier[capacity + 1] = Int32(end1)
                         var count = (1, 1), reached = (0, 0)
                         var meet = -1, seen = 2, scanned = 0
-                        search: while reached.0 + reached.1 + 2 <= length && seen < capacity {
+                        var lengthBound = false
+                        search: while seen < capacity {
+                            if reached.0 + reached.1 + 2 > length { lengthBound = true; break }
                             let side = count.0 <= count.1 ? 0 : 1
                             let size = side == 0 ? count.0 : count.1
                             if size == 0 { break }
@@ -566,7 +569,12 @@ extension SignedNetwork {
                             for i in 0..<filled { frontier[base + i] = next[i] }
                             if side == 0 { count.0 = filled; reached.0 += 1 } else { count.1 = filled; reached.1 += 1 }
                         }
-                        guard meet >= 0 else { break }
+                        guard meet >= 0 else {
+                            // Only the length limit may lift in a later round: residual costs
+                            // only fall, so an exhausted or capped search would fail again.
+                            if !lengthBound { hopeless[e0] = true }
+                            break
+                        }
                         walk.removeAll(keepingCapacity: true)
                         walk.append(e0)
                         for side in 0..<2 {
