@@ -3,7 +3,8 @@
 public struct BalanceSearchOptions: Sendable, Hashable {
     /// The seed of the relocation restarts' random starts.
     public var seed: UInt64 = 1
-    /// How many relocation runs, each from its own seeded start (half random, half greedy).
+    /// How many relocation runs, each from its own seeded start: greedy breadth-first and
+    /// uniformly random alternately; above 200 nodes every third start is two-level instead.
     public var restarts: Int = 32
     /// The exact branch and bound is tried when the network has at most this many nodes.
     public var exactNodeLimit: Int = 60
@@ -84,8 +85,10 @@ extension SignedNetwork {
     /// An ambivalent pair (both weights > 0) costs α·(its negative weight) when its ends share a
     /// bloc, else (1−α)·(its positive weight): whichever way, it is frustrated.
     ///
-    /// Search: relocation (Doreian & Mrvar 1996): from `options.restarts` seeded starts (half
-    /// uniformly random, half a greedy breadth-first placement), move one node to another bloc or
+    /// Search: relocation (Doreian & Mrvar 1996): from `options.restarts` seeded starts (greedy
+    /// breadth-first placement and uniformly random alternately; above 200 nodes every third
+    /// start is two-level: relocation into max(4k, 16) blocs, those blocs placed as wholes by
+    /// relocation on the quotient signed network), move one node to another bloc or
     /// swap two nodes' blocs while P falls (O(k) per move with a V×k gain table; swaps of all pairs
     /// up to 1000 nodes, of adjacent pairs above), keeping every bloc non-empty, and keep the best.
     /// When `nodeCount ≤ options.exactNodeLimit`, an exact branch and bound follows (nodes in
