@@ -3,7 +3,8 @@
 public struct BalanceSearchOptions: Sendable, Hashable {
     /// The seed of the relocation restarts' random starts.
     public var seed: UInt64 = 1
-    /// How many relocation runs, each from its own seeded start (half random, half greedy).
+    /// How many relocation runs, each from its own seeded start: greedy breadth-first and
+    /// uniformly random alternately; above 200 nodes every third start is two-level instead.
     public var restarts: Int = 32
     /// The exact branch and bound is tried when the network has at most this many nodes.
     public var exactNodeLimit: Int = 60
@@ -68,10 +69,10 @@ public struct BalanceResult: Sendable, Equatable {
 
     /// Aref & Wilson's normalised line index of balance, 1 − F / (W/2), where F is the
     /// frustration index (`error` of ``SignedNetwork/frustrationIndex(options:)``) and W the total
-    /// weight of the network's pairs (positive plus negative). 1 for a balanced network; a
-    /// partition that puts every node in one bloc has F = total negative weight, and the
-    /// better of that and its dual (every pair between) has F ≤ W/2, so the value lies in [0, 1].
-    /// Meaningful for the frustration index only.
+    /// weight of the network's pairs (positive plus negative; an ambivalent pair adds both). 1
+    /// for a balanced network; a uniformly random two-bloc partition frustrates each pair's
+    /// negative or positive weight with probability 1/2 each, costing W/2 on average, so
+    /// F ≤ W/2 and the value lies in [0, 1]. Meaningful for the frustration index only.
     public func normalizedBalance(totalWeight: Double) -> Double {
         totalWeight > 0 ? 1 - error / (totalWeight / 2) : 1
     }
@@ -84,8 +85,10 @@ extension SignedNetwork {
     /// An ambivalent pair (both weights > 0) costs α·(its negative weight) when its ends share a
     /// bloc, else (1−α)·(its positive weight): whichever way, it is frustrated.
     ///
-    /// Search: relocation (Doreian & Mrvar 1996): from `options.restarts` seeded starts (half
-    /// uniformly random, half a greedy breadth-first placement), move one node to another bloc or
+    /// Search: relocation (Doreian & Mrvar 1996): from `options.restarts` seeded starts (greedy
+    /// breadth-first placement and uniformly random alternately; above 200 nodes every third
+    /// start is two-level: relocation into max(4k, 16) blocs, those blocs placed as wholes by
+    /// relocation on the quotient signed network), move one node to another bloc or
     /// swap two nodes' blocs while P falls (O(k) per move with a V×k gain table; swaps of all pairs
     /// up to 1000 nodes, of adjacent pairs above), keeping every bloc non-empty, and keep the best.
     /// When `nodeCount ≤ options.exactNodeLimit`, an exact branch and bound follows (nodes in
@@ -95,23 +98,33 @@ extension SignedNetwork {
     /// search nodes it proves optimality, else the best partition found is returned with
     /// `optimal == false`.
     ///
-    /// Lower bound (always certified): edge-disjoint closed walks that no partition satisfies,
-    /// found greedily (ambivalent pairs first, then triangles, then breadth-first cycles through
-    /// each remaining negative pair), each adding its cheapest pair's cost — α·q for a negative
-    /// pair, (1−α)·p for a positive one, min(α·q, (1−α)·p) for an ambivalent pair (which alone
-    /// is such a cycle). For k ≥ 3 the cycles have exactly one negative pair (all positive pairs
-    /// satisfied would put the cycle in one bloc, the negative pair inside it); for k ≤ 2 any
-    /// cycle with an odd number of negative pairs also qualifies (two blocs are a 2-colouring).
-    /// After an unfinished exact search, the optimum of the largest solved suffix also bounds.
+    /// Lower bound (always certified): a packing of closed walks that no admissible partition
+    /// satisfies. A pair's *cost* is what frustrating it costs: α·q for a negative pair (inside a
+    /// bloc), (1−α)·p for a positive one (between blocs). An ambivalent pair is frustrated
+    /// whichever way and adds min(α·q, (1−α)·p) on its own. For k ≥ 3 the walks are cycles with
+    /// exactly one negative pair (if every positive pair were satisfied the cycle would lie in one
+    /// bloc, the negative pair inside it); for k ≤ 2 any closed walk with an odd number of
+    /// negative pairs also qualifies (at most two blocs are a 2-colouring, and each satisfied
+    /// negative pair switches colour). Walk i receives cᵢ, the least remaining cost of its pairs,
+    /// and each of its pairs gives up cᵢ, so the cᵢ of the walks through a pair never exceed its
+    /// cost; every partition frustrates at least one pair of each walk, hence costs at least Σ cᵢ
+    /// (a feasible dual of the covering LP; with unit weights, a count of edge-disjoint cycles).
+    /// Walks are taken greedily, short first: triangles, then walks through each negative pair
+    /// found by a two-ended breadth-first search, of length at most 4, 5, 6, 8, then any (at
+    /// most 4 096 states and 32 768 scanned pairs per search). After an unfinished exact search,
+    /// the optimum of the largest solved suffix of the node order also bounds, and the larger
+    /// bound is reported.
     ///
     /// - Parameters:
     ///   - k: The number of blocs, 1 ≤ k ≤ nodeCount.
     ///   - alpha: The weight of negative ties inside blocs, in (0, 1); 0.5 weighs both kinds of
     ///     frustration alike.
     /// - Complexity: relocation O(restarts · passes · (V·k + E)) time, plus O(V²) per pass of
-    ///   all-pairs swaps up to 1000 nodes; O(threads · V·k + E) space. The bound: O(E^1.5) for
-    ///   triangles plus a breadth-first search of at most 2 048 states per negative pair. The exact
-    ///   search is exponential in the worst case, capped by `options.exactBudget`.
+    ///   all-pairs swaps up to 1000 nodes, over `options.threads` threads; O(threads · V·k + E)
+    ///   space. The bound: O(E^1.5) for the triangles, then O(E) searches of at most 32 768
+    ///   scanned pairs each (in practice 1.5 s for 100k pairs, about a minute for 1M). The exact
+    ///   search is exponential in the worst case, capped by `options.exactBudget` search nodes of
+    ///   O(k · degree) each.
     ///
     /// Doreian, P. & Mrvar, A. "A partitioning approach to structural balance."
     /// Social Networks 18(2):149–168, 1996. doi:10.1016/0378-8733(95)00259-6
@@ -133,9 +146,10 @@ extension SignedNetwork {
     /// is ``BalanceResult/normalizedBalance(totalWeight:)`` with W = `totalPositive + totalNegative`.
     ///
     /// The search and the lower bound are those of ``balancePartition(k:alpha:options:)`` with
-    /// at most two blocs (a balanced network may give one) and the cost N + Pb; the cycles of
-    /// the bound are those with an odd number of negative pairs, each adding its cheapest pair's
-    /// weight, and each ambivalent pair min(positive, negative).
+    /// at most two blocs (a balanced network may give one) and the cost N + Pb: the packed walks
+    /// are those with an odd number of negative pairs, a pair's cost is its negative weight
+    /// (negative pair) or its positive weight (positive pair), and each ambivalent pair adds
+    /// min(positive, negative).
     ///
     /// - Complexity: as ``balancePartition(k:alpha:options:)`` with k = 2.
     ///
@@ -144,8 +158,8 @@ extension SignedNetwork {
     /// Aref, S. & Wilson, M. C. "Measuring partial balance in signed networks." Journal of Complex
     /// Networks 6(4):566–595, 2018. doi:10.1093/comnet/cnx044
     /// Aref, S., Mason, A. J. & Wilson, M. C. "Computing the line index of balance using integer
-    /// programming optimisation." In Optimization Problems in Graph Theory, Springer, 2018/2020.
-    /// doi:10.1007/978-3-319-94830-0_3
+    /// programming optimisation." In B. Goldengorin (ed.), Optimization Problems in Graph Theory,
+    /// Springer, 2018, 65–84.
     public func frustrationIndex(options: BalanceSearchOptions = .init()) -> BalanceResult {
         if nodeCount == 0 {
             return BalanceResult(partition: Partition(labels: []), k: 2, alpha: 0.5, negativeInside: 0, positiveBetween: 0,
@@ -246,9 +260,16 @@ extension SignedNetwork {
         Parallel.forEachBlock(count: restarts, blocks: restarts, threads: options.threads) { range in
             for r in range {
                 var rng = SeededGenerator(seed: options.seed &+ UInt64(r) &* 0x9E37_79B9_7F4A_7C15)
-                let m = self._relocate(k: k, exactly: exactly, wIn: dIn, wOut: dOut, greedyStart: r % 2 == 0,
-                                       tolerance: tolerance, rng: &rng)
-                slots[r] = m
+                // Above 200 nodes every third start is two-level (blocs of a finer partition placed
+                // as wholes, then refined); the others alternate greedy and random.
+                if n > 200 && r % 3 == 2, let coarse = self._coarseStart(k: k, exactly: exactly, inside: ci, between: cb,
+                                                                        tolerance: tolerance, rng: &rng) {
+                    slots[r] = self._relocate(k: k, exactly: exactly, wIn: dIn, wOut: dOut, greedyStart: false,
+                                              tolerance: tolerance, rng: &rng, initial: coarse)
+                } else {
+                    slots[r] = self._relocate(k: k, exactly: exactly, wIn: dIn, wOut: dOut, greedyStart: r % 2 == 0,
+                                              tolerance: tolerance, rng: &rng)
+                }
             }
         }
         var best: [Int32] = slots[0]
@@ -275,10 +296,43 @@ extension SignedNetwork {
         return _BalanceFound(membership: best, exact: false, lowerBound: lower, method: method)
     }
 
+    /// A two-level start: relocation into up to max(4k, 16) blocs (at most), those blocs
+    /// contracted to the nodes of a quotient signed network (a pair of blocs keeps its positive
+    /// and negative weight apart), the quotient partitioned into k blocs by relocation, and the
+    /// result spread back to the nodes. Nil when the fine partition has fewer than k blocs.
+    func _coarseStart(k: Int, exactly: Bool, inside ci: Double, between cb: Double, tolerance: Double,
+                      rng: inout SeededGenerator) -> [Int32]? {
+        let fineK = min(nodeCount, max(4 * k, 16))
+        let fine = Partition(labels: _relocate(k: fineK, exactly: false, wIn: negative.map { ci * $0 },
+                                               wOut: positive.map { cb * $0 }, greedyStart: true,
+                                               tolerance: tolerance, rng: &rng))
+        guard fine.count >= k else { return nil }
+        var s: [Int32] = [], t: [Int32] = [], w: [Double] = [], sg: [Int8] = []
+        for u in 0..<nodeCount {
+            for e in Int(offsets[u])..<Int(offsets[u + 1]) {
+                let a = fine.membership[u], b = fine.membership[Int(neighbors[e])]
+                guard Int(neighbors[e]) > u, a != b else { continue }
+                if positive[e] > 0 { s.append(a); t.append(b); w.append(positive[e]); sg.append(1) }
+                if negative[e] > 0 { s.append(a); t.append(b); w.append(negative[e]); sg.append(-1) }
+            }
+        }
+        guard let quotient = try? SignedNetwork(nodeCount: fine.count, sources: s, targets: t, weights: w, signs: sg)
+        else { return nil }
+        let qIn = quotient.negative.map { ci * $0 }, qOut = quotient.positive.map { cb * $0 }
+        var bestLabels: [Int32] = [], bestCost = Double.infinity
+        for attempt in 0..<8 {
+            let labels = quotient._relocate(k: k, exactly: exactly, wIn: qIn, wOut: qOut, greedyStart: attempt % 2 == 0,
+                                            tolerance: tolerance, rng: &rng)
+            let (a, b) = quotient.balanceCost(labels, alpha: 0.5)
+            if ci * a + cb * b < bestCost - tolerance { bestCost = ci * a + cb * b; bestLabels = labels }
+        }
+        return fine.membership.map { bestLabels[Int($0)] }
+    }
+
     /// One relocation run: a start (greedy breadth-first or uniformly random), then single-node
     /// moves and two-node swaps while the cost falls. Returns the bloc of each node.
     func _relocate(k: Int, exactly: Bool, wIn: [Double], wOut: [Double], greedyStart: Bool,
-                   tolerance: Double, rng: inout SeededGenerator) -> [Int32] {
+                   tolerance: Double, rng: inout SeededGenerator, initial: [Int32]? = nil) -> [Int32] {
         let n = nodeCount
         var m = [Int32](repeating: -1, count: n)
         var sizes = [Int](repeating: 0, count: k)
@@ -305,7 +359,9 @@ extension SignedNetwork {
                     g[v * k + a] -= d; g[v * k + b] += d
                 }
             }
-            if greedyStart {
+            if let initial {
+                for u in 0..<n { place(u, Int(initial[u])) }
+            } else if greedyStart {
                 // Breadth-first from random roots; each node to its cheapest bloc against its
                 // placed neighbours (ties broken from a random offset).
                 var queue = [Int](); queue.reserveCapacity(n)
@@ -394,13 +450,16 @@ extension SignedNetwork {
     /// exceeds the cost of frustrating it, and any partition costs at least Σ cᵢ (the dual of
     /// the covering LP; with unit costs, a count of edge-disjoint cycles). Walks are taken short
     /// first: triangles, then breadth-first walks through each negative pair of length at most
-    /// 4, 5, 6, 8, then any length (at most `maxStates` search states each).
+    /// 4, 5, 6, 8, then any length (at most `maxStates` search states and 8·`maxStates` scanned
+    /// pairs each, so hubs cannot make a search expensive).
     func _cycleLowerBound(k: Int, wIn: [Double], wOut: [Double], maxStates: Int = 4096) -> Double {
         let n = nodeCount
         let parity = k <= 2     // odd-negative walks; else cycles with exactly one negative pair
         let twin = _twins()
         // residual[e]: what frustrating the pair still may contribute; 0 = spent (or ambivalent).
-        var residual = [Double](repeating: 0, count: neighbors.count)
+        let residual = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, neighbors.count))
+        residual.initialize(repeating: 0)
+        defer { residual.deallocate() }
         let scale = 1 + zip(wIn, wOut).reduce(0) { $0 + $1.0 + $1.1 }
         let tolerance = 1e-12 * scale
         var bound = 0.0
@@ -417,7 +476,9 @@ extension SignedNetwork {
             for e in 0..<neighbors.count where Int(neighbors[e]) > _source(e) && positive[e] == 0 { bound += wIn[e] }
             return bound
         }
-        var spentStamp = [Int32](repeating: -1, count: neighbors.count)
+        let spentStamp = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, neighbors.count))
+        spentStamp.initialize(repeating: -1)
+        defer { spentStamp.deallocate() }
         var walkId: Int32 = 0
         /// Packs one walk given by its distinct stored edges (duplicates skipped).
         func pack(_ edges: [Int]) {
@@ -443,68 +504,94 @@ extension SignedNetwork {
         // u to v over pairs with residual cost and an even number of negative pairs (parity), or
         // over positive pairs only; searched from both ends at once, the smaller frontier first.
         let states = parity ? 2 * n : n
-        var stamp = [[Int32]](repeating: [Int32](repeating: -1, count: states), count: 2)
-        var parentState = [[Int32]](repeating: [Int32](repeating: -1, count: states), count: 2)
-        var parentEdge = [[Int32]](repeating: [Int32](repeating: -1, count: states), count: 2)
-        var frontier: [[Int32]] = [[], []]
-        var next: [Int32] = []
+        // Per side (0: from u, 1: from v), flat: index side·states + state.
+        var stamp = [Int32](repeating: -1, count: 2 * states)
+        var parentState = [Int32](repeating: -1, count: 2 * states)
+        var parentEdge = [Int32](repeating: -1, count: 2 * states)
+        var frontierStore = [Int32](repeating: 0, count: 2 * (maxStates + 1))   // two frontiers
+        var nextStore = [Int32](repeating: 0, count: maxStates + 1)
         var round: Int32 = 0
         var sources = [Int32](repeating: 0, count: neighbors.count)
         for u in 0..<n { for e in Int(offsets[u])..<Int(offsets[u + 1]) { sources[e] = Int32(u) } }
         var walk: [Int] = []
-        for length in [4, 5, 6, 8, Int.max] {
-            for e0 in 0..<neighbors.count {
-                let u = Int(sources[e0]), v = Int(neighbors[e0])
-                guard v > u, negative[e0] > 0 else { continue }
-                let e0twin = Int(twin[e0])
-                var attempts = 0
-                while residual[e0] > 0 && attempts < 64 {
-                    attempts += 1
-                    round &+= 1
-                    if round == Int32.max {
-                        round = 0
-                        for side in 0..<2 { for i in 0..<states { stamp[side][i] = -1 } }
-                    }
-                    let ends = parity ? [2 * u, 2 * v] : [u, v]
-                    var reached = [0, 0]
-                    for side in 0..<2 {
-                        stamp[side][ends[side]] = round
-                        frontier[side].removeAll(keepingCapacity: true); frontier[side].append(Int32(ends[side]))
-                    }
-                    var meet = -1, seen = 2
-                    search: while reached[0] + reached[1] + 2 <= length && seen < maxStates {
-                        let side = frontier[0].count <= frontier[1].count ? 0 : 1
-                        if frontier[side].isEmpty { break }
-                        next.removeAll(keepingCapacity: true)
-                        for s32 in frontier[side] {
-                            let s = Int(s32)
-                            let x = parity ? s >> 1 : s, p = parity ? s & 1 : 0
-                            for e in Int(offsets[x])..<Int(offsets[x + 1]) where residual[e] > 0 && e != e0 && e != e0twin {
-                                let isNegative = negative[e] > 0
-                                if !parity && isNegative { continue }
-                                let y = Int(neighbors[e])
-                                let t = parity ? 2 * y + (p ^ (isNegative ? 1 : 0)) : y
-                                if stamp[side][t] == round { continue }
-                                stamp[side][t] = round; parentState[side][t] = Int32(s); parentEdge[side][t] = Int32(e)
-                                // u…t has parity q and v…t parity q: together even.
-                                if stamp[1 - side][t] == round { meet = t; break search }
-                                next.append(Int32(t)); seen += 1
+        var hopeless = [Bool](repeating: false, count: neighbors.count)
+        let capacity = maxStates
+        let scanLimit = 8 * maxStates
+        offsets.withUnsafeBufferPointer { off in
+        neighbors.withUnsafeBufferPointer { nb in
+        negative.withUnsafeBufferPointer { neg in
+        stamp.withUnsafeMutableBufferPointer { stamp in
+        parentState.withUnsafeMutableBufferPointer { parentState in
+        parentEdge.withUnsafeMutableBufferPointer { parentEdge in
+        frontierStore.withUnsafeMutableBufferPointer { frontier in
+        nextStore.withUnsafeMutableBufferPointer { next in
+            for length in [4, 5, 6, 8, Int.max] {
+                for e0 in 0..<nb.count {
+                    let u = Int(sources[e0]), v = Int(nb[e0])
+                    guard v > u, neg[e0] > 0, !hopeless[e0] else { continue }
+                    let e0twin = Int(twin[e0])
+                    var attempts = 0
+                    while residual[e0] > 0 && attempts < 64 {
+                        attempts += 1
+                        round &+= 1
+                        if round == Int32.max {
+                            round = 0
+                            for i in 0..<stamp.count { stamp[i] = -1 }
+                        }
+                        let end0 = parity ? 2 * u : u, end1 = parity ? 2 * v : v
+                        stamp[end0] = round; stamp[states + end1] = round
+                        frontier[0] = Int32(end0); frontier[capacity + 1] = Int32(end1)
+                        var count = (1, 1), reached = (0, 0)
+                        var meet = -1, seen = 2, scanned = 0
+                        var lengthBound = false
+                        search: while seen < capacity {
+                            if reached.0 + reached.1 + 2 > length { lengthBound = true; break }
+                            let side = count.0 <= count.1 ? 0 : 1
+                            let size = side == 0 ? count.0 : count.1
+                            if size == 0 { break }
+                            let base = side * (capacity + 1), mine = side * states, theirs = (1 - side) * states
+                            var filled = 0
+                            for i in 0..<size {
+                                let st = Int(frontier[base + i])
+                                let x = parity ? st >> 1 : st, p = parity ? st & 1 : 0
+                                scanned += Int(off[x + 1] - off[x])
+                                if scanned > scanLimit { break search }   // hubs: give up this walk
+                                for e in Int(off[x])..<Int(off[x + 1]) where residual[e] > 0 && e != e0 && e != e0twin {
+                                    let isNegative = neg[e] > 0
+                                    if !parity && isNegative { continue }
+                                    let y = Int(nb[e])
+                                    let t = parity ? 2 * y + (p ^ (isNegative ? 1 : 0)) : y
+                                    if stamp[mine + t] == round { continue }
+                                    stamp[mine + t] = round; parentState[mine + t] = Int32(st); parentEdge[mine + t] = Int32(e)
+                                    // u…t has parity q and v…t parity q: together even.
+                                    if stamp[theirs + t] == round { meet = t; break search }
+                                    if filled < capacity { next[filled] = Int32(t); filled += 1 }
+                                    seen += 1
+                                }
+                            }
+                            for i in 0..<filled { frontier[base + i] = next[i] }
+                            if side == 0 { count.0 = filled; reached.0 += 1 } else { count.1 = filled; reached.1 += 1 }
+                        }
+                        guard meet >= 0 else {
+                            // Only the length limit may lift in a later round: residual costs
+                            // only fall, so an exhausted or capped search would fail again.
+                            if !lengthBound { hopeless[e0] = true }
+                            break
+                        }
+                        walk.removeAll(keepingCapacity: true)
+                        walk.append(e0)
+                        for side in 0..<2 {
+                            var st = meet
+                            let end = side == 0 ? end0 : end1
+                            while st != end {
+                                walk.append(Int(parentEdge[side * states + st])); st = Int(parentState[side * states + st])
                             }
                         }
-                        swap(&frontier[side], &next)
-                        reached[side] += 1
+                        pack(walk)
                     }
-                    guard meet >= 0 else { break }
-                    walk.removeAll(keepingCapacity: true)
-                    walk.append(e0)
-                    for side in 0..<2 {
-                        var s = meet
-                        while s != ends[side] { walk.append(Int(parentEdge[side][s])); s = Int(parentState[side][s]) }
-                    }
-                    pack(walk)
                 }
             }
-        }
+        }}}}}}}}
         return bound
     }
 

@@ -350,6 +350,10 @@ import Testing
         let c = g.balancePartition(k: 3, alpha: 0.4, options: .init(seed: 11, restarts: 8, threads: 1))
         let d = g.balancePartition(k: 3, alpha: 0.4, options: .init(seed: 11, restarts: 8, threads: 2))
         #expect(c == d && c.partition.count == 3)
+        // Above 200 nodes a third of the starts are two-level: the result is still a proper k-bloc one.
+        let parts = g.balanceCost(c.partition.membership, alpha: 0.4)
+        #expect(Self.close(c.error, 0.4 * parts.negativeInside + 0.6 * parts.positiveBetween))
+        #expect(c.lowerBound <= c.error && a.partition.count <= 2)
         #expect(a.lowerBound <= a.error && !a.method.isEmpty)
     }
 
