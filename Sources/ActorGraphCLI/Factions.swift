@@ -18,7 +18,11 @@ struct SearchArguments: ParsableArguments {
     @Option(name: .customLong("exact-limit"), help: ArgumentHelp("Balance: solve exactly (branch and bound) up to this many actors.", valueName: "n"))
     var exactLimit: Int = 60
 
+    @Option(name: .customLong("exact-budget"), help: ArgumentHelp("Balance: search nodes the exact search may visit before it settles for the best partition found and a certified lower bound (5 million take a few seconds).", valueName: "n"))
+    var exactBudget: Int = 5_000_000
+
     func validate() throws {
+        if exactBudget < 0 { throw ValidationError("--exact-budget must not be negative") }
         if restarts < 1 { throw ValidationError("--restarts must be at least 1") }
         if exactLimit < 0 { throw ValidationError("--exact-limit must not be negative") }
     }
@@ -28,6 +32,7 @@ struct SearchArguments: ParsableArguments {
         o.seed = seed
         o.restarts = restarts
         o.exactNodeLimit = exactLimit
+        o.exactBudget = exactBudget
         return o
     }
 }
