@@ -106,6 +106,9 @@ extension SignedNetwork {
         var notes: [String] = []
         var optimal: Bool?
         let partition: Partition
+        if options.k > nodeCount && nodeCount > 0 && (method == .balance || method == .spectral || method == .girvanNewman) {
+            notes.append("\(options.k) blocs asked for, but only \(nodeCount) nodes have signed ties: at most \(nodeCount) blocs")
+        }
         func ignoredNegatives(_ what: String) {
             if negativeTies > 0 {
                 notes.append("\(what) is defined on positive ties only: the \(negativeTies) negative \(unit)(s) were left out of the split (they are still checked against it)")
@@ -115,6 +118,9 @@ extension SignedNetwork {
             if leftOut > 0 { notes.append("\(leftOut) pair(s) whose positive and negative ties cancel exactly were left out") }
         }
         switch method {
+        case .spectral where k < 2, .girvanNewman where k < 2:
+            // One bloc asked for (or one node): nothing to split.
+            partition = Partition(labels: [Int32](repeating: 0, count: nodeCount))
         case .balance:
             let result = balancePartition(k: k, alpha: options.alpha, options: options.search)
             partition = result.partition

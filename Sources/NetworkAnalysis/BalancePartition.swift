@@ -130,7 +130,13 @@ extension SignedNetwork {
     /// Social Networks 18(2):149–168, 1996. doi:10.1016/0378-8733(95)00259-6
     /// Doreian, P. & Mrvar, A. "Partitioning signed social networks."
     /// Social Networks 31(1):1–11, 2009. doi:10.1016/j.socnet.2008.08.001
+    ///
+    /// A network without nodes gives the empty partition (error 0, optimal).
     public func balancePartition(k: Int, alpha: Double = 0.5, options: BalanceSearchOptions = .init()) -> BalanceResult {
+        if nodeCount == 0 {
+            return BalanceResult(partition: Partition(labels: []), k: k, alpha: alpha, negativeInside: 0, positiveBetween: 0,
+                                 error: 0, lowerBound: 0, optimal: true, method: "empty", frustrated: [])
+        }
         precondition(k >= 1 && k <= nodeCount, "k must lie in 1...nodeCount (\(nodeCount)), not \(k)")
         precondition(alpha > 0 && alpha < 1, "alpha must lie strictly between 0 and 1, not \(alpha)")
         let found = _balanceSearch(k: k, exactly: true, inside: alpha, between: 1 - alpha, options: options)

@@ -164,4 +164,30 @@ import Testing
         let again = try g.factions(FactionOptions(method: method))
         #expect(again.blocs == report.blocs, "seeded: the same split twice")
     }
+
+    /// Degenerate inputs give empty or single-bloc answers, never a crash: no signed relation at
+    /// all, one bloc asked for, more blocs than actors.
+    @Test func degenerateInputsAreAnsweredNotCrashed() throws {
+        let empty = try Self.graph("""
+            actorgraph: 1
+            actors:
+              a: { kind: party }
+              b: { kind: neighborhood }
+            relations:
+              - { kind: presence, from: a, to: b }
+            """)
+        for method in FactionMethod.allCases {
+            let report = try empty.factions(FactionOptions(method: method))
+            #expect(report.blocs.isEmpty && report.unattached == ["a", "b"], "\(method)")
+        }
+        #expect(try empty.fissures().fissures.isEmpty)
+        #expect(try empty.balance().frustration.error == 0)
+        let g = try Self.graph(Self.handBuilt)
+        for method in [FactionMethod.spectral, .girvanNewman, .balance] {
+            #expect(try g.factions(FactionOptions(method: method, k: 1)).blocs.count == 1, "\(method)")
+            let many = try g.factions(FactionOptions(method: method, k: 40))
+            #expect(many.blocs.count <= 6, "\(method)")
+            #expect(many.notes.contains { $0.contains("40 blocs asked for") }, "\(method): \(many.notes)")
+        }
+    }
 }
