@@ -38,6 +38,19 @@ public struct BrokerageRoles: Sendable, Equatable {
         self.zTotal = zTotal
         self.groupSizes = groupSizes
     }
+
+    /// Equal when every number is equal, a NaN z-score matching a NaN (so a result equals itself).
+    public static func == (lhs: BrokerageRoles, rhs: BrokerageRoles) -> Bool {
+        func same(_ x: [Double], _ y: [Double]) -> Bool {
+            x.count == y.count && zip(x, y).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+        }
+        func same(_ x: [[Double]], _ y: [[Double]]) -> Bool {
+            x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
+        }
+        return lhs.groupSizes == rhs.groupSizes && same(lhs.counts, rhs.counts) && same(lhs.expected, rhs.expected)
+            && same(lhs.z, rhs.z) && same(lhs.total, rhs.total) && same(lhs.expectedTotal, rhs.expectedTotal)
+            && same(lhs.zTotal, rhs.zTotal)
+    }
 }
 
 extension Network {
@@ -112,7 +125,8 @@ extension Network {
                 pairs += c * x * rest
                 liaisonVar += c * x * rest * (rest - 1) / 2
             }
-            let mean = [p * (m - 1) * (m - 2), p * s2, p * (N - m) * (m - 1), p * (N - m) * (m - 1), p * pairs]
+            // `+ 0` turns the −0 of a group of one's (m − 1)(m − 2) into 0.
+            let mean = [p * (m - 1) * (m - 2) + 0, p * s2, p * (N - m) * (m - 1), p * (N - m) * (m - 1), p * pairs]
             let gate = 2 * ((m - 1) * (N - m) * (N - m - 1) / 2 + (N - m) * (m - 1) * (m - 2) / 2) * q
             let extra = [2 * (m - 1) * (m - 2) * (m - 3) * q, 2 * s3 * q, gate, gate, 4 * liaisonVar * q]
             meanBySize[own] = mean
