@@ -298,6 +298,33 @@ import Testing
         #expect(two.total == [0, 0] && two.expected.allSatisfy { $0.allSatisfy { $0 == 0 } })
     }
 
+    /// 20,000 nodes and 100,000 arcs in 7 groups: the five expectations add up to the total's
+    /// (the roles partition the ordered pairs of other nodes), and the counts to the total.
+    @Test func largeSparseNetwork() throws {
+        var rng = SeededGenerator(seed: 2024)
+        let n = 20_000
+        var sources: [Int32] = [], targets: [Int32] = []
+        while sources.count < 100_000 {
+            let a = Int32.random(in: 0..<Int32(n), using: &rng), b = Int32.random(in: 0..<Int32(n), using: &rng)
+            if a != b { sources.append(a); targets.append(b) }
+        }
+        let g = try Network(nodeCount: n, sources: sources, targets: targets, directed: true)
+        let groups = (0..<n).map { _ in Int32.random(in: 0..<7, using: &rng) }
+        let clock = ContinuousClock()
+        var r: BrokerageRoles?
+        let elapsed = clock.measure { r = g.brokerageRoles(groups: groups) }
+        let result = try #require(r)
+        var twoPaths = 0.0
+        for v in 0..<n { twoPaths += Double(g.predecessors(of: v).count * g.successors(of: v).count) }
+        let brokered = result.total.reduce(0, +)
+        #expect(brokered > 0.99 * twoPaths && brokered <= twoPaths, "sparse: almost every two-path is open")
+        for v in 0..<n {
+            #expect(result.counts[v].reduce(0, +) == result.total[v])
+            #expect(Self.close(result.expected[v].reduce(0, +), result.expectedTotal[v], 1e-12))
+        }
+        #expect(elapsed < .seconds(30), "took \(elapsed)")
+    }
+
     // MARK: R sna
 
     struct Fixture: Decodable, Sendable, CustomStringConvertible {
