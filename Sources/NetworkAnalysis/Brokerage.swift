@@ -71,13 +71,13 @@ extension Network {
     /// d = E / (N(N − 1)) (E the directed edges, an undirected pair counting twice), the group
     /// labels held fixed. With n the size of v's group, nⱼ the other groups' sizes and
     /// p = d²(1 − d), q = d³(1 − d)³:
-    /// - coordinator: E = p(n − 1)(n − 2), Var = E(1 − p) + 2(n − 1)(n − 2)(n − 3)q;
-    /// - itinerant: E = p·Σⱼ nⱼ(nⱼ − 1), Var = E(1 − p) + 2·Σⱼ nⱼ(nⱼ − 1)(nⱼ − 2)·q;
-    /// - gatekeeper and representative: E = p(N − n)(n − 1),
-    ///   Var = E(1 − p) + 2[(n − 1)·C(N − n, 2) + (N − n)·C(n − 1, 2)]q;
-    /// - liaison: E = p·Σ_{j ≠ k} nⱼnₖ, Var = E(1 − p) + 4·Σⱼ nⱼ·C(N − n − nⱼ, 2)·q;
-    /// - total: E = p(N − 1)(N − 2), Var = E(1 − p) + 2(N − 1)(N − 2)(N − 3)q.
-    /// z = (count − E)/√Var, NaN where Var is 0 (sna gives 0/0 = NaN there too, as the count is
+    /// - coordinator: mean p(n − 1)(n − 2), Var = mean·(1 − p) + 2(n − 1)(n − 2)(n − 3)q;
+    /// - itinerant: mean p·Σⱼ nⱼ(nⱼ − 1), Var = mean·(1 − p) + 2·Σⱼ nⱼ(nⱼ − 1)(nⱼ − 2)·q;
+    /// - gatekeeper and representative: mean p(N − n)(n − 1),
+    ///   Var = mean·(1 − p) + 2[(n − 1)·C(N − n, 2) + (N − n)·C(n − 1, 2)]q;
+    /// - liaison: mean p·Σ_{j ≠ k} nⱼnₖ, Var = mean·(1 − p) + 4·Σⱼ nⱼ·C(N − n − nⱼ, 2)·q;
+    /// - total: mean p(N − 1)(N − 2), Var = mean·(1 − p) + 2(N − 1)(N − 2)(N − 3)q.
+    /// z = (count − mean)/√Var, NaN where Var is 0 (sna gives 0/0 = NaN there too, as the count is
     /// then 0). With fewer than two nodes d is taken as 0 (sna divides 0 by 0).
     ///
     /// - Parameter groups: A group label per node, any value ≥ 0.
