@@ -216,7 +216,7 @@ extension Network {
                 }
             }
             let lowest = min(0, nodes.reduce(Double.infinity) { min($0, h[$1]) })
-            h[members[start[c]]] = -lowest
+            h[members[start[c]]] = 0 - lowest  // 0 − 0 is +0, where −0 would print as -0.0
             for x in nodes { h[x] -= lowest }
         }
 
