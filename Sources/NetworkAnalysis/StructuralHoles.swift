@@ -48,6 +48,12 @@ extension Network {
     /// contacts are predecessors ∪ successors and the weights of both directions are summed.
     /// Signs are ignored: a negative tie counts with its strength, like a positive one.
     ///
+    /// Effective size follows networkx's documented formula and its per-node code path
+    /// (`effective_size(G, nodes=…)`). networkx 3.6.1's default sparse path divides m_jq by q's
+    /// largest mutual weight instead of j's, which changes weighted and directed values
+    /// (networkx PR #8906); and its per-node path calls a directed node without successors
+    /// isolated. Here only a node without any neighbour is isolated (NaN), as in the sparse path.
+    ///
     /// - Parameter weighted: Whether to use edge weights (strengths); otherwise every edge is 1.
     /// - Returns: One value per node in each array, NaN for isolated nodes.
     /// - Complexity: O(Σ_v deg(v)²) time, O(V + E) extra space (marker arrays, no hashing).
