@@ -1,0 +1,246 @@
+import NetworkAnalysis
+import Testing
+
+/// Key players (Borgatti 2006) against brute force: Floyd–Warshall distances and every k-set.
+@Suite struct KeyPlayerTests {
+
+    struct Case: CustomStringConvertible, Sendable {
+        var seed: UInt64
+        var n: Int
+        var directed: Bool
+        var edges: [(Int32, Int32)]
+        var description: String { "seed \(seed): n \(n), \(edges.count) edges\(directed ? ", directed" : "")" }
+
+        init(seed: UInt64, sizes: ClosedRange<Int> = 2...12, allowDirected: Bool = true) {
+            var rng = SeededGenerator(seed: seed)
+            self.seed = seed
+            n = Int.random(in: sizes, using: &rng)
+            directed = allowDirected && Bool.random(using: &rng)
+            let p = Double.random(in: 0.1...0.5, using: &rng)
+            var edges: [(Int32, Int32)] = []
+            for u in 0..<n {
+                for v in 0..<n where u != v && (directed || u < v) && Double.random(in: 0..<1, using: &rng) < p {
+                    edges.append((Int32(u), Int32(v)))
+                }
+            }
+            self.edges = edges
+        }
+
+        func network() throws -> Network {
+            try Network(nodeCount: n, sources: edges.map(\.0), targets: edges.map(\.1), directed: directed)
+        }
+
+        /// Hop distances with `removed` taken out, read as undirected (Floyd–Warshall).
+        func distances(removing removed: Set<Int>) -> [[Double]] {
+            var d = [[Double]](repeating: [Double](repeating: .infinity, count: n), count: n)
+            for i in 0..<n { d[i][i] = 0 }
+            for (u, v) in edges where !removed.contains(Int(u)) && !removed.contains(Int(v)) {
+                d[Int(u)][Int(v)] = 1; d[Int(v)][Int(u)] = 1
+            }
+            for k in 0..<n where !removed.contains(k) {
+                for i in 0..<n { for j in 0..<n where d[i][k] + d[k][j] < d[i][j] { d[i][j] = d[i][k] + d[k][j] } }
+            }
+            return d
+        }
+
+        /// DF by definition: 1 − Σ_{i≠j} 1/d_ij / (n(n−1)) over the nodes left.
+        func fragmentation(removing removed: Set<Int>) -> Double {
+            let d = distances(removing: removed)
+            let left = (0..<n).filter { !removed.contains($0) }
+            guard left.count >= 2 else { return 1 }
+            var sum = 0.0
+            for i in left { for j in left where i != j && d[i][j].isFinite { sum += 1 / d[i][j] } }
+            return 1 - sum / Double(left.count * (left.count - 1))
+        }
+
+        /// (m-reach, DR) by definition.
+        func reach(of set: Set<Int>, within m: Int) -> (Double, Double) {
+            let d = distances(removing: [])
+            let outside = (0..<n).filter { !set.contains($0) }
+            guard !outside.isEmpty else { return (1, 0) }
+            var within = 0, weighted = 0.0
+            for j in outside {
+                let dj = set.map { d[$0][j] }.min() ?? .infinity
+                if dj <= Double(m) { within += 1 }
+                if dj.isFinite { weighted += 1 / dj }
+            }
+            return (Double(within) / Double(outside.count), weighted / Double(outside.count))
+        }
+    }
+
+    static func subsets(_ n: Int, _ k: Int) -> [[Int]] {
+        if k == 0 { return [[]] }
+        if n < k { return [] }
+        return subsets(n - 1, k) + subsets(n - 1, k - 1).map { $0 + [n - 1] }
+    }
+
+    static let cases = (1...100).map { Case(seed: UInt64($0)) }
+
+    // MARK: Fragmentation
+
+    @Test(arguments: KeyPlayerTests.cases)
+    func fragmentationMatchesFloydWarshall(_ c: Case) throws {
+        let g = try c.network()
+        var rng = SeededGenerator(seed: c.seed &+ 1000)
+        for _ in 0..<4 {
+            let removed = (0..<c.n).filter { _ in Double.random(in: 0..<1, using: &rng) < 0.25 }
+            let want = c.fragmentation(removing: Set(removed))
+            let got = g.distanceFragmentation(removing: removed.map { Int32($0) })
+            #expect(abs(got - want) < 1e-12, "removing \(removed): \(got) vs \(want)")
+        }
+    }
+
+    @Test func fragmentationKnownValues() throws {
+        let n = 6
+        var s: [Int32] = [], t: [Int32] = []
+        for u in 0..<n { for v in (u + 1)..<n { s.append(Int32(u)); t.append(Int32(v)) } }
+        let complete = try Network(nodeCount: n, sources: s, targets: t, directed: false)
+        #expect(complete.distanceFragmentation() == 0)
+        // Removing nodes from a complete graph leaves a complete graph.
+        #expect(complete.distanceFragmentation(removing: [0, 3]) == 0)
+
+        let empty = try Network(nodeCount: 5, sources: [], targets: [], directed: false)
+        #expect(empty.distanceFragmentation() == 1)
+
+        // Path 0 – 1 – 2: ordered pairs at distance 1: (0,1), (1,0), (1,2), (2,1); at distance 2:
+        // (0,2), (2,0). Σ 1/d = 4 + 2·½ = 5 over n(n−1) = 6 pairs, so DF = 1 − 5/6 = 1/6.
+        let path = try Network(nodeCount: 3, sources: [0, 1], targets: [1, 2], directed: false)
+        #expect(abs(path.distanceFragmentation() - 1.0 / 6) < 1e-15)
+        // Removing the middle leaves two isolates: DF = 1.
+        #expect(path.distanceFragmentation(removing: [1]) == 1)
+        // Fewer than two nodes: defined as 1.
+        #expect(path.distanceFragmentation(removing: [0, 1]) == 1)
+        #expect(try Network(nodeCount: 0, sources: [], targets: [], directed: false).distanceFragmentation() == 1)
+    }
+
+    // MARK: KPP-Neg
+
+    /// The heuristic against brute force on 100 seeded graphs of 8–14 nodes, k = 1…3.
+    @Test func negativeHeuristicFindsTheOptimum() throws {
+        var hits = 0, total = 0
+        for seed in 1...100 {
+            let c = Case(seed: UInt64(seed) &* 7919, sizes: 8...14, allowDirected: false)
+            let g = try c.network()
+            let k = 1 + seed % 3
+            let best = KeyPlayerTests.subsets(c.n, k).map { c.fragmentation(removing: Set($0)) }.max()!
+            let exact = g.keyPlayersNegative(k: k)
+            #expect(exact.optimal, "\(c)")
+            #expect(abs(exact.score - best) < 1e-12, "\(c) k \(k): exhaustive \(exact.score) vs \(best)")
+            #expect(exact.nodes.count == k && exact.nodes == exact.nodes.sorted())
+            #expect(abs(exact.score - c.fragmentation(removing: Set(exact.nodes.map(Int.init)))) < 1e-12)
+            #expect(abs(exact.baseline - c.fragmentation(removing: [])) < 1e-12)
+
+            let heuristic = g.keyPlayersNegative(k: k, seed: UInt64(seed), exhaustiveLimit: 0)
+            #expect(!heuristic.optimal)
+            #expect(heuristic.method == "greedy + swaps (8 restarts)")
+            #expect(heuristic.score <= best + 1e-12)
+            total += 1
+            if abs(heuristic.score - best) < 1e-12 { hits += 1 }
+        }
+        print("KPP-Neg heuristic optimal on \(hits) of \(total) graphs")
+        #expect(Double(hits) >= 0.95 * Double(total))
+    }
+
+    @Test func negativeFindsTheBridgeOfABarbell() throws {
+        // Cliques {0…4} and {6…10}; node 5 is tied to 3, 4, 6 and 7, so it is the only cut node.
+        var s: [Int32] = [], t: [Int32] = []
+        for clique in [0, 6] {
+            for u in clique..<(clique + 5) { for v in (u + 1)..<(clique + 5) { s.append(Int32(u)); t.append(Int32(v)) } }
+        }
+        for v: Int32 in [3, 4, 6, 7] { s.append(5); t.append(v) }
+        let g = try Network(nodeCount: 11, sources: s, targets: t, directed: false)
+        for limit in [200_000, 0] {
+            let r = g.keyPlayersNegative(k: 1, exhaustiveLimit: limit)
+            #expect(r.nodes == [5])
+            // Two K5s left: 40 of 90 ordered pairs at distance 1.
+            #expect(abs(r.score - (1 - 40.0 / 90)) < 1e-12)
+            #expect(r.baseline < r.score)
+        }
+        #expect(g.keyPlayersNegative(k: 1).method == "exhaustive (11 sets)")
+    }
+
+    @Test func edgeCases() throws {
+        let path = try Network(nodeCount: 3, sources: [0, 1], targets: [1, 2], directed: false)
+        let none = path.keyPlayersNegative(k: 0)
+        #expect(none.nodes == [] && none.score == none.baseline && none.optimal)
+        let all = path.keyPlayersNegative(k: 3)
+        #expect(all.nodes == [0, 1, 2] && all.score == 1)
+        #expect(path.keyPlayersPositive(k: 3).score == 1)
+        #expect(path.keyPlayersPositive(k: 0).score == 0)
+        #expect(path.reach(of: [], within: 2) == 0)
+        #expect(path.reach(of: [0], within: 1) == 0.5)
+        #expect(path.reach(of: [0, 0], within: 2) == 1)
+        // Directed edges are read as undirected ties.
+        let directed = try Network(nodeCount: 3, sources: [0, 2], targets: [1, 1], directed: true)
+        #expect(abs(directed.distanceFragmentation() - 1.0 / 6) < 1e-15)
+        #expect(directed.keyPlayersNegative(k: 1).nodes == [1])
+    }
+
+    // MARK: Reach and KPP-Pos
+
+    @Test(arguments: KeyPlayerTests.cases)
+    func reachMatchesDefinition(_ c: Case) throws {
+        let g = try c.network()
+        var rng = SeededGenerator(seed: c.seed &+ 2000)
+        for m in 0...3 {
+            let set = (0..<c.n).filter { _ in Double.random(in: 0..<1, using: &rng) < 0.3 }
+            let want = c.reach(of: Set(set), within: m).0
+            #expect(abs(g.reach(of: set.map { Int32($0) }, within: m) - want) < 1e-12, "set \(set), m \(m)")
+        }
+    }
+
+    @Test func positiveHeuristicFindsTheOptimum() throws {
+        var hits = 0, total = 0
+        for seed in 1...100 {
+            let c = Case(seed: UInt64(seed) &* 104_729, sizes: 8...14, allowDirected: false)
+            let g = try c.network()
+            let k = 1 + seed % 3, m = 1 + seed % 2
+            let scores = KeyPlayerTests.subsets(c.n, k).map { c.reach(of: Set($0), within: m) }
+            let best = scores.map(\.0).max()!
+            let bestDR = scores.filter { abs($0.0 - best) < 1e-12 }.map(\.1).max()!
+            let exact = g.keyPlayersPositive(k: k, m: m)
+            #expect(exact.optimal)
+            #expect(abs(exact.score - best) < 1e-12, "\(c) k \(k) m \(m)")
+            let exactDR = c.reach(of: Set(exact.nodes.map(Int.init)), within: m).1
+            #expect(abs(exactDR - bestDR) < 1e-12, "tie broken by DR")
+
+            let heuristic = g.keyPlayersPositive(k: k, m: m, seed: UInt64(seed), exhaustiveLimit: 0)
+            #expect(!heuristic.optimal && heuristic.score <= best + 1e-12)
+            total += 1
+            if abs(heuristic.score - best) < 1e-12 { hits += 1 }
+        }
+        print("KPP-Pos heuristic optimal on \(hits) of \(total) graphs")
+        #expect(Double(hits) >= 0.95 * Double(total))
+    }
+
+    @Test func positivePicksTheCentreOfAStar() throws {
+        let leaves = (1...9).map { Int32($0) }
+        let star = try Network(nodeCount: 10, sources: leaves.map { _ in 0 }, targets: leaves, directed: false)
+        for limit in [200_000, 0] {
+            let r = star.keyPlayersPositive(k: 1, m: 1, exhaustiveLimit: limit)
+            #expect(r.nodes == [0] && r.score == 1 && r.baseline == 0)
+        }
+        // Removing the centre leaves isolates.
+        let neg = star.keyPlayersNegative(k: 1)
+        #expect(neg.nodes == [0] && neg.score == 1)
+    }
+
+    // MARK: Determinism
+
+    @Test func deterministicForASeed() throws {
+        var rng = SeededGenerator(seed: 99)
+        let n = 60
+        var s: [Int32] = [], t: [Int32] = []
+        for u in 0..<n { for v in (u + 1)..<n where Double.random(in: 0..<1, using: &rng) < 0.06 { s.append(Int32(u)); t.append(Int32(v)) } }
+        let g = try Network(nodeCount: n, sources: s, targets: t, directed: false)
+        for seed: UInt64 in [1, 2] {
+            let neg = g.keyPlayersNegative(k: 3, seed: seed, restarts: 3, exhaustiveLimit: 0, threads: 1)
+            #expect(g.keyPlayersNegative(k: 3, seed: seed, restarts: 3, exhaustiveLimit: 0, threads: 1) == neg)
+            #expect(g.keyPlayersNegative(k: 3, seed: seed, restarts: 3, exhaustiveLimit: 0, threads: 3) == neg)
+            #expect(neg.method == "greedy + swaps (3 restarts)")
+            let pos = g.keyPlayersPositive(k: 3, m: 2, seed: seed, restarts: 3, exhaustiveLimit: 0, threads: 1)
+            #expect(g.keyPlayersPositive(k: 3, m: 2, seed: seed, restarts: 3, exhaustiveLimit: 0, threads: 4) == pos)
+        }
+        #expect(g.distanceFragmentation(removing: [1, 2], threads: 1) == g.distanceFragmentation(removing: [1, 2], threads: 5))
+    }
+}
