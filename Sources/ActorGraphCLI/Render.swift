@@ -50,6 +50,10 @@ struct ClusterArgument: ExpressibleByArgument, CustomStringConvertible {
 enum HighlightChoice: String, ExpressibleByArgument, CaseIterable {
     /// Coalition and alliance ties under stress, with their stress score.
     case fissures
+    /// The three actors with the most Gould–Fernandez brokerage (groups: factions).
+    case brokers
+    /// Borgatti's KPP-Neg pair: the two actors whose removal fragments the network most.
+    case keyPlayers = "key-players"
 }
 
 /// Options shared by the commands that draw a graph.
@@ -63,7 +67,7 @@ struct DiagramArguments: ParsableArguments {
     @Option(help: "Group actors into clusters: kind, attribute:NAME (e.g. attribute:club), factions (the blocs of 'actorgraph factions'; factions:METHOD picks the method: balance, louvain, leiden, spectral, girvan-newman), or none.")
     var cluster: ClusterArgument = ClusterArgument(argument: "none")!
 
-    @Option(help: "Emphasise and annotate relations: fissures (coalition and alliance ties under stress, with their stress score).")
+    @Option(help: "Emphasise and annotate: fissures (coalition and alliance ties under stress, with their stress score), brokers (the three actors with the most Gould–Fernandez brokerage between factions), key-players (the two whose removal fragments the network most).")
     var highlight: HighlightChoice?
 
     @Flag(help: "Leave out the legend and caption.")
@@ -77,7 +81,7 @@ struct DiagramArguments: ParsableArguments {
         var notes: [String] = []
         var shown = graph
         var newIndex: [Int: Int] = [:]
-        let analysed = cluster.factions != nil || highlight != nil
+        let analysed = cluster.factions != nil || highlight == .fissures
         if analysed {
             let ties = try analyse(file) { try graph.signedTies(ProjectionOptions()) }
             shown.actors = graph.actors.filter { ties.node[$0.id] != nil }
@@ -111,11 +115,30 @@ struct DiagramArguments: ParsableArguments {
                 ? "No coalition or alliance tie is under stress ('actorgraph fissures' explains)."
                 : "━━━ thick and labelled FISSURE: a coalition or alliance tie under stress, with its stress score (0 to 1) and why; 'actorgraph fissures' gives the evidence.")
         }
+        var actorHighlights: [String: String] = [:]
+        if highlight == .brokers || highlight == .keyPlayers {
+            let report = try analyse(file) { try graph.brokers(BrokerOptions(k: 2)) }
+            if highlight == .brokers {
+                let order = report.actorIDs.indices.filter { report.roles.total[$0] > 0 }
+                    .sorted { report.roles.total[$0] != report.roles.total[$1] ? report.roles.total[$0] > report.roles.total[$1] : $0 < $1 }
+                for i in order.prefix(3) {
+                    actorHighlights[report.actorIDs[i]] = "BROKER: \(Int(report.roles.total[i])) brokered paths"
+                        + (report.holes.constraint[i].isNaN ? "" : String(format: ", constraint %.2f", report.holes.constraint[i]))
+                }
+                notes.append("Thick outline, BROKER: the actors with the most Gould–Fernandez brokerage between factions (open two-paths a → v → b they mediate), with Burt's constraint; 'actorgraph brokers' gives the roles.")
+            } else {
+                for v in report.keyNegative.nodes {
+                    actorHighlights[report.actorIDs[Int(v)]] = String(format: "KEY PLAYER: removing the set raises fragmentation %.2f → %.2f",
+                                                                      report.keyNegative.baseline, report.keyNegative.score)
+                }
+                notes.append("Thick outline, KEY PLAYER: the \(report.keyNegative.nodes.count) actors whose removal fragments the positive network most (Borgatti 2006, distance-weighted fragmentation); 'actorgraph brokers' gives the search.")
+            }
+        }
         let clustered = clusters != .none
         let options = DiagramOptions(theme: theme.theme, clusters: clusters,
                                      engine: engine ?? LayoutEngine.preferred(for: shown, clustered: clustered),
                                      legend: !noLegend, highlights: highlights, legendNotes: notes,
-                                     topToBottom: cluster.factions != nil)
+                                     topToBottom: cluster.factions != nil, actorHighlights: actorHighlights)
         return (shown, options)
     }
 

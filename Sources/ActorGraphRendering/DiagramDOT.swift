@@ -47,6 +47,8 @@ public struct DiagramOptions: Sendable, Hashable {
     public var legend: Bool
     /// Relations to emphasise, by index, with a note shown beside each (for fissures, brokers).
     public var highlights: [Int: String]
+    /// Actors to emphasise, by id, with a note shown beside each (brokers, key players).
+    public var actorHighlights: [String: String]
     /// Lines added to the legend: what the clusters and the highlighted relations mean.
     public var legendNotes: [String]
     /// dot only: ranks run left to right (the default, good for chains of patronage and
@@ -55,7 +57,7 @@ public struct DiagramOptions: Sendable, Hashable {
 
     public init(theme: Theme = .default, clusters: ClusterRule = .none, engine: LayoutEngine = .dot,
                 legend: Bool = true, highlights: [Int: String] = [:], legendNotes: [String] = [],
-                topToBottom: Bool = false) {
+                topToBottom: Bool = false, actorHighlights: [String: String] = [:]) {
         self.theme = theme
         self.clusters = clusters
         self.engine = engine
@@ -63,6 +65,7 @@ public struct DiagramOptions: Sendable, Hashable {
         self.highlights = highlights
         self.legendNotes = legendNotes
         self.topToBottom = topToBottom
+        self.actorHighlights = actorHighlights
     }
 }
 
@@ -93,13 +96,13 @@ public enum DiagramDOT {
             for member in group.members {
                 guard let i = index[member], !placed.contains(i) else { continue }
                 placed.insert(i)
-                out += "    " + node(graph, i, nodeIDs, theme) + "\n"
+                out += "    " + node(graph, i, nodeIDs, theme, options.actorHighlights[graph.actors[i].id]) + "\n"
             }
             out += "  }\n"
         }
         out += "\n"
         for i in graph.actors.indices where !placed.contains(i) && index[graph.actors[i].id] == i {
-            out += "  " + node(graph, i, nodeIDs, theme) + "\n"
+            out += "  " + node(graph, i, nodeIDs, theme, options.actorHighlights[graph.actors[i].id]) + "\n"
         }
         out += "\n"
         for (i, r) in graph.relations.enumerated() {
@@ -149,7 +152,7 @@ public enum DiagramDOT {
         return attrs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
     }
 
-    private static func node(_ graph: ActorGraph, _ i: Int, _ ids: [String], _ theme: Theme) -> String {
+    private static func node(_ graph: ActorGraph, _ i: Int, _ ids: [String], _ theme: Theme, _ highlight: String?) -> String {
         let actor = graph.actors[i]
         let kind = graph.actorKind(actor.kind) ?? ActorKind(id: actor.kind, label: actor.kind)
         let look = theme.look(for: kind)
@@ -158,7 +161,10 @@ public enum DiagramDOT {
             ("id", q("actor-\(i)")), ("label", "<\(nodeLabel(actor, theme))>"), ("shape", q(look.shape)),
             ("style", q(styles.joined(separator: ","))), ("fillcolor", q(look.fill)), ("color", q(look.outline)),
             ("tooltip", DOTText.escString(nodeTooltip(actor, kind))),
-        ]
+        ] + (highlight.map { note in
+            [("penwidth", "3.5"), ("color", q(theme.ink)),
+             ("xlabel", "<<B>" + DOTText.wrap(note, width: 24, maxLines: 3).map(DOTText.html).joined(separator: "<BR/>") + "</B>>")]
+        } ?? [])
         return "\(ids[i]) [" + attrs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
     }
 

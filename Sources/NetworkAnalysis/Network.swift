@@ -248,3 +248,22 @@ public struct Network: Sendable, Equatable {
         return bytes
     }
 }
+
+extension Network {
+    /// A directed network's ties without direction, unweighted and unsigned: u→v, v→u or both
+    /// become one tie {u, v} (for key players and other hop-count measures). An undirected network
+    /// is returned as it is.
+    ///
+    /// - Complexity: O(V + E).
+    public func undirectedView() -> Network {
+        guard isDirected else { return self }
+        var s: [Int32] = [], t: [Int32] = []
+        for u in 0..<nodeCount {
+            for e in Int(outOffsets[u])..<Int(outOffsets[u + 1]) {
+                s.append(Int32(u)); t.append(targets[e])
+            }
+        }
+        // Cannot fail: the ties come from a valid network.
+        return try! Network(nodeCount: nodeCount, sources: s, targets: t, directed: false, parallel: .max)
+    }
+}
