@@ -14,6 +14,8 @@ public struct ProjectionOptions: Sendable, Hashable {
     public var at: PartialDate?
     /// Keep unclaimed relations and those claimed by this actor (a claimant's view).
     public var claimant: String?
+    /// Keep only unclaimed relations: what the sources report as fact, no one's claim.
+    public var unclaimedOnly: Bool = false
     /// Keep only relations with at least this confidence (relations without one count as 1).
     public var minimumConfidence: Double?
 
@@ -79,6 +81,7 @@ extension ActorGraph {
             }
             if let at = options.at, !r.holds(at: at) { continue }
             if let claimant = options.claimant, !r.evidence.claimedBy.isEmpty, !r.evidence.claimedBy.contains(claimant) { continue }
+            if options.unclaimedOnly && !r.evidence.claimedBy.isEmpty { continue }
             if let minimum = options.minimumConfidence, (r.evidence.confidence?.numericValue ?? 1) < minimum { continue }
             guard index[r.source] != nil, index[r.target] != nil, r.source != r.target else { continue }
             kept.append(i)

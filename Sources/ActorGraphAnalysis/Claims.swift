@@ -1,0 +1,134 @@
+import ActorGraphModel
+import NetworkAnalysis
+
+/// Who asserts what, what is contested, and how the story differs between narratives.
+public struct ClaimsReport: Sendable {
+    /// A claimant and the relations it asserts (graph indices, file order).
+    public struct Claimant: Sendable {
+        public var actor: String
+        public var claims: [Int]
+        /// Relations it denies (its `disputed-by`).
+        public var denials: [Int]
+    }
+    /// A contested relation and why.
+    public struct Contested: Sendable {
+        public var relation: Int
+        /// "disputed by malik", "asserted by sabzwari only".
+        public var reasons: [String]
+    }
+    /// One narrative: the facts (unclaimed relations) plus one claimant's claims, or the facts alone.
+    public struct Narrative: Sendable {
+        /// Whose story this is.
+        public enum View: Sendable, Hashable, CustomStringConvertible {
+            /// The unclaimed relations only: what the sources report as fact.
+            case facts
+            /// The facts plus one claimant's claims.
+            case claimant(String)
+            /// Every relation, whoever claims it.
+            case everything
+            public var description: String {
+                switch self {
+                case .facts: return "facts only"
+                case .claimant(let c): return "as \(c) tells it"
+                case .everything: return "all claims"
+                }
+            }
+        }
+        public var view: View
+        public var relations: Int
+        public var factions: FactionReport
+        public var frustration: BalanceResult
+        public var fissures: FissureReport
+        /// Each attached actor's bloc, named by the bloc's best-connected member (the same name
+        /// across narratives whenever that member leads a bloc in both).
+        public var blocName: [String: String]
+    }
+
+    public var claimants: [Claimant]
+    public var contested: [Contested]
+    /// The facts alone, then each claimant's narrative, in claimant order; then all claims together.
+    public var narratives: [Narrative]
+}
+
+extension ActorGraph {
+    /// The claims in the graph: each claimant with what it asserts and denies; the contested
+    /// relations (disputed by someone, or asserted by a single claimant while no one else asserts
+    /// a relation of the same kind between the same actors); and, side by side, the blocs,
+    /// frustration and fissures of each narrative: the facts alone (unclaimed relations), the facts
+    /// plus each claimant's claims (the `--claimant` view), and everything.
+    ///
+    /// - Throws: ``ProjectionError`` for an unknown kind.
+    /// - Complexity: one faction, balance and fissure analysis per narrative.
+    public func claims(projection: ProjectionOptions = ProjectionOptions(),
+                       factions factionOptions: FactionOptions = FactionOptions(method: .balance),
+                       fissures fissureOptions: FissureOptions = FissureOptions()) throws -> ClaimsReport {
+        let kept = try project({ var p = projection; p.claimant = nil; p.unclaimedOnly = false; return p }()).relations
+        var order: [String] = []
+        var claims: [String: [Int]] = [:], denials: [String: [Int]] = [:]
+        for i in kept {
+            for c in relations[i].evidence.claimedBy {
+                if claims[c] == nil && denials[c] == nil { order.append(c) }
+                claims[c, default: []].append(i)
+            }
+            for d in relations[i].evidence.disputedBy {
+                if claims[d] == nil && denials[d] == nil { order.append(d) }
+                denials[d, default: []].append(i)
+            }
+        }
+        let claimants = order.map { ClaimsReport.Claimant(actor: $0, claims: claims[$0] ?? [], denials: denials[$0] ?? []) }
+        // Contested relations.
+        func pairKey(_ r: Relation) -> String {
+            (r.source < r.target ? "\(r.source)\u{0}\(r.target)" : "\(r.target)\u{0}\(r.source)") + "\u{0}\(r.kind)"
+        }
+        var asserters: [String: Set<String>] = [:]
+        var unclaimedPairs = Set<String>()
+        for i in kept {
+            let r = relations[i]
+            if r.evidence.claimedBy.isEmpty { unclaimedPairs.insert(pairKey(r)) }
+            asserters[pairKey(r), default: []].formUnion(r.evidence.claimedBy)
+        }
+        var contested: [ClaimsReport.Contested] = []
+        for i in kept {
+            let r = relations[i]
+            var reasons: [String] = []
+            if !r.evidence.disputedBy.isEmpty { reasons.append("disputed by " + r.evidence.disputedBy.joined(separator: ", ")) }
+            if r.evidence.claimedBy.count == 1, asserters[pairKey(r)]!.count == 1, !unclaimedPairs.contains(pairKey(r)) {
+                reasons.append("asserted by \(r.evidence.claimedBy[0]) only")
+            }
+            if !reasons.isEmpty { contested.append(.init(relation: i, reasons: reasons)) }
+        }
+        // Narratives.
+        let everything = try signedTies({ var p = projection; p.claimant = nil; p.unclaimedOnly = false; return p }())
+        var degree: [String: Int] = [:]
+        for e in everything.ends {
+            degree[everything.actorIDs[Int(e.u)], default: 0] += 1
+            degree[everything.actorIDs[Int(e.v)], default: 0] += 1
+        }
+        let rank = Dictionary(uniqueKeysWithValues: actors.enumerated().map { ($1.id, $0) })
+        func narrative(_ view: ClaimsReport.Narrative.View) throws -> ClaimsReport.Narrative {
+            var p = projection
+            p.claimant = nil
+            p.unclaimedOnly = false
+            switch view {
+            case .facts: p.unclaimedOnly = true
+            case .claimant(let c): p.claimant = c
+            case .everything: break
+            }
+            var f = factionOptions, s = fissureOptions
+            f.projection = p; s.projection = p
+            let report = try factions(f)
+            var names: [String: String] = [:]
+            for members in report.blocs {
+                let lead = members.min { (-(degree[$0] ?? 0), rank[$0]!) < (-(degree[$1] ?? 0), rank[$1]!) }!
+                for m in members { names[m] = lead }
+            }
+            return .init(view: view, relations: report.ties.relations.count, factions: report,
+                         frustration: report.ties.network.frustrationIndex(options: f.search), fissures: try fissures(s),
+                         blocName: names)
+        }
+        var narratives = [try narrative(.facts)]
+        for c in order where claims[c] != nil && rank[c] != nil { narratives.append(try narrative(.claimant(c))) }
+        narratives.append(try narrative(.everything))
+        return ClaimsReport(claimants: claimants, contested: contested, narratives: narratives)
+    }
+}

@@ -1,0 +1,136 @@
+import ActorGraphModel
+import NetworkAnalysis
+
+/// What changed between two dates: relations, signs, balance, blocs and fissures.
+public struct GraphDiff: Sendable {
+    /// A pair whose ties changed sign: + (only positive relations), − (only negative), ± (both).
+    public struct Flip: Sendable {
+        public var a: String, b: String
+        public var from: String, to: String
+        /// The pair's relations at each date (graph indices).
+        public var relationsFrom: [Int], relationsTo: [Int]
+    }
+    /// Actors that crossed from one bloc to another. Blocs at the two dates are matched by
+    /// their largest overlap; each is named by its best-connected member (most relations).
+    public struct Crossing: Sendable {
+        public var actors: [String]
+        public var fromBloc: String, toBloc: String
+    }
+    /// A scored coalition or alliance tie at each date (nil where it does not hold).
+    public struct FissureChange: Sendable {
+        public var relation: Int
+        public var from: Fissure?, to: Fissure?
+    }
+
+    public var from: PartialDate, to: PartialDate
+    /// Relations (of the projection's kinds) that hold at `to` but not at `from`, and the reverse.
+    public var appeared: [Int], ended: [Int]
+    public var flips: [Flip]
+    public var balanceFrom: BalanceReport, balanceTo: BalanceReport
+    public var factionsFrom: FactionReport, factionsTo: FactionReport
+    /// Actors that changed bloc, grouped by where they went.
+    public var crossings: [Crossing]
+    /// Actors that have signed ties at `to` but not at `from`, and the reverse.
+    public var entered: [String], left: [String]
+    public var fissures: [FissureChange]
+}
+
+extension ActorGraph {
+    /// Compares the graph at two dates (``Relation/holds(at:)``: spans inclusive at both ends,
+    /// partial dates standing for whole periods): the relations that appeared or ended, the pairs
+    /// whose ties changed sign, and the change in the frustration index, the blocs (compared by
+    /// their largest overlap, so renumbering is not a change) and the fissures. `projection.at` is ignored.
+    ///
+    /// - Throws: ``ProjectionError`` for an unknown kind or claimant.
+    /// - Complexity: two runs of `balance`, `factions` and `fissures`, plus O(relations).
+    public func diff(from: PartialDate, to: PartialDate, projection: ProjectionOptions = ProjectionOptions(),
+                     factions factionOptions: FactionOptions = FactionOptions(method: .balance),
+                     fissures fissureOptions: FissureOptions = FissureOptions()) throws -> GraphDiff {
+        func at(_ date: PartialDate) -> ProjectionOptions { var p = projection; p.at = date; return p }
+        let keptFrom = try project(at(from)).relations, keptTo = try project(at(to)).relations
+        let setFrom = Set(keptFrom), setTo = Set(keptTo)
+        let appeared = keptTo.filter { !setFrom.contains($0) }
+        let ended = keptFrom.filter { !setTo.contains($0) }
+        // Sign classes per pair.
+        func classes(_ kept: [Int]) -> [String: (sign: String, relations: [Int])] {
+            var out: [String: (pos: Bool, neg: Bool, relations: [Int])] = [:]
+            for i in kept {
+                let r = relations[i]
+                let key = r.source < r.target ? "\(r.source)\u{0}\(r.target)" : "\(r.target)\u{0}\(r.source)"
+                var entry = out[key] ?? (false, false, [])
+                if sign(of: r) == .negative { entry.neg = true } else { entry.pos = true }
+                entry.relations.append(i)
+                out[key] = entry
+            }
+            return out.mapValues { ($0.pos && $0.neg ? "±" : ($0.neg ? "−" : "+"), $0.relations) }
+        }
+        let before = classes(keptFrom), after = classes(keptTo)
+        var flips: [GraphDiff.Flip] = []
+        for key in Set(before.keys).intersection(after.keys).sorted() where before[key]!.sign != after[key]!.sign {
+            let ends = key.split(separator: "\u{0}").map(String.init)
+            flips.append(.init(a: ends[0], b: ends[1], from: before[key]!.sign, to: after[key]!.sign,
+                               relationsFrom: before[key]!.relations, relationsTo: after[key]!.relations))
+        }
+        var fo = factionOptions, fi = fissureOptions
+        fo.projection = at(from); fi.projection = at(from)
+        let factionsFrom = try factions(fo), fissuresFrom = try fissures(fi)
+        let balanceFrom = try balance(at(from), search: fo.search)
+        fo.projection = at(to); fi.projection = at(to)
+        let factionsTo = try factions(fo), fissuresTo = try fissures(fi)
+        let balanceTo = try balance(at(to), search: fo.search)
+        // Crossings: blocs matched by overlap, greedily (largest first).
+        func lead(_ members: [String], _ report: FactionReport) -> String {
+            var degree: [String: Int] = [:]
+            for e in report.ties.ends {
+                degree[report.ties.actorIDs[Int(e.u)], default: 0] += 1
+                degree[report.ties.actorIDs[Int(e.v)], default: 0] += 1
+            }
+            return members.max { (degree[$0] ?? 0, -members.firstIndex(of: $0)!) < (degree[$1] ?? 0, -members.firstIndex(of: $1)!) }!
+        }
+        let blocsFrom = factionsFrom.blocs, blocsTo = factionsTo.blocs
+        var pairs: [(overlap: Int, i: Int, j: Int)] = []
+        for (i, a) in blocsFrom.enumerated() {
+            for (j, b) in blocsTo.enumerated() { pairs.append((Set(a).intersection(b).count, i, j)) }
+        }
+        pairs.sort { $0.overlap != $1.overlap ? $0.overlap > $1.overlap : ($0.i, $0.j) < ($1.i, $1.j) }
+        var match: [Int: Int] = [:], taken = Set<Int>()
+        for p in pairs where p.overlap > 0 && match[p.i] == nil && !taken.contains(p.j) { match[p.i] = p.j; taken.insert(p.j) }
+        // A part of the network with no signed tie to the rest may sit in either bloc: when all of
+        // it that is placed at both dates swaps sides together, nothing changed between its members
+        // and the rest, so it is not a crossing.
+        var root = Array(0..<factionsTo.ties.actorIDs.count)
+        func find(_ x: Int) -> Int { var x = x; while root[x] != x { root[x] = root[root[x]]; x = root[x] }; return x }
+        for e in factionsTo.ties.ends { root[find(Int(e.u))] = find(Int(e.v)) }
+        func moved(_ actor: String) -> Bool {
+            guard let i = factionsFrom.bloc[actor], let j = factionsTo.bloc[actor] else { return false }
+            return match[i] != j
+        }
+        var stayed = Set<Int>()
+        for (v, actor) in factionsTo.ties.actorIDs.enumerated() where factionsFrom.bloc[actor] != nil && !moved(actor) {
+            stayed.insert(find(v))
+        }
+        var crossed: [String: [String]] = [:]
+        var crossingOrder: [String] = []
+        for actor in actors.map(\.id) {
+            guard moved(actor), let i = factionsFrom.bloc[actor], let j = factionsTo.bloc[actor],
+                  let v = factionsTo.ties.node[actor], stayed.contains(find(v)) else { continue }
+            let key = "\(lead(blocsFrom[i], factionsFrom))\u{0}\(lead(blocsTo[j], factionsTo))"
+            if crossed[key] == nil { crossingOrder.append(key) }
+            crossed[key, default: []].append(actor)
+        }
+        let crossings = crossingOrder.map { key -> GraphDiff.Crossing in
+            let names = key.split(separator: "\u{0}").map(String.init)
+            return GraphDiff.Crossing(actors: crossed[key]!, fromBloc: names[0], toBloc: names[1])
+        }
+        let entered = actors.map(\.id).filter { factionsFrom.bloc[$0] == nil && factionsTo.bloc[$0] != nil }
+        let left = actors.map(\.id).filter { factionsFrom.bloc[$0] != nil && factionsTo.bloc[$0] == nil }
+        var byRelation: [Int: GraphDiff.FissureChange] = [:]
+        for f in fissuresFrom.fissures { byRelation[f.relation, default: .init(relation: f.relation)].from = f }
+        for f in fissuresTo.fissures { byRelation[f.relation, default: .init(relation: f.relation)].to = f }
+        let fissureChanges = byRelation.values.sorted { ($0.to?.score ?? -1, -$0.relation) > ($1.to?.score ?? -1, -$1.relation) }
+        return GraphDiff(from: from, to: to, appeared: appeared, ended: ended, flips: flips, balanceFrom: balanceFrom,
+                         balanceTo: balanceTo, factionsFrom: factionsFrom, factionsTo: factionsTo, crossings: crossings,
+                         entered: entered, left: left,
+                         fissures: fissureChanges)
+    }
+}

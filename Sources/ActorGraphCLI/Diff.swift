@@ -1,0 +1,246 @@
+import ActorGraphAnalysis
+import ActorGraphFormats
+import ActorGraphModel
+import ArgumentParser
+import Foundation
+import NetworkAnalysis
+
+/// A date option's value.
+struct DateArgument: ExpressibleByArgument, CustomStringConvertible {
+    var date: PartialDate
+    var description: String { date.description }
+    init?(argument: String) {
+        guard let d = PartialDate(argument) else { return nil }
+        date = d
+    }
+    static var defaultCompletionKind: CompletionKind { .default }
+}
+
+/// The options of `diff` and `claims` that choose relations, without a date of their own.
+struct ViewArguments: ParsableArguments {
+    @Option(help: ArgumentHelp("Comma-separated relation kinds to keep (default: every signed kind).", valueName: "kinds"))
+    var relations: String?
+
+    @Flag(help: "Use relation weights (otherwise every relation weighs 1).")
+    var weighted = false
+
+    @Option(name: .customLong("min-confidence"), help: ArgumentHelp("Only relations with at least this confidence (0…1).", valueName: "x"))
+    var minConfidence: Double?
+
+    func validate() throws {
+        if let minConfidence, !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must lie in 0…1") }
+    }
+
+    func options(at: PartialDate? = nil, claimant: String? = nil) -> ProjectionOptions {
+        ProjectionOptions(relationKinds: relations.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) },
+                          weighted: weighted, at: at, claimant: claimant, minimumConfidence: minConfidence)
+    }
+}
+
+extension ActorGraphCommand {
+    /// `actorgraph diff FILE --from D1 --to D2`: what changed between two dates.
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "What changed between two dates: relations that appeared, ended or flipped sign, and the change in frustration, blocs and fissures.",
+            discussion: """
+                A relation holds at a date when its span covers it: since and until are inclusive, \
+                and a partial date stands for its whole period (until: 2010-01 holds through \
+                January 31; --at 2010-01 takes relations that hold at some time in January). A \
+                relation without since or until holds at every date. Blocs are the 2-bloc balance \
+                partition (--k to change), compared by who shares a bloc with whom.
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
+        var file: String
+
+        @Option(help: ArgumentHelp("The earlier date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
+        var from: DateArgument
+
+        @Option(help: ArgumentHelp("The later date.", valueName: "date"))
+        var to: DateArgument
+
+        @Option(help: ArgumentHelp("A claimant's view at both dates.", valueName: "id"))
+        var claimant: String?
+
+        @OptionGroup var blocs: BlocArguments
+        @OptionGroup var view: ViewArguments
+
+        @Option(help: "Output format: table or json.")
+        var format: AnalysisFormat = .table
+
+        func run() throws {
+            let graph = try loadForCommand(file).graph
+            let projection = view.options(claimant: claimant)
+            let d = try analyse(file) {
+                try graph.diff(from: from.date, to: to.date, projection: projection,
+                               factions: FactionOptions(method: .balance, k: blocs.k, alpha: blocs.alpha),
+                               fissures: FissureOptions(k: blocs.k, alpha: blocs.alpha))
+            }
+            switch format {
+            case .table, .csv: Output.print(table(d, graph: graph))
+            case .json: Output.print(json(d, graph: graph))
+            }
+        }
+
+        static func optimality(_ r: BalanceResult) -> String { r.optimal ? "proven optimal" : "lower bound \(reportNumber(r.lowerBound))" }
+
+        func table(_ d: GraphDiff, graph: ActorGraph) -> String {
+            var out = ["Changes in \(file) from \(d.from) to \(d.to)" + (claimant.map { ", as \($0) tells it" } ?? "")]
+            out.append("")
+            out.append("Relations that appeared (\(d.appeared.count))" + (d.appeared.isEmpty ? ": none" : ":"))
+            out += d.appeared.map { "  + " + relationLine(graph, $0) }
+            out.append("Relations that ended (\(d.ended.count))" + (d.ended.isEmpty ? ": none" : ":"))
+            out += d.ended.map { "  − " + relationLine(graph, $0) }
+            out.append("Pairs whose ties changed sign (\(d.flips.count))" + (d.flips.isEmpty ? ": none" : ":"))
+            for f in d.flips {
+                out.append("  \(f.a) – \(f.b): \(f.from) → \(f.to)")
+                let new = f.relationsTo.filter { !f.relationsFrom.contains($0) }
+                out += new.map { "    + " + relationLine(graph, $0) }
+                out += f.relationsFrom.filter { !f.relationsTo.contains($0) }.map { "    − " + relationLine(graph, $0) }
+            }
+            out.append("")
+            let (a, b) = (d.balanceFrom.frustration, d.balanceTo.frustration)
+            out.append("Frustration index: \(reportNumber(a.error)) → \(reportNumber(b.error)) (\(Self.optimality(a)); \(Self.optimality(b)))")
+            out.append("Unbalanced triangles: \(d.balanceFrom.census.unbalanced) → \(d.balanceTo.census.unbalanced); ambivalent: \(d.balanceFrom.census.ambivalent) → \(d.balanceTo.census.ambivalent)")
+            out.append("")
+            out.append("Blocs at \(d.from): " + d.factionsFrom.blocs.map { "{" + $0.joined(separator: ", ") + "}" }.joined(separator: "  "))
+            out.append("Blocs at \(d.to): " + d.factionsTo.blocs.map { "{" + $0.joined(separator: ", ") + "}" }.joined(separator: "  "))
+            out.append("Actors that changed bloc" + (d.crossings.isEmpty ? ": none" : ":"))
+            for c in d.crossings {
+                out.append("  from the bloc of \(c.fromBloc) to the bloc of \(c.toBloc): " + c.actors.joined(separator: ", "))
+            }
+            if !d.entered.isEmpty { out.append("Actors with signed ties only at \(d.to): " + d.entered.joined(separator: ", ")) }
+            if !d.left.isEmpty { out.append("Actors with signed ties only at \(d.from): " + d.left.joined(separator: ", ")) }
+            out.append("")
+            out.append("Fissures (coalition and alliance ties):" + (d.fissures.isEmpty ? " none" : ""))
+            for f in d.fissures {
+                func describe(_ x: Fissure?) -> String {
+                    guard let x else { return "not holding" }
+                    return String(format: "stress %.2f", x.score) + (x.split ? ", split" : ", together") + ", \(x.unbalancedCycles)/\(x.cycles) cycles unbalanced"
+                        + (x.directNegative.isEmpty ? "" : ", \(x.directNegative.count) hostile relation(s)")
+                }
+                out.append("  \(graph.relationPhrase(f.relation)): \(describe(f.from)) → \(describe(f.to))")
+                let newHostility = (f.to?.directNegative ?? []).filter { !(f.from?.directNegative ?? []).contains($0) }
+                out += newHostility.map { "    + " + relationLine(graph, $0) }
+            }
+            return out.joined(separator: "\n")
+        }
+
+        func json(_ d: GraphDiff, graph: ActorGraph) -> String {
+            func fissure(_ x: Fissure?) -> String {
+                guard let x else { return "null" }
+                return "{\"score\": \(jsonNumber(x.score)), \"split\": \(x.split), \"unbalancedCycles\": \(x.unbalancedCycles), \"cycles\": \(x.cycles), \"directNegative\": [\(x.directNegative.map(String.init).joined(separator: ", "))]}"
+            }
+            var out = "{\n  \"from\": \(JSONText.string(d.from.description)), \"to\": \(JSONText.string(d.to.description)),\n"
+            out += "  \"appeared\": [" + d.appeared.map { jsonRelation(graph, $0) }.joined(separator: ",\n    ") + "],\n"
+            out += "  \"ended\": [" + d.ended.map { jsonRelation(graph, $0) }.joined(separator: ",\n    ") + "],\n"
+            out += "  \"flipped\": [" + d.flips.map {
+                "{\"a\": \(JSONText.string($0.a)), \"b\": \(JSONText.string($0.b)), \"from\": \(JSONText.string($0.from)), \"to\": \(JSONText.string($0.to)), "
+                    + "\"relationsFrom\": [\($0.relationsFrom.map(String.init).joined(separator: ", "))], \"relationsTo\": [\($0.relationsTo.map(String.init).joined(separator: ", "))]}"
+            }.joined(separator: ",\n    ") + "],\n"
+            let (a, b) = (d.balanceFrom.frustration, d.balanceTo.frustration)
+            out += "  \"frustration\": {\"from\": \(jsonNumber(a.error)), \"to\": \(jsonNumber(b.error)), \"optimal\": \(a.optimal && b.optimal)},\n"
+            out += "  \"blocs\": {\"from\": [" + d.factionsFrom.blocs.map(jsonStrings).joined(separator: ", ") + "], \"to\": ["
+                + d.factionsTo.blocs.map(jsonStrings).joined(separator: ", ") + "]},\n"
+            out += "  \"crossings\": [" + d.crossings.map {
+                "{\"actors\": \(jsonStrings($0.actors)), \"fromBloc\": \(JSONText.string($0.fromBloc)), \"toBloc\": \(JSONText.string($0.toBloc))}"
+            }.joined(separator: ",\n    ") + "],\n"
+            out += "  \"entered\": \(jsonStrings(d.entered)), \"left\": \(jsonStrings(d.left)),\n"
+            out += "  \"fissures\": [" + d.fissures.map {
+                "{\"relation\": \(jsonRelation(graph, $0.relation)), \"from\": \(fissure($0.from)), \"to\": \(fissure($0.to))}"
+            }.joined(separator: ",\n    ") + "]\n}"
+            return out
+        }
+    }
+
+    /// `actorgraph claims FILE`: who asserts what, what is contested, and each narrative's story.
+    struct Claims: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Claims: who asserts and denies what, the contested relations, and the blocs, frustration and fissures of each narrative side by side.",
+            discussion: """
+                Narratives: the facts alone (relations no one claims), the facts plus each \
+                claimant's claims (the --claimant view), and all claims together. A relation is \
+                contested when someone disputes it (disputed-by) or when a single claimant asserts \
+                it and nothing else, claimed or not, ties the same actors by the same kind. Blocs \
+                are the 2-bloc balance partition, each named after its best-connected member so \
+                the columns line up.
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
+        var file: String
+
+        @Option(help: ArgumentHelp("Only relations that hold at this date.", valueName: "date"))
+        var at: DateArgument?
+
+        @OptionGroup var blocs: BlocArguments
+        @OptionGroup var view: ViewArguments
+
+        @Option(help: "Output format: table or json.")
+        var format: AnalysisFormat = .table
+
+        func run() throws {
+            let graph = try loadForCommand(file).graph
+            let report = try analyse(file) {
+                try graph.claims(projection: view.options(at: at?.date),
+                                 factions: FactionOptions(method: .balance, k: blocs.k, alpha: blocs.alpha),
+                                 fissures: FissureOptions(k: blocs.k, alpha: blocs.alpha))
+            }
+            switch format {
+            case .table, .csv: Output.print(table(report, graph: graph))
+            case .json: Output.print(json(report, graph: graph))
+            }
+        }
+
+        func table(_ r: ClaimsReport, graph: ActorGraph) -> String {
+            var out = ["Claims in \(file): \(r.claimants.count) claimant\(r.claimants.count == 1 ? "" : "s")" + (at.map { " [at \($0)]" } ?? "")]
+            for c in r.claimants {
+                out.append("")
+                out.append("\(c.actor) (\(graph.displayName(c.actor))): asserts \(c.claims.count), disputes \(c.denials.count)")
+                out += c.claims.map { "  asserts  " + graph.relationPhrase($0) + "  " + graph.evidencePhrase($0) }
+                out += c.denials.map { "  disputes " + graph.relationPhrase($0) + "  " + graph.evidencePhrase($0) }
+            }
+            out.append("")
+            out.append("Contested relations (\(r.contested.count))" + (r.contested.isEmpty ? ": none" : ":"))
+            out += r.contested.map { "  " + graph.relationPhrase($0.relation) + "  (" + $0.reasons.joined(separator: "; ") + ")" }
+            out.append("")
+            out.append("Narratives side by side (2-bloc balance partition; each actor's bloc named by its best-connected member):")
+            var header = ["  actor"] + r.narratives.map(\.view.description)
+            var rows: [[String]] = []
+            for actor in graph.actors.map(\.id) where r.narratives.contains(where: { $0.blocName[actor] != nil }) {
+                rows.append(["  " + actor] + r.narratives.map { $0.blocName[actor] ?? "–" })
+            }
+            rows.append(["  relations"] + r.narratives.map { "\($0.relations)" })
+            rows.append(["  frustration"] + r.narratives.map { reportNumber($0.frustration.error) + ($0.frustration.optimal ? "" : "?") })
+            rows.append(["  top fissure"] + r.narratives.map { n in
+                n.fissures.fissures.first.map { "\($0.a)–\($0.b) " + String(format: "%.2f", $0.score) } ?? "–"
+            })
+            rows.append(["  coalition split"] + r.narratives.map { n in
+                n.fissures.fissures.first.map { $0.split ? "yes" : "no" } ?? "–"
+            })
+            header[0] = "  actor"
+            out += TextTable.lines([header] + rows)
+            return out.joined(separator: "\n")
+        }
+
+        func json(_ r: ClaimsReport, graph: ActorGraph) -> String {
+            var out = "{\n  \"claimants\": [" + r.claimants.map {
+                "{\"actor\": \(JSONText.string($0.actor)), \"asserts\": [\($0.claims.map(String.init).joined(separator: ", "))], \"disputes\": [\($0.denials.map(String.init).joined(separator: ", "))]}"
+            }.joined(separator: ",\n    ") + "],\n"
+            out += "  \"contested\": [" + r.contested.map {
+                "{\"relation\": \(jsonRelation(graph, $0.relation)), \"reasons\": \(jsonStrings($0.reasons))}"
+            }.joined(separator: ",\n    ") + "],\n"
+            out += "  \"narratives\": [" + r.narratives.map { n in
+                var fields = ["\"view\": \(JSONText.string(n.view.description))", "\"relations\": \(n.relations)",
+                              "\"frustration\": \(jsonNumber(n.frustration.error))", "\"optimal\": \(n.frustration.optimal)",
+                              "\"blocs\": [" + n.factions.blocs.map(jsonStrings).joined(separator: ", ") + "]"]
+                if let f = n.fissures.fissures.first {
+                    fields.append("\"topFissure\": {\"relation\": \(f.relation), \"score\": \(jsonNumber(f.score)), \"split\": \(f.split)}")
+                }
+                return "{" + fields.joined(separator: ", ") + "}"
+            }.joined(separator: ",\n    ") + "]\n}"
+            return out
+        }
+    }
+}
