@@ -42,12 +42,18 @@ extension ActorGraphCommand {
         @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: ReportFormat = .table
 
+        @Option(help: ArgumentHelp("Summarise the relations that hold at this date (YYYY, YYYY-MM or YYYY-MM-DD; spans are inclusive, partial dates whole periods).", valueName: "date"))
+        var at: DateArgument?
+
         func run() throws {
             let loaded = try loadForCommand(file)
-            let summary = GraphSummary(loaded.graph)
+            let graph = at.map { loaded.graph.snapshot(at: $0.date) } ?? loaded.graph
+            let summary = GraphSummary(graph)
             switch format {
             case .json: Output.print(SummaryReport.json(summary))
-            case .table: Output.print(SummaryReport.table(summary, graph: loaded.graph))
+            case .table:
+                if let at { Output.print("as of \(at): \(graph.relations.count) of \(loaded.graph.relations.count) relations hold") }
+                Output.print(SummaryReport.table(summary, graph: graph))
             }
         }
     }
