@@ -58,7 +58,10 @@ public enum FrameSeries {
         if let bb = parsed.attributes["bb"] {
             let v = bb.split(separator: ",").compactMap { Double($0) }
             // A margin for edges routed outside the union's box and for NEW labels.
-            if v.count == 4 { bounds = (v[0] - 24, v[1] - 24, v[2] + 24, v[3] + 24) }
+            // The union's box includes its caption and legend, at the bottom (labelloc=b): without
+            // them, or each frame would add its own below the union's.
+            let label = (Double(parsed.attributes["lheight"] ?? "") ?? 0) * 72
+            if v.count == 4 { bounds = (v[0] - 24, v[1] + label - 24, v[2] + 24, v[3] + 24) }
         }
         return PinnedLayout(positions: positions, clusterBoxes: boxes, bounds: bounds)
     }
