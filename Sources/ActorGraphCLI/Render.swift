@@ -225,7 +225,12 @@ extension ActorGraphCommand {
 
         func validate() throws {
             if let at { _ = try SnapshotDates.parse(at) }
-            if isSeries { return try validateTimeout() }
+            if isSeries {
+                if !output.hasSuffix("/"), OutputFormat(path: output) != nil {
+                    throw ValidationError("with several --at dates, -o names a directory for the frames (e.g. -o frames/), not '\(output)'; --format picks their format")
+                }
+                return try validateTimeout()
+            }
             if format == nil && OutputFormat(path: output) == nil {
                 throw ValidationError("cannot tell the format from '\(output)'; use an extension (\(OutputFormat.allCases.map { ".\($0.rawValue)" }.joined(separator: ", "))) or --format")
             }

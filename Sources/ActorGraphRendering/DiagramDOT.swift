@@ -62,6 +62,8 @@ public struct DiagramOptions: Sendable, Hashable {
     /// Fixed node positions (a frame of a series): the actors are drawn where they are, with
     /// Graphviz's `nop2` layout (`neato -n2`), and only the edges are routed.
     public var pinned: PinnedLayout?
+    /// Relations new in this frame of a series, by index: drawn thick, labelled NEW in bold.
+    public var newRelations: Set<Int> = []
 
     public init(theme: Theme = .default, clusters: ClusterRule = .none, engine: LayoutEngine = .dot,
                 legend: Bool = true, highlights: [Int: String] = [:], legendNotes: [String] = [],
@@ -150,7 +152,7 @@ public enum DiagramDOT {
         out += "\n"
         for (i, r) in graph.relations.enumerated() where !options.hiddenRelations.contains(i) {
             guard let s = index[r.source], let t = index[r.target] else { continue }
-            out += "  \(nodeIDs[s]) -> \(nodeIDs[t]) [\(edgeAttributes(graph, i, theme, options.highlights[i]))];\n"
+            out += "  \(nodeIDs[s]) -> \(nodeIDs[t]) [\(edgeAttributes(graph, i, theme, options.highlights[i], isNew: options.newRelations.contains(i)))];\n"
         }
         if options.legend {
             out += "\n  // Caption and legend: the kinds this graph uses.\n"
@@ -243,7 +245,7 @@ public enum DiagramDOT {
         return !r.evidence.claimedBy.isEmpty
     }
 
-    private static func edgeAttributes(_ graph: ActorGraph, _ i: Int, _ theme: Theme, _ highlight: String?) -> String {
+    private static func edgeAttributes(_ graph: ActorGraph, _ i: Int, _ theme: Theme, _ highlight: String?, isNew: Bool = false) -> String {
         let r = graph.relations[i]
         let kind = graph.relationKind(r.kind) ?? RelationKind(id: r.kind, label: r.kind, sign: graph.sign(of: r), directed: r.directed)
         var look = theme.look(for: kind)
@@ -256,7 +258,7 @@ public enum DiagramDOT {
         }
         let weightScale = min(2.5, 1 + 0.35 * max(0, r.weight - 1))
         var pen = look.penWidth * theme.penScale * weightScale * (contested ? 0.75 : 1)
-        if highlight != nil { pen = max(pen * 1.6, 3.5 * theme.penScale) }
+        if highlight != nil || isNew { pen = max(pen * 1.6, 3.5 * theme.penScale) }
         var attrs: [(String, String)] = [("id", q("relation-\(i)")), ("color", q(look.color))]
         if styles != ["solid"] { attrs.append(("style", q(styles.joined(separator: ",")))) }
         attrs.append(("penwidth", num((pen * 100).rounded() / 100)))
@@ -267,7 +269,11 @@ public enum DiagramDOT {
         } else {
             attrs.append(("dir", "none"))
         }
-        if let highlight {
+        if isNew {
+            let note = highlight.map { "<BR/>" + DOTText.wrap($0, width: 28, maxLines: 3).map(DOTText.html).joined(separator: "<BR/>") } ?? ""
+            attrs += [("xlabel", "<<B>NEW</B>\(note)>"), ("fontcolor", q(theme.ink)),
+                      ("fontsize", num(theme.captionFontSize + 1))]
+        } else if let highlight {
             attrs += [("xlabel", "<" + DOTText.wrap(highlight, width: 28, maxLines: 3).map(DOTText.html).joined(separator: "<BR/>") + ">"),
                       ("fontcolor", q(look.color))]
         }

@@ -68,7 +68,7 @@ public enum FrameSeries {
 
     /// The legend line for the NEW marks.
     static func newNote(previous: PartialDate?) -> String {
-        "━━━ thick and labelled NEW: a relation that holds at this date but did not at the previous frame's date"
+        "━━━ thick, labelled NEW in bold: a relation that holds at this date but did not at the previous frame's date"
             + (previous.map { " (\($0))" } ?? " (the first frame has no previous date and marks none)") + "."
     }
 
@@ -83,7 +83,7 @@ public enum FrameSeries {
             if let previous {
                 new = graph.relations.indices.filter { graph.relations[$0].holds(at: date) && !graph.relations[$0].holds(at: previous) }
             }
-            for i in new { o.highlights[i] = o.highlights[i].map { "NEW · " + $0 } ?? "NEW" }
+            o.newRelations = Set(new)
             o.legendNotes += [newNote(previous: previous)]
             return Frame(date: date, fileName: fileName(k, of: dates.count, date: date, format: format), options: o, newRelations: new)
         }

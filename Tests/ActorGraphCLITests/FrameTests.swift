@@ -153,6 +153,8 @@ import Testing
             #expect(run.status == 2, "\(run)")
             #expect(run.stderr.contains("--at"), "\(run)")
         }
+        let file = try E2E.run(["render", "g.yaml", "--at", "2010,2011", "-o", "frames.svg"], in: dir)
+        #expect(file.status == 2 && file.stderr.contains("names a directory"), "\(file)")
         let format = try E2E.run(["render", "g.yaml", "--at", "2010-1-5", "-o", "x.svg"], in: dir)
         #expect(format.status == 2 && format.stderr.contains("YYYY, YYYY-MM or YYYY-MM-DD"), "\(format)")
         try E2E.write("not a directory\n", to: dir.appendingPathComponent("file"))
