@@ -120,7 +120,7 @@ public enum FrameSeries {
         for (k, f) in frames.enumerated() {
             let body = image ? "<img src=\"\(esc(f.fileName))\" alt=\"as of \(f.date)\">" : "<a href=\"\(esc(f.fileName))\">\(esc(f.fileName))</a>"
             out += "<li class=\"frame\(k == 0 ? " shown" : "")\" data-date=\"\(f.date)\"><h2>As of \(f.date)</h2>"
-                + "<p>\(f.newRelations.count) new relation\(f.newRelations.count == 1 ? "" : "s") since the previous frame.</p>\(body)</li>\n"
+                + "<p>" + (k == 0 ? "The first frame." : "\(f.newRelations.count) new relation\(f.newRelations.count == 1 ? "" : "s") since \(frames[k - 1].date).") + "</p>\(body)</li>\n"
         }
         out += """
             </ol>
