@@ -158,6 +158,25 @@ struct DiagramArguments: ParsableArguments {
     }
 }
 
+/// `--at D1,D2,…`: the dates of snapshots, ascending.
+enum SnapshotDates {
+    static func parse(_ text: String) throws -> [PartialDate] {
+        var dates: [PartialDate] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let item = part.trimmingCharacters(in: .whitespaces)
+            switch PartialDate.parse(item) {
+            case .success(let d): dates.append(d)
+            case .failure(let why):
+                throw ValidationError("--at: \(why.message); dates are YYYY, YYYY-MM or YYYY-MM-DD, several separated by commas (e.g. --at 2009-12-31,2010-01-05)")
+            }
+        }
+        for (a, b) in zip(dates, dates.dropFirst()) where !(a < b) {
+            throw ValidationError("--at: dates must be in ascending order, each once ('\(a)' then '\(b)')")
+        }
+        return dates
+    }
+}
+
 extension ActorGraphCommand {
     /// `actorgraph render FILE -o OUT`: a diagram through Graphviz.
     struct Render: ParsableCommand {
@@ -170,33 +189,67 @@ extension ActorGraphCommand {
                 fdp lays clusters out differently from run to run (a warning says so; dot does \
                 not). The output file is written atomically: a failed render leaves no file \
                 behind.
+
+                --at DATE draws a snapshot: every actor, and the relations that hold at DATE \
+                (spans inclusive at both ends; a partial date is its whole period), captioned \
+                "As of DATE". --at D1,D2,… with -o DIR/ draws a frame series: DIR/NN-DATE.FORMAT \
+                per date (--format, default svg) and DIR/index.html to step through them. The \
+                union of the frames is laid out once and every frame drawn with the same node \
+                positions (Graphviz's nop2, i.e. neato -n2); relations new since the previous \
+                date are thick and labelled NEW.
                 """
         )
 
         @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
         var file: String
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("The output file; its extension picks the format (.svg, .png, .pdf, .dot, .xdot, .json).", valueName: "out"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("The output file; its extension picks the format (.svg, .png, .pdf, .dot, .xdot, .json). With several --at dates, a directory (created if needed).", valueName: "out"))
         var output: String
 
-        @Option(help: "Output format, when the extension does not say.")
+        @Option(help: "Output format, when the extension does not say (frame series: default svg).")
         var format: OutputFormat?
+
+        @Option(help: ArgumentHelp("Draw the graph as of DATE (YYYY, YYYY-MM or YYYY-MM-DD); several dates, ascending and comma-separated, draw a frame series into the -o directory.", valueName: "dates"))
+        var at: String?
 
         @Option(help: ArgumentHelp("Stop the layout after this many seconds.", valueName: "seconds"))
         var timeout: Double?
 
         @OptionGroup var diagram: DiagramArguments
 
+        /// Whether the output is a frame series in a directory.
+        var isSeries: Bool {
+            guard let at else { return false }
+            return at.contains(",") || output.hasSuffix("/")
+        }
+
         func validate() throws {
+            if let at { _ = try SnapshotDates.parse(at) }
+            if isSeries {
+                if !output.hasSuffix("/"), OutputFormat(path: output) != nil {
+                    throw ValidationError("with several --at dates, -o names a directory for the frames (e.g. -o frames/), not '\(output)'; --format picks their format")
+                }
+                return try validateTimeout()
+            }
             if format == nil && OutputFormat(path: output) == nil {
                 throw ValidationError("cannot tell the format from '\(output)'; use an extension (\(OutputFormat.allCases.map { ".\($0.rawValue)" }.joined(separator: ", "))) or --format")
             }
+            try validateTimeout()
+        }
+
+        func validateTimeout() throws {
             if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
         }
 
         func run() throws {
             let loaded = try loadForCommand(file)
-            let (graph, options) = try diagram.prepare(loaded.graph, file: file)
+            var (graph, options) = try diagram.prepare(loaded.graph, file: file)
+            if isSeries {
+                return try runSeries(graph, options: options)
+            }
+            if let at, let date = try SnapshotDates.parse(at).first {
+                options = FrameSeries.snapshot(graph, options: options, at: date)
+            }
             if !options.engine.isDeterministic(clustered: options.clusters != .none) {
                 Output.error("\(file): warning: Graphviz's \(options.engine) lays clusters out differently from run to run; use --engine dot for the same diagram every time")
             }
@@ -240,11 +293,23 @@ extension ActorGraphCommand {
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
         var output: String?
 
+        @Option(help: ArgumentHelp("Export the graph as of DATE (YYYY, YYYY-MM or YYYY-MM-DD): every actor, the relations that hold then.", valueName: "date"))
+        var at: String?
+
         @OptionGroup var diagram: DiagramArguments
+
+        func validate() throws {
+            if let at, try SnapshotDates.parse(at).count != 1 {
+                throw ValidationError("--at: export writes one DOT file, so one date; use 'actorgraph render --at D1,D2,… -o DIR/' for a series")
+            }
+        }
 
         func run() throws {
             let loaded = try loadForCommand(file)
-            let prepared = try diagram.prepare(loaded.graph, file: file)
+            var prepared = try diagram.prepare(loaded.graph, file: file)
+            if let at, let date = try SnapshotDates.parse(at).first {
+                prepared.options = FrameSeries.snapshot(prepared.graph, options: prepared.options, at: date)
+            }
             let text = DiagramDOT.write(prepared.graph, options: prepared.options)
             if let output {
                 do { try AtomicFile.write(Data(text.utf8), to: output) } catch {
@@ -277,6 +342,44 @@ extension ActorGraphCommand {
                 throw ExitCode(ExitStatus.failure)
             } catch {
                 try? Data("\(error)".utf8).write(to: URL(fileURLWithPath: errors))
+                throw ExitCode(ExitStatus.failure)
+            }
+        }
+    }
+}
+
+extension ActorGraphCommand.Render {
+    /// `--at D1,D2,… -o DIR/`: the frames, then index.html, each written atomically.
+    func runSeries(_ graph: ActorGraph, options: DiagramOptions) throws {
+        let dates = try SnapshotDates.parse(at ?? "")
+        let chosen = format ?? .svg
+        if options.clusters != .none && !options.engine.isDeterministic(clustered: true) {
+            Output.error("\(file): warning: Graphviz's \(options.engine) lays clusters out differently from run to run; use --engine dot for the same frames every time")
+        }
+        let renderer = Renderer(subprocess: SubprocessRenderer(executable: SubprocessRenderer.currentExecutable))
+        let frames: [FrameSeries.Frame]
+        var images: [Data] = []
+        do {
+            let pinned = try FrameSeries.pin(graph, options: options, dates: dates, renderer: renderer, timeout: timeout)
+            frames = FrameSeries.frames(graph, options: options, dates: dates, pinned: pinned, format: chosen)
+            for frame in frames { images.append(try renderer.render(graph, options: frame.options, format: chosen)) }
+        } catch {
+            Output.error("\(file): \(error)")
+            throw ExitCode(ExitStatus.failure)
+        }
+        let directory = URL(fileURLWithPath: output)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            Output.error("\(output): cannot create the directory: \(error.localizedDescription)")
+            throw ExitCode(ExitStatus.failure)
+        }
+        let title = graph.title ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let html = FrameSeries.indexHTML(title: title, frames: frames, format: chosen)
+        for (name, data) in zip(frames.map(\.fileName) + ["index.html"], images + [Data(html.utf8)]) {
+            let path = directory.appendingPathComponent(name).path
+            do { try AtomicFile.write(data, to: path) } catch {
+                Output.error("\(path): cannot write: \(error.localizedDescription)")
                 throw ExitCode(ExitStatus.failure)
             }
         }

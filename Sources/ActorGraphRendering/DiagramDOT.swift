@@ -54,6 +54,16 @@ public struct DiagramOptions: Sendable, Hashable {
     /// dot only: ranks run left to right (the default, good for chains of patronage and
     /// command), or top to bottom, which sets clusters side by side (blocs facing each other).
     public var topToBottom: Bool
+    /// Relations left out of the drawing, by index (a snapshot: those that do not hold at
+    /// ``asOf``). Their kinds stay in the legend, so every frame of a series has the same legend.
+    public var hiddenRelations: Set<Int> = []
+    /// The date the diagram is a snapshot of; the caption says "as of DATE".
+    public var asOf: PartialDate?
+    /// Fixed node positions (a frame of a series): the actors are drawn where they are, with
+    /// Graphviz's `nop2` layout (`neato -n2`), and only the edges are routed.
+    public var pinned: PinnedLayout?
+    /// Relations new in this frame of a series, by index: drawn thick, labelled NEW in bold.
+    public var newRelations: Set<Int> = []
 
     public init(theme: Theme = .default, clusters: ClusterRule = .none, engine: LayoutEngine = .dot,
                 legend: Bool = true, highlights: [Int: String] = [:], legendNotes: [String] = [],
@@ -66,6 +76,35 @@ public struct DiagramOptions: Sendable, Hashable {
         self.legendNotes = legendNotes
         self.topToBottom = topToBottom
         self.actorHighlights = actorHighlights
+    }
+}
+
+/// Positions read back from a laid-out diagram, to draw other diagrams of the same actors with
+/// every node in the same place.
+public struct PinnedLayout: Sendable, Hashable {
+    /// Node `id` attribute (`actor-N`) → `"x,y"` in points.
+    public var positions: [String: String]
+    /// Cluster name (`cluster_N`) → its bounding box `"llx,lly,urx,ury"` in points.
+    public var clusterBoxes: [String: String]
+    /// The laid-out drawing's bounding box; two invisible anchors pin its corners, so every
+    /// frame has the same extent and Graphviz translates none of them differently.
+    public var bounds: (Double, Double, Double, Double)?
+
+    public init(positions: [String: String], clusterBoxes: [String: String] = [:], bounds: (Double, Double, Double, Double)? = nil) {
+        self.positions = positions
+        self.clusterBoxes = clusterBoxes
+        self.bounds = bounds
+    }
+
+    public static func == (a: PinnedLayout, b: PinnedLayout) -> Bool {
+        a.positions == b.positions && a.clusterBoxes == b.clusterBoxes
+            && a.bounds.map { [$0.0, $0.1, $0.2, $0.3] } == b.bounds.map { [$0.0, $0.1, $0.2, $0.3] }
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(positions)
+        h.combine(clusterBoxes)
+        h.combine(bounds.map { [$0.0, $0.1, $0.2, $0.3] })
     }
 }
 
@@ -91,23 +130,29 @@ public enum DiagramDOT {
         var placed = Set<Int>()
         for (g, group) in grouping.groups.enumerated() {
             out += "\n  subgraph \(q("cluster_\(g)")) {\n"
+            let box = options.pinned?.clusterBoxes["cluster_\(g)"].map { ", bb=\(q($0))" } ?? ""
             out += "    graph [label=<\(bold(DOTText.html(group.label)))>, labeljust=l, style=\"rounded,filled\", "
-                + "fillcolor=\(q(theme.clusterFill)), color=\"#B0B0B0\", fontsize=\(num(theme.captionFontSize + 1)), margin=12];\n"
+                + "fillcolor=\(q(theme.clusterFill)), color=\"#B0B0B0\", fontsize=\(num(theme.captionFontSize + 1)), margin=12\(box)];\n"
             for member in group.members {
                 guard let i = index[member], !placed.contains(i) else { continue }
                 placed.insert(i)
-                out += "    " + node(graph, i, nodeIDs, theme, options.actorHighlights[graph.actors[i].id]) + "\n"
+                out += "    " + node(graph, i, nodeIDs, theme, options.actorHighlights[graph.actors[i].id], options.pinned) + "\n"
             }
             out += "  }\n"
         }
         out += "\n"
         for i in graph.actors.indices where !placed.contains(i) && index[graph.actors[i].id] == i {
-            out += "  " + node(graph, i, nodeIDs, theme, options.actorHighlights[graph.actors[i].id]) + "\n"
+            out += "  " + node(graph, i, nodeIDs, theme, options.actorHighlights[graph.actors[i].id], options.pinned) + "\n"
+        }
+        if let (x0, y0, x1, y1) = options.pinned?.bounds {
+            for (name, x, y) in [("actor-frame-ll", x0, y0), ("actor-frame-ur", x1, y1)] {
+                out += "  \(q(name)) [shape=point, style=invis, width=0.01, height=0.01, label=\"\", pos=\(q("\(num(x)),\(num(y))!"))];\n"
+            }
         }
         out += "\n"
-        for (i, r) in graph.relations.enumerated() {
+        for (i, r) in graph.relations.enumerated() where !options.hiddenRelations.contains(i) {
             guard let s = index[r.source], let t = index[r.target] else { continue }
-            out += "  \(nodeIDs[s]) -> \(nodeIDs[t]) [\(edgeAttributes(graph, i, theme, options.highlights[i]))];\n"
+            out += "  \(nodeIDs[s]) -> \(nodeIDs[t]) [\(edgeAttributes(graph, i, theme, options.highlights[i], isNew: options.newRelations.contains(i)))];\n"
         }
         if options.legend {
             out += "\n  // Caption and legend: the kinds this graph uses.\n"
@@ -135,6 +180,9 @@ public enum DiagramDOT {
         // Edges routed around nodes (splines=true) cost neato 95 s on 500 actors, straight ones
         // 1 s: beyond 150 actors, straight lines.
         let splines = graph.actors.count <= 150 ? "true" : "line"
+        if options.pinned != nil {
+            return (attrs + [("splines", splines)]).map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
+        }
         switch options.engine {
         case .dot:
             attrs += [("rankdir", options.topToBottom ? "TB" : "LR"), ("nodesep", "0.35"), ("ranksep", "0.9"), ("newrank", "true"), ("compound", "true")]
@@ -152,7 +200,7 @@ public enum DiagramDOT {
         return attrs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
     }
 
-    private static func node(_ graph: ActorGraph, _ i: Int, _ ids: [String], _ theme: Theme, _ highlight: String?) -> String {
+    private static func node(_ graph: ActorGraph, _ i: Int, _ ids: [String], _ theme: Theme, _ highlight: String?, _ pinned: PinnedLayout? = nil) -> String {
         let actor = graph.actors[i]
         let kind = graph.actorKind(actor.kind) ?? ActorKind(id: actor.kind, label: actor.kind)
         let look = theme.look(for: kind)
@@ -164,7 +212,7 @@ public enum DiagramDOT {
         ] + (highlight.map { note in
             [("penwidth", "3.5"), ("color", q(theme.ink)),
              ("xlabel", "<<B>" + DOTText.wrap(note, width: 24, maxLines: 3).map(DOTText.html).joined(separator: "<BR/>") + "</B>>")]
-        } ?? [])
+        } ?? []) + (pinned?.positions["actor-\(i)"].map { [("pos", q("\($0)!"))] } ?? [])
         return "\(ids[i]) [" + attrs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
     }
 
@@ -197,7 +245,7 @@ public enum DiagramDOT {
         return !r.evidence.claimedBy.isEmpty
     }
 
-    private static func edgeAttributes(_ graph: ActorGraph, _ i: Int, _ theme: Theme, _ highlight: String?) -> String {
+    private static func edgeAttributes(_ graph: ActorGraph, _ i: Int, _ theme: Theme, _ highlight: String?, isNew: Bool = false) -> String {
         let r = graph.relations[i]
         let kind = graph.relationKind(r.kind) ?? RelationKind(id: r.kind, label: r.kind, sign: graph.sign(of: r), directed: r.directed)
         var look = theme.look(for: kind)
@@ -210,7 +258,7 @@ public enum DiagramDOT {
         }
         let weightScale = min(2.5, 1 + 0.35 * max(0, r.weight - 1))
         var pen = look.penWidth * theme.penScale * weightScale * (contested ? 0.75 : 1)
-        if highlight != nil { pen = max(pen * 1.6, 3.5 * theme.penScale) }
+        if highlight != nil || isNew { pen = max(pen * 1.6, 3.5 * theme.penScale) }
         var attrs: [(String, String)] = [("id", q("relation-\(i)")), ("color", q(look.color))]
         if styles != ["solid"] { attrs.append(("style", q(styles.joined(separator: ",")))) }
         attrs.append(("penwidth", num((pen * 100).rounded() / 100)))
@@ -221,7 +269,11 @@ public enum DiagramDOT {
         } else {
             attrs.append(("dir", "none"))
         }
-        if let highlight {
+        if isNew {
+            let note = highlight.map { "<BR/>" + DOTText.wrap($0, width: 28, maxLines: 3).map(DOTText.html).joined(separator: "<BR/>") } ?? ""
+            attrs += [("xlabel", "<<B>NEW</B>\(note)>"), ("fontcolor", q(theme.ink)),
+                      ("fontsize", num(theme.captionFontSize + 1))]
+        } else if let highlight {
             attrs += [("xlabel", "<" + DOTText.wrap(highlight, width: 28, maxLines: 3).map(DOTText.html).joined(separator: "<BR/>") + ">"),
                       ("fontcolor", q(look.color))]
         }

@@ -78,6 +78,15 @@ public enum Graphviz {
         }
     }
 
+    /// Renders DOT whose nodes all carry `pos` (in points): Graphviz's `nop2` layout, the
+    /// in-process form of `neato -n2`, keeps every node where it is and routes the edges.
+    /// Clusters with a `bb` are drawn there.
+    public static func renderPinned(dot text: String, format: OutputFormat) throws -> RenderResult {
+        try gate.withLock { state in
+            try state.render(text, engine: "nop2", format: format.graphvizName)
+        }
+    }
+
     /// Parses DOT text with cgraph and returns every node's and edge's attributes, as Graphviz
     /// read them: for checking that what we write reads back exactly.
     public static func parse(dot text: String) throws -> ParsedGraph {
@@ -92,6 +101,10 @@ public enum Graphviz {
         public var nodes: [String: [String: String]]
         /// Edges in file order: tail, head and attributes.
         public var edges: [(tail: String, head: String, attributes: [String: String])]
+        /// The root graph's attributes (`bb` after a layout).
+        public var attributes: [String: String] = [:]
+        /// Subgraph name → attributes, for the root's subgraphs and theirs (clusters' `bb`).
+        public var subgraphs: [String: [String: String]] = [:]
     }
 
     private static let gate = Mutex(State())
@@ -175,8 +188,19 @@ public enum Graphviz {
                 }
                 node = agnxtnode(graph, n)
             }
+            var subgraphs: [String: [String: String]] = [:]
+            func collect(_ parent: UnsafeMutablePointer<Agraph_t>) {
+                var sub = agfstsubg(parent)
+                while let s = sub {
+                    subgraphs[String(cString: agnameof(UnsafeMutableRawPointer(s)))] = attributes(UnsafeMutableRawPointer(s), kind: Int32(AGRAPH))
+                    collect(s)
+                    sub = agnxtsubg(s)
+                }
+            }
+            collect(graph)
             return ParsedGraph(name: String(cString: agnameof(UnsafeMutableRawPointer(graph))), nodes: nodes,
-                               edges: edges)
+                               edges: edges, attributes: attributes(UnsafeMutableRawPointer(graph), kind: Int32(AGRAPH)),
+                               subgraphs: subgraphs)
         }
 
         /// Reads whatever a previous read left in the lexer's buffer, so that the next

@@ -23,8 +23,14 @@ public enum Legend {
         }
         var facts: [String] = []
         let summary = GraphSummary(graph)
-        if let range = summary.dateRange { facts.append("\(range.from) to \(range.to)") }
-        facts.append("\(graph.actors.count) actors, \(graph.relations.count) relations")
+        if let asOf = options.asOf {
+            let shown = graph.relations.indices.filter { !options.hiddenRelations.contains($0) }.count
+            facts.append("As of \(asOf)")
+            facts.append("\(graph.actors.count) actors, \(shown) of \(graph.relations.count) relations hold at that date")
+        } else {
+            if let range = summary.dateRange { facts.append("\(range.from) to \(range.to)") }
+            facts.append("\(graph.actors.count) actors, \(graph.relations.count) relations")
+        }
         if !graph.sources.isEmpty {
             let sources = graph.sources.map { s in s.title + (s.date.map { " (\($0))" } ?? "") }
             facts.append("Source\(sources.count == 1 ? "" : "s"): " + sources.joined(separator: "; "))

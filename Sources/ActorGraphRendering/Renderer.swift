@@ -18,8 +18,11 @@ public struct Renderer: Sendable {
         return try Graphviz.render(dot: dot, engine: engine, format: format).data
     }
 
-    /// Draws `graph`.
+    /// Draws `graph`. With ``DiagramOptions/pinned`` positions, in-process with `nop2`.
     public func render(_ graph: ActorGraph, options: DiagramOptions, format: OutputFormat, timeout: Double? = nil) throws -> Data {
-        try render(dot: DiagramDOT.write(graph, options: options), engine: options.engine, format: format, timeout: timeout)
+        if options.pinned != nil {
+            return try Graphviz.renderPinned(dot: DiagramDOT.write(graph, options: options), format: format).data
+        }
+        return try render(dot: DiagramDOT.write(graph, options: options), engine: options.engine, format: format, timeout: timeout)
     }
 }
