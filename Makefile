@@ -8,6 +8,9 @@ APT_PACKAGES = graphviz libgraphviz-dev pkg-config fonts-dejavu-core
 # The themes name DejaVu Sans explicitly: SVG coordinates depend on the font's metrics.
 FONT_CHECK = fc-list 2>/dev/null | grep -q 'DejaVuSans.ttf'
 GRAPHS = $(wildcard graphs/*.yaml)
+# The dates of the cable's story: New Year's Eve, after the first four days of killings, the day
+# after the January 7 battle, and January 11 (Rangers in, protests in Lyari).
+KARACHI_FRAMES = 2009-12-31,2010-01-03,2010-01-08,2010-01-11
 
 .PHONY: all deps build demo test graphs bench install uninstall clean
 
@@ -73,6 +76,8 @@ graphs: build
 	    echo "graphs/rendered/$$out.svg graphs/rendered/$$out.png $$opts"; \
 	  done; \
 	done
+	@$(BIN_RELEASE) render graphs/karachi-2010.yaml --at $(KARACHI_FRAMES) -o graphs/rendered/karachi-2010-frames/ --format png
+	@echo "graphs/rendered/karachi-2010-frames/ (index.html and one PNG per date: $(KARACHI_FRAMES))"
 
 ## test: install what the tests need, then run them all
 test: deps
