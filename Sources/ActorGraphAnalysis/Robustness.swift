@@ -65,12 +65,17 @@ public struct RobustnessReport: Sendable {
     public var fragile: [Fragile]
     /// Doubtful relations outside both projections (dropping them changes nothing): not tested.
     public var untested: [Int]
-    /// Per attached actor: the share of drops after which the set of actors sharing its bloc is
-    /// exactly the same (an actor left without a kept tie has changed).
+    /// Per attached actor: the Jaccard similarity of its bloc before and after a drop, averaged
+    /// over the drops (1: always the same bloc-mates). Only actors placed both before and after
+    /// are compared; an actor left without a kept tie scores 0 for that drop.
     public var membershipStability: [String: Double]
-    /// Per bloc of the full result (numbered as ``FactionReport/blocs``): the share of drops after
-    /// which some bloc has exactly the same members.
+    /// Per bloc of the full result (numbered as ``FactionReport/blocs``): the best Jaccard
+    /// similarity between it and a bloc after a drop, averaged over the drops (actors placed both
+    /// before and after only).
     public var blocStability: [Double]
+    /// Per bloc of the full result: the share of drops after which its members (those still
+    /// placed) form exactly one bloc with no one else.
+    public var blocSurvival: [Double]
     /// Per scored fissure, in the full report's rank order.
     public var fissureStability: [FissureStability]
     /// Whether the top fissure stays top.
@@ -94,11 +99,16 @@ extension ActorGraph {
     /// is removed, factions (same method and seed) and fissures are rerun, and the results are
     /// compared with the full ones. Blocs are compared up to relabelling, by co-membership:
     ///
-    /// - an actor is *stable* under a drop when the set of actors sharing its bloc is unchanged.
-    ///   Exact sets, not a similarity, so that a share reads as "in 5 of 6 drops" and any move
-    ///   of a co-member counts: the question is whether an alignment depends on one doubtful
-    ///   relation, and the changes list says which actor moved;
-    /// - a bloc is stable under a drop when a bloc with exactly its members remains;
+    /// - an actor's stability under a drop is the Jaccard similarity |B ∩ B'| / |B ∪ B'| of its
+    ///   bloc B before and B' after (itself included), over the actors placed in both results,
+    ///   and 0 when the drop leaves it without a tie. Averaged over drops. A similarity rather
+    ///   than "exactly the same bloc-mates", because with exact sets one peripheral actor moving
+    ///   marks every actor of both blocs as changed, and the mover could not be told from the
+    ///   actors it left; with Jaccard the mover scores near 0 and its former bloc-mates near 1.
+    ///   Actors unplaced after a drop (their only tie dropped) are left out of the others'
+    ///   comparison for the same reason;
+    /// - a bloc's stability is the best Jaccard similarity with any bloc after the drop,
+    ///   averaged; its survival, the share of drops after which it remains exactly;
     /// - a fissure is stable when its verdict (split or not) is unchanged; the score's range is
     ///   reported beside it. The drop of the fissure's own relation is not counted (it removes
     ///   the tie rather than testing the evidence against it) but is described in the changes;
@@ -129,7 +139,8 @@ extension ActorGraph {
         }
 
         let fullCo = _coMembers(full)
-        var sameMembers = [String: Int](uniqueKeysWithValues: fullCo.keys.map { ($0, 0) })
+        var memberSum = [String: Double](uniqueKeysWithValues: fullCo.keys.map { ($0, 0) })
+        var blocSum = [Double](repeating: 0, count: full.blocs.count)
         var sameBloc = [Int](repeating: 0, count: full.blocs.count)
         var fissureSame = [Int: Int](), fissureDrops = [Int: Int](), fissureRange = [Int: ClosedRange<Double>]()
         for f in fullFissures.fissures {
@@ -150,11 +161,19 @@ extension ActorGraph {
             // Blocs, by co-membership.
             let co = _coMembers(after)
             var moved: [String] = []
+            let placed = Set(fullCo.keys).intersection(co.keys)
             for (id, members) in fullCo {
-                if co[id] == members { sameMembers[id, default: 0] += 1 } else { moved.append(id) }
+                guard let now = co[id] else { moved.append(id); continue }
+                let before = members.intersection(placed), after = now.intersection(placed)
+                if before != after { moved.append(id) }
+                memberSum[id, default: 0] += _jaccard(before, after)
             }
-            let afterSets = Set(after.blocs.map(Set.init))
-            for (b, members) in full.blocs.enumerated() where afterSets.contains(Set(members)) { sameBloc[b] += 1 }
+            let afterSets = after.blocs.map { Set($0).intersection(placed) }
+            for (b, members) in full.blocs.enumerated() {
+                let set = Set(members).intersection(placed)
+                blocSum[b] += afterSets.map { _jaccard(set, $0) }.max() ?? 0
+                if set.isEmpty || afterSets.contains(set) { sameBloc[b] += 1 }
+            }
             changes += _moves(full: full, after: after)
             // Fissures.
             let afterByRelation = Dictionary(afterFissures.fissures.map { (back($0.relation), $0) }, uniquingKeysWith: { a, _ in a })
@@ -190,6 +209,7 @@ extension ActorGraph {
 
         let n = fragile.count
         func share(_ k: Int, _ of: Int) -> Double { of == 0 ? 1 : Double(k) / Double(of) }
+        func mean(_ x: Double) -> Double { n == 0 ? 1 : x / Double(n) }
         let fissureStability = fullFissures.fissures.map { f in
             RobustnessReport.FissureStability(relation: f.relation, split: f.split, score: f.score,
                                               stability: share(fissureSame[f.relation] ?? 0, fissureDrops[f.relation] ?? 0),
@@ -198,8 +218,9 @@ extension ActorGraph {
         }
         return RobustnessReport(
             fragile: fragile, untested: untested,
-            membershipStability: sameMembers.mapValues { share($0, n) },
-            blocStability: sameBloc.map { share($0, n) },
+            membershipStability: memberSum.mapValues(mean),
+            blocStability: blocSum.map(mean),
+            blocSurvival: sameBloc.map { share($0, n) },
             fissureStability: fissureStability,
             rankStability: .init(top: top?.relation, stability: share(topKept, topDrops),
                                  challengers: challengers.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
@@ -235,26 +256,45 @@ extension ActorGraph {
             }
         }
         var out: [String] = []
+        func list(_ ids: [String]) -> String {
+            ids.count < 2 ? ids.joined() : ids.dropLast().joined(separator: ", ") + " and " + ids.last!
+        }
+        var unplaced: [(String, Int)] = []
+        var movers: [Int: [(id: String, from: Int)]] = [:]   // after bloc → actors that changed bloc
         for (b, members) in full.blocs.enumerated() {
             for id in members {
-                guard let a = after.bloc[id] else {
-                    out.append("\(id) leaves bloc \(b + 1) and is no longer placed (no kept tie left)")
-                    continue
-                }
-                if let l = labels[a] {
-                    if l != b { out.append("\(id) leaves bloc \(b + 1) for bloc \(l + 1)") }
-                } else {
-                    let with = after.blocs[a].filter { $0 != id }
-                    out.append("\(id) leaves bloc \(b + 1) for a new bloc" + (with.isEmpty ? " of its own" : " with " + with.joined(separator: ", ")))
-                }
+                guard let a = after.bloc[id] else { unplaced.append((id, b)); continue }
+                if labels[a] != b { movers[a, default: []].append((id, b)) }
             }
         }
+        for a in after.blocs.indices {
+            guard let group = movers[a] else { continue }
+            if let l = labels[a] {
+                let sources = Set(group.map(\.from)).sorted()
+                for from in sources {
+                    let ids = group.filter { $0.from == from }.map(\.id)
+                    out.append("\(list(ids)) \(ids.count == 1 ? "leaves" : "leave") bloc \(from + 1) for bloc \(l + 1)")
+                }
+            } else {
+                let parts = Set(group.map(\.from)).sorted().map { from in
+                    list(group.filter { $0.from == from }.map(\.id)) + " (from bloc \(from + 1))"
+                }
+                out.append("a new bloc forms: " + parts.joined(separator: " with "))
+            }
+        }
+        for (id, b) in unplaced { out.append("\(id) leaves bloc \(b + 1) and is no longer placed (no kept tie left)") }
         for (a, members) in after.blocs.enumerated() {
             for id in members where full.bloc[id] == nil {
                 out.append("\(id), unplaced before, joins " + (labels[a].map { "bloc \($0 + 1)" } ?? "a new bloc"))
             }
         }
         return out
+    }
+
+    /// |x ∩ y| / |x ∪ y|, 1 for two empty sets.
+    private func _jaccard(_ x: Set<String>, _ y: Set<String>) -> Double {
+        let union = x.union(y).count
+        return union == 0 ? 1 : Double(x.intersection(y).count) / Double(union)
     }
 
     /// A score to two decimals.

@@ -15,8 +15,10 @@ extension ActorGraphCommand {
                 actor disputes it. Each is dropped in turn (only that one), factions (same method \
                 and seed) and fissures are rerun, and the results are compared with the full ones. \
                 Blocs are compared up to relabelling, by who shares a bloc with whom. An actor's \
-                stability is the share of drops after which exactly the same actors share its \
-                bloc; a bloc's, the share after which a bloc with exactly its members remains; a \
+                stability is the Jaccard similarity of its bloc before and after, averaged over \
+                drops (actors left without a tie by a drop are compared only with themselves); a \
+                bloc's, its best Jaccard similarity with a bloc after the drop, averaged, and \
+                whether it stays intact; a \
                 fissure's, the share after which its verdict (split or not) is unchanged, not \
                 counting the drop of the tie itself.
                 """
@@ -75,6 +77,7 @@ extension ActorGraphCommand {
         }
 
         static func percent(_ x: Double) -> String { String(format: "%.0f%%", x * 100) }
+        static func fixed(_ x: Double) -> String { String(format: "%.2f", x) }
 
         static func table(_ report: RobustnessReport, graph: ActorGraph, file: String, view: String, alpha: Double) -> String {
             let n = report.fragile.count
@@ -83,7 +86,7 @@ extension ActorGraphCommand {
             var out = [title, ""]
             out.append("Blocs of the full analysis:")
             for (b, members) in report.factions.blocs.enumerated() {
-                out.append("  Bloc \(b + 1): " + members.joined(separator: ", ") + "  (stable in \(percent(report.blocStability[b])) of drops)")
+                out.append("  Bloc \(b + 1): " + members.joined(separator: ", ") + "  (stability \(fixed(report.blocStability[b])), intact after \(percent(report.blocSurvival[b])) of drops)")
             }
             out.append("")
             out.append("Doubtful relations and what dropping each changes:")
@@ -95,9 +98,9 @@ extension ActorGraphCommand {
                 for c in f.changes { out.append("    dropped: " + c) }
             }
             out.append("")
-            out.append("Membership stability (share of drops after which the same actors share its bloc; lowest first):")
+            out.append("Membership stability (Jaccard similarity of the actor's bloc before and after, mean over drops; lowest first):")
             let actors = report.membershipStability.sorted { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }
-            out += TextTable.lines(actors.map { ["  " + $0.key, percent($0.value),
+            out += TextTable.lines(actors.map { ["  " + $0.key, fixed($0.value),
                                                  report.factions.bloc[$0.key].map { "bloc \($0 + 1)" } ?? ""] }, rightAligned: [1])
             out.append("")
             out.append("Fissure stability (share of the other drops after which the verdict stands):")
@@ -131,7 +134,7 @@ extension ActorGraphCommand {
             }
             for (id, s) in report.membershipStability.sorted(by: { $0.key < $1.key }) { row(["actor", id, "", "\(s)", ""]) }
             for (b, s) in report.blocStability.enumerated() {
-                row(["bloc", "\(b + 1)", "", "\(s)", report.factions.blocs[b].joined(separator: " ")])
+                row(["bloc", "\(b + 1)", "", "\(s)", "survival \(report.blocSurvival[b]); " + report.factions.blocs[b].joined(separator: " ")])
             }
             for s in report.fissureStability {
                 row(["fissure", graph.relationPhrase(s.relation), "\(s.relation)", "\(s.stability)",
@@ -142,7 +145,7 @@ extension ActorGraphCommand {
 
         static func json(_ report: RobustnessReport, graph: ActorGraph) -> String {
             var out = "{\n  \"blocs\": [\n" + report.factions.blocs.enumerated().map { b, members in
-                "    {\"members\": \(jsonStrings(members)), \"stability\": \(jsonNumber(report.blocStability[b]))}"
+                "    {\"members\": \(jsonStrings(members)), \"stability\": \(jsonNumber(report.blocStability[b])), \"survival\": \(jsonNumber(report.blocSurvival[b]))}"
             }.joined(separator: ",\n") + "\n  ],\n"
             out += "  \"fragile\": [\n" + report.fragile.map { f in
                 "    {\"relation\": \(jsonRelation(graph, f.relation)), \"reasons\": \(jsonStrings(f.reasons)), \"changes\": \(jsonStrings(f.changes)), \"moved\": \(jsonStrings(f.moved))}"
