@@ -33,6 +33,8 @@ public struct RobustnessReport: Sendable {
         public var changes: [String]
         /// The actors whose co-members change when it is dropped.
         public var moved: [String]
+        /// The blocs after the drop (numbered afresh: compare by co-membership).
+        public var blocs: [[String]]
     }
 
     /// How a scored fissure fares over the drops.
@@ -135,7 +137,7 @@ extension ActorGraph {
             if !r.evidence.disputedBy.isEmpty { reasons.append("disputed by " + r.evidence.disputedBy.joined(separator: ", ")) }
             if reasons.isEmpty { continue }
             if !kept.contains(i) { untested.append(i); continue }
-            fragile.append(.init(relation: i, reasons: reasons, changes: [], moved: []))
+            fragile.append(.init(relation: i, reasons: reasons, changes: [], moved: [], blocs: []))
         }
 
         let fullCo = _coMembers(full)
@@ -178,7 +180,7 @@ extension ActorGraph {
             // Fissures.
             let afterByRelation = Dictionary(afterFissures.fissures.map { (back($0.relation), $0) }, uniquingKeysWith: { a, _ in a })
             for f in fullFissures.fissures {
-                let name = "the \(relationPhrase(f.relation)) \(relations[f.relation].kind)"
+                let name = "the \(relations[f.relation].kind) \(f.a)–\(f.b)"
                 guard f.relation != i else {
                     changes.append("\(name) itself is gone, so it is no longer scored" + (f.split ? " (it was split)" : ""))
                     continue
@@ -205,6 +207,7 @@ extension ActorGraph {
             }
             fragile[index].changes = changes
             fragile[index].moved = moved.sorted()
+            fragile[index].blocs = after.blocs
         }
 
         let n = fragile.count
