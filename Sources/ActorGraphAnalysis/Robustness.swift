@@ -31,7 +31,8 @@ public struct RobustnessReport: Sendable {
         public var reasons: [String]
         /// The conclusions that change when it is dropped, in words (empty: nothing changes).
         public var changes: [String]
-        /// The actors whose co-members change when it is dropped.
+        /// The actors that leave their bloc when it is dropped (for another bloc, a new one, or
+        /// none: left without a tie), as the changes name them; sorted.
         public var moved: [String]
         /// The blocs after the drop (numbered afresh: compare by co-membership).
         public var blocs: [[String]]
@@ -162,12 +163,10 @@ extension ActorGraph {
             var changes: [String] = []
             // Blocs, by co-membership.
             let co = _coMembers(after)
-            var moved: [String] = []
             let placed = Set(fullCo.keys).intersection(co.keys)
             for (id, members) in fullCo {
-                guard let now = co[id] else { moved.append(id); continue }
+                guard let now = co[id] else { continue }
                 let before = members.intersection(placed), after = now.intersection(placed)
-                if before != after { moved.append(id) }
                 memberSum[id, default: 0] += _jaccard(before, after)
             }
             let afterSets = after.blocs.map { Set($0).intersection(placed) }
@@ -176,7 +175,8 @@ extension ActorGraph {
                 blocSum[b] += afterSets.map { _jaccard(set, $0) }.max() ?? 0
                 if set.isEmpty || afterSets.contains(set) { sameBloc[b] += 1 }
             }
-            changes += _moves(full: full, after: after)
+            let (moves, moved) = _moves(full: full, after: after)
+            changes += moves
             // Fissures.
             let afterByRelation = Dictionary(afterFissures.fissures.map { (back($0.relation), $0) }, uniquingKeysWith: { a, _ in a })
             for f in fullFissures.fissures {
@@ -244,7 +244,7 @@ extension ActorGraph {
     /// The moves between the full blocs and those after a drop, in words. An after-drop bloc
     /// takes the label of the full bloc that gives it most members (ties: the lower number);
     /// when two after-drop blocs claim one label, the larger keeps it and the other is new.
-    private func _moves(full: FactionReport, after: FactionReport) -> [String] {
+    private func _moves(full: FactionReport, after: FactionReport) -> (changes: [String], movers: [String]) {
         var labels: [Int?] = []
         var taken: Set<Int> = []
         let order = after.blocs.indices.sorted { after.blocs[$0].count != after.blocs[$1].count ? after.blocs[$0].count > after.blocs[$1].count : $0 < $1 }
@@ -286,12 +286,13 @@ extension ActorGraph {
             }
         }
         for (id, b) in unplaced { out.append("\(id) leaves bloc \(b + 1) and is no longer placed (no kept tie left)") }
+        let moverIDs = unplaced.map(\.0) + movers.values.flatMap { $0.map(\.id) }
         for (a, members) in after.blocs.enumerated() {
             for id in members where full.bloc[id] == nil {
                 out.append("\(id), unplaced before, joins " + (labels[a].map { "bloc \($0 + 1)" } ?? "a new bloc"))
             }
         }
-        return out
+        return (out, moverIDs)
     }
 
     /// |x ∩ y| / |x ∪ y|, 1 for two empty sets.

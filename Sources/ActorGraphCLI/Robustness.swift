@@ -100,8 +100,11 @@ extension ActorGraphCommand {
             out.append("")
             out.append("Membership stability (Jaccard similarity of the actor's bloc before and after, mean over drops; lowest first):")
             let actors = report.membershipStability.sorted { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }
-            out += TextTable.lines(actors.map { ["  " + $0.key, fixed($0.value),
-                                                 report.factions.bloc[$0.key].map { "bloc \($0 + 1)" } ?? ""] }, rightAligned: [1])
+            out += TextTable.lines(actors.map { actor in
+                let drops = report.fragile.enumerated().filter { $0.element.moved.contains(actor.key) }.map { String($0.offset + 1) }
+                return ["  " + actor.key, fixed(actor.value), report.factions.bloc[actor.key].map { "bloc \($0 + 1)" } ?? "",
+                        drops.isEmpty ? "" : "leaves its bloc in drop\(drops.count == 1 ? "" : "s") " + drops.joined(separator: ", ")]
+            }, rightAligned: [1])
             out.append("")
             out.append("Fissure stability (share of the other drops after which the verdict stands):")
             if report.fissureStability.isEmpty { out.append("  no coalition or alliance tie is scored") }
