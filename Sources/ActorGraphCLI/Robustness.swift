@@ -1,0 +1,167 @@
+import ActorGraphAnalysis
+import ActorGraphFormats
+import ActorGraphModel
+import ArgumentParser
+import Foundation
+
+extension ActorGraphCommand {
+    /// `actorgraph robustness FILE`: which conclusions rest on doubtful relations.
+    struct Robustness: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Test the blocs and fissures against each doubtful relation: drop it, rerun, and say what changes.",
+            discussion: """
+                A relation is doubtful when its confidence is below --confidence-below (low = \
+                0.25, medium = 0.5, high = 0.75), when exactly one actor claims it, or when some \
+                actor disputes it. Each is dropped in turn (only that one), factions (same method \
+                and seed) and fissures are rerun, and the results are compared with the full ones. \
+                Blocs are compared up to relabelling, by who shares a bloc with whom. An actor's \
+                stability is the Jaccard similarity of its bloc before and after, averaged over \
+                drops (actors left without a tie by a drop are compared only with themselves); a \
+                bloc's, its best Jaccard similarity with a bloc after the drop, averaged, and \
+                whether it stays intact; a \
+                fissure's, the share after which its verdict (split or not) is unchanged, not \
+                counting the drop of the tie itself.
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
+        var file: String
+
+        @Option(help: "Method: balance, louvain, leiden, spectral or girvan-newman.")
+        var method: FactionMethod?
+
+        @OptionGroup var blocs: BlocArguments
+
+        @Option(help: ArgumentHelp("Louvain and Leiden: modularity resolution.", valueName: "γ"))
+        var resolution: Double = 1
+
+        @Flag(help: "Louvain and Leiden: signed modularity.")
+        var signed = false
+
+        @Option(help: ArgumentHelp("Comma-separated positive relation kinds scored as fissures.", valueName: "kinds"))
+        var kinds: String = "coalition,alliance"
+
+        @Option(name: .customLong("confidence-below"), help: ArgumentHelp("Test relations whose confidence is below this (0…1).", valueName: "x"))
+        var confidenceBelow: Double = 0.5
+
+        @OptionGroup var search: SearchArguments
+        @OptionGroup var projection: ProjectionArguments
+
+        @Option(help: "Output format: table, csv or json.")
+        var format: AnalysisFormat = .table
+
+        func validate() throws {
+            if !(resolution > 0 && resolution.isFinite) { throw ValidationError("--resolution must be a positive number") }
+            if !(0...1).contains(confidenceBelow) { throw ValidationError("--confidence-below must lie in 0…1") }
+        }
+
+        func run() throws {
+            let graph = try loadForCommand(file).graph
+            let chosen = Set(kinds.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            let known = Set(graph.allRelationKinds.map(\.id))
+            for kind in chosen.sorted() where !known.contains(kind) {
+                Output.error("\(file): unknown relation kind '\(kind)' in --kinds; this graph has \(known.sorted().joined(separator: ", "))")
+                throw ExitCode(ExitStatus.dataError)
+            }
+            let factions = FactionOptions(method: method, k: blocs.k, alpha: blocs.alpha, seed: search.seed, resolution: resolution,
+                                          signedModularity: signed, projection: projection.options(), search: search.options)
+            let fissures = FissureOptions(kinds: chosen, projection: projection.options(), k: blocs.k, alpha: blocs.alpha,
+                                          search: search.options)
+            let options = RobustnessOptions(factions: factions, fissures: fissures, confidenceBelow: confidenceBelow)
+            let report = try analyse(file) { try graph.robustness(options) }
+            switch format {
+            case .table: Output.print(Self.table(report, graph: graph, file: file, view: projection.view, alpha: blocs.alpha))
+            case .csv: Output.print(Self.csv(report, graph: graph))
+            case .json: Output.print(Self.json(report, graph: graph))
+            }
+        }
+
+        static func percent(_ x: Double) -> String { String(format: "%.0f%%", x * 100) }
+        static func fixed(_ x: Double) -> String { String(format: "%.2f", x) }
+
+        static func table(_ report: RobustnessReport, graph: ActorGraph, file: String, view: String, alpha: Double) -> String {
+            let n = report.fragile.count
+            var title = "Robustness of \(file): \(Factions.heading(report.factions, alpha: alpha)), \(n) doubtful relation\(n == 1 ? "" : "s") dropped one at a time"
+            if !view.isEmpty { title += " [\(view)]" }
+            var out = [title, ""]
+            out.append("Blocs of the full analysis:")
+            for (b, members) in report.factions.blocs.enumerated() {
+                out.append("  Bloc \(b + 1): " + members.joined(separator: ", ") + "  (stability \(fixed(report.blocStability[b])), intact after \(percent(report.blocSurvival[b])) of drops)")
+            }
+            out.append("")
+            out.append("Doubtful relations and what dropping each changes:")
+            if report.fragile.isEmpty { out.append("  none: every conclusion stands on confident, uncontested relations") }
+            for (number, f) in report.fragile.enumerated() {
+                out.append("\(String(format: "%2d", number + 1)). \(relationLine(graph, f.relation))")
+                out.append("    why doubtful: " + f.reasons.joined(separator: "; "))
+                if f.changes.isEmpty { out.append("    dropped: nothing changes") }
+                for c in f.changes { out.append("    dropped: " + c) }
+            }
+            out.append("")
+            out.append("Membership stability (Jaccard similarity of the actor's bloc before and after, mean over drops; lowest first):")
+            let actors = report.membershipStability.sorted { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }
+            out += TextTable.lines(actors.map { actor in
+                let drops = report.fragile.enumerated().filter { $0.element.moved.contains(actor.key) }.map { String($0.offset + 1) }
+                return ["  " + actor.key, fixed(actor.value), report.factions.bloc[actor.key].map { "bloc \($0 + 1)" } ?? "",
+                        drops.isEmpty ? "" : "leaves its bloc in drop\(drops.count == 1 ? "" : "s") " + drops.joined(separator: ", ")]
+            }, rightAligned: [1])
+            out.append("")
+            out.append("Fissure stability (share of the other drops after which the verdict stands):")
+            if report.fissureStability.isEmpty { out.append("  no coalition or alliance tie is scored") }
+            for s in report.fissureStability {
+                let range = s.scoreRange.lowerBound == s.scoreRange.upperBound ? "" :
+                    String(format: ", score %.2f…%.2f", s.scoreRange.lowerBound, s.scoreRange.upperBound)
+                out.append("  \(relationLine(graph, s.relation))")
+                out.append("    \(s.split ? "split" : "not split"), score \(String(format: "%.2f", s.score)): verdict stands in \(percent(s.stability)) of \(s.drops) drop\(s.drops == 1 ? "" : "s")\(range)")
+            }
+            if let top = report.rankStability.top {
+                var line = "Top fissure \(graph.relationPhrase(top)) stays top in \(percent(report.rankStability.stability)) of drops"
+                if !report.rankStability.challengers.isEmpty {
+                    line += "; replaced by " + report.rankStability.challengers.map { "\(graph.relationPhrase($0.relation)) (\($0.drops))" }.joined(separator: ", ")
+                }
+                out.append(line)
+            }
+            if !report.untested.isEmpty {
+                out.append("")
+                out.append("Not tested (doubtful, but outside the projection: dropping them changes nothing): "
+                           + report.untested.map { graph.relationPhrase($0) }.joined(separator: "; "))
+            }
+            return out.joined(separator: "\n")
+        }
+
+        static func csv(_ report: RobustnessReport, graph: ActorGraph) -> String {
+            var lines = ["section,subject,index,value,detail"]
+            func row(_ cells: [String]) { lines.append(cells.map(TextTable.csv).joined(separator: ",")) }
+            for f in report.fragile {
+                row(["fragile", graph.relationPhrase(f.relation), "\(f.relation)", f.reasons.joined(separator: "; "), f.changes.joined(separator: "; ")])
+            }
+            for (id, s) in report.membershipStability.sorted(by: { $0.key < $1.key }) { row(["actor", id, "", "\(s)", ""]) }
+            for (b, s) in report.blocStability.enumerated() {
+                row(["bloc", "\(b + 1)", "", "\(s)", "survival \(report.blocSurvival[b]); " + report.factions.blocs[b].joined(separator: " ")])
+            }
+            for s in report.fissureStability {
+                row(["fissure", graph.relationPhrase(s.relation), "\(s.relation)", "\(s.stability)",
+                     "split \(s.split), score \(s.score), range \(s.scoreRange.lowerBound)…\(s.scoreRange.upperBound)"])
+            }
+            return lines.joined(separator: "\n")
+        }
+
+        static func json(_ report: RobustnessReport, graph: ActorGraph) -> String {
+            var out = "{\n  \"blocs\": [\n" + report.factions.blocs.enumerated().map { b, members in
+                "    {\"members\": \(jsonStrings(members)), \"stability\": \(jsonNumber(report.blocStability[b])), \"survival\": \(jsonNumber(report.blocSurvival[b]))}"
+            }.joined(separator: ",\n") + "\n  ],\n"
+            out += "  \"fragile\": [\n" + report.fragile.map { f in
+                "    {\"relation\": \(jsonRelation(graph, f.relation)), \"reasons\": \(jsonStrings(f.reasons)), \"changes\": \(jsonStrings(f.changes)), \"moved\": \(jsonStrings(f.moved))}"
+            }.joined(separator: ",\n") + "\n  ],\n"
+            out += "  \"membershipStability\": {" + report.membershipStability.sorted { $0.key < $1.key }
+                .map { "\(JSONText.string($0.key)): \(jsonNumber($0.value))" }.joined(separator: ", ") + "},\n"
+            out += "  \"fissureStability\": [\n" + report.fissureStability.map { s in
+                "    {\"relation\": \(jsonRelation(graph, s.relation)), \"split\": \(s.split), \"score\": \(jsonNumber(s.score)), "
+                    + "\"stability\": \(jsonNumber(s.stability)), \"scoreRange\": [\(jsonNumber(s.scoreRange.lowerBound)), \(jsonNumber(s.scoreRange.upperBound))], \"drops\": \(s.drops)}"
+            }.joined(separator: ",\n") + "\n  ],\n"
+            out += "  \"topFissure\": \(report.rankStability.top.map(String.init) ?? "null"), \"topStability\": \(jsonNumber(report.rankStability.stability)),\n"
+            out += "  \"untested\": [" + report.untested.map { jsonRelation(graph, $0) }.joined(separator: ", ") + "]\n}"
+            return out
+        }
+    }
+}
