@@ -95,25 +95,16 @@ extension ActorGraph {
         pairs.sort { $0.overlap != $1.overlap ? $0.overlap > $1.overlap : ($0.i, $0.j) < ($1.i, $1.j) }
         var match: [Int: Int] = [:], taken = Set<Int>()
         for p in pairs where p.overlap > 0 && match[p.i] == nil && !taken.contains(p.j) { match[p.i] = p.j; taken.insert(p.j) }
-        // A part of the network with no signed tie to the rest may sit in either bloc: when all of
-        // it that is placed at both dates swaps sides together, nothing changed between its members
-        // and the rest, so it is not a crossing.
-        var root = Array(0..<factionsTo.ties.actorIDs.count)
-        func find(_ x: Int) -> Int { var x = x; while root[x] != x { root[x] = root[root[x]]; x = root[x] }; return x }
-        for e in factionsTo.ties.ends { root[find(Int(e.u))] = find(Int(e.v)) }
         func moved(_ actor: String) -> Bool {
             guard let i = factionsFrom.bloc[actor], let j = factionsTo.bloc[actor] else { return false }
             return match[i] != j
         }
-        var stayed = Set<Int>()
-        for (v, actor) in factionsTo.ties.actorIDs.enumerated() where factionsFrom.bloc[actor] != nil && !moved(actor) {
-            stayed.insert(find(v))
-        }
+        let free = factionsTo.movedTogetherWithTheirPart(Set(actors.map(\.id).filter(moved)),
+                                                         placedBefore: { factionsFrom.bloc[$0] != nil })
         var crossed: [String: [String]] = [:]
         var crossingOrder: [String] = []
         for actor in actors.map(\.id) {
-            guard moved(actor), let i = factionsFrom.bloc[actor], let j = factionsTo.bloc[actor],
-                  let v = factionsTo.ties.node[actor], stayed.contains(find(v)) else { continue }
+            guard moved(actor), !free.contains(actor), let i = factionsFrom.bloc[actor], let j = factionsTo.bloc[actor] else { continue }
             let key = "\(lead(blocsFrom[i], factionsFrom))\u{0}\(lead(blocsTo[j], factionsTo))"
             if crossed[key] == nil { crossingOrder.append(key) }
             crossed[key, default: []].append(actor)

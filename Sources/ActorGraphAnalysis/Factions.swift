@@ -200,6 +200,25 @@ extension ActorGraph {
     }
 }
 
+extension FactionReport {
+    /// Of `movers` (actors placed both before and in this report, in another bloc than before),
+    /// those whose whole connected part of this report's signed network moved with them: a part
+    /// with no signed tie to the rest may sit in either bloc, so its swapping sides is a tie
+    /// between equally good partitions, not a change. `placedBefore` says who had a bloc before.
+    public func movedTogetherWithTheirPart(_ movers: Set<String>, placedBefore: (String) -> Bool) -> Set<String> {
+        var root = Array(0..<ties.actorIDs.count)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while root[x] != x { root[x] = root[root[x]]; x = root[x] }
+            return x
+        }
+        for e in ties.ends { root[find(Int(e.u))] = find(Int(e.v)) }
+        var anchored = Set<Int>()
+        for (v, id) in ties.actorIDs.enumerated() where placedBefore(id) && !movers.contains(id) { anchored.insert(find(v)) }
+        return Set(movers.filter { id in ties.node[id].map { !anchored.contains(find($0)) } ?? false })
+    }
+}
+
 extension BalanceResult {
     /// How the result was found and whether it is proven optimal, in words.
     public var optimalityPhrase: String {

@@ -132,7 +132,7 @@ extension ActorGraph {
         for (i, r) in relations.enumerated() {
             var reasons: [String] = []
             if let c = r.evidence.confidence, c.numericValue < options.confidenceBelow {
-                reasons.append("low confidence (\(c))")
+                if case .value = c { reasons.append("low confidence (\(c))") } else { reasons.append("\(c) confidence") }
             }
             if r.evidence.claimedBy.count == 1 { reasons.append("single claimant: \(r.evidence.claimedBy[0])") }
             if !r.evidence.disputedBy.isEmpty { reasons.append("disputed by " + r.evidence.disputedBy.joined(separator: ", ")) }
@@ -264,10 +264,16 @@ extension ActorGraph {
         }
         var unplaced: [(String, Int)] = []
         var movers: [Int: [(id: String, from: Int)]] = [:]   // after bloc → actors that changed bloc
+        var changed: Set<String> = []
+        for (b, members) in full.blocs.enumerated() {
+            for id in members where after.bloc[id] != nil && labels[after.bloc[id]!] != b { changed.insert(id) }
+        }
+        // A part with no signed tie to the rest may sit in either bloc: its swapping is no change.
+        let free = after.movedTogetherWithTheirPart(changed, placedBefore: { full.bloc[$0] != nil })
         for (b, members) in full.blocs.enumerated() {
             for id in members {
                 guard let a = after.bloc[id] else { unplaced.append((id, b)); continue }
-                if labels[a] != b { movers[a, default: []].append((id, b)) }
+                if labels[a] != b && !free.contains(id) { movers[a, default: []].append((id, b)) }
             }
         }
         for a in after.blocs.indices {
