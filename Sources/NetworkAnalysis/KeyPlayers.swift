@@ -100,6 +100,11 @@ extension Network {
     ///   costs k such evaluations plus, per candidate, O(n·deg) checks and the local repairs.
     ///   O(n²) memory (5 bytes per node pair) for the distance table.
     ///
+    /// # Performance
+    /// Slow for KPP-Neg beyond a few hundred nodes: on a random 1,000-node, 5,000-edge graph
+    /// (release build, 2 threads) one DF takes 13 ms, scoring all 1,000 single removals 0.22 s,
+    /// and k = 3 with 8 restarts 20 s (about 90 rounds of scoring, each n searches plus repairs).
+    ///
     /// Borgatti, S. P. "Identifying sets of key players in a social network." Computational and
     /// Mathematical Organization Theory 12:21–34, 2006. doi:10.1007/s10588-006-7084-x
     public func keyPlayersNegative(k: Int, seed: UInt64 = 1, restarts: Int = 8, exhaustiveLimit: Int = 200_000,
@@ -391,32 +396,37 @@ struct _ReachScratch {
 /// distances and whether each node has a single shortest-path parent. Removing a candidate v
 /// changes source s's distances only when v is the sole parent of some node in s's search; then
 /// only the nodes all of whose parents are v or affected are re-settled, from their unaffected
-/// neighbours. All unsafe memory of the key-player search lives here.
+/// neighbours. The network is undirected, so d(s, t) = d(t, s) and the checks for a candidate
+/// read whole rows (v's and its neighbours'), in order. All unsafe memory of the key-player
+/// search lives here.
 final class _FragmentationEngine: @unchecked Sendable {
     let n: Int
-    let offsets: [Int32]
-    let targets: [Int32]
+    private let offsets: UnsafeMutableBufferPointer<Int32>
+    private let targets: UnsafeMutableBufferPointer<Int32>
     /// distance[s·n + t]: hops from s to t with the base removed, −1 when unreachable or removed.
     private var distance: UnsafeMutableBufferPointer<Int32>
-    /// parents[s·n + t]: t's shortest-path parents from s, saturated at 2.
-    private var parents: UnsafeMutableBufferPointer<UInt8>
-    private var removed: [Bool]
+    /// single[t·n + s]: 1 when t has exactly one shortest-path parent from s, else 0 or 2.
+    private var single: UnsafeMutableBufferPointer<UInt8>
+    private let removed: UnsafeMutableBufferPointer<Bool>
     private var left = 0
     /// Ordered pairs by distance, with the base removed.
     private var total: [Int] = []
 
     init(_ g: Network) {
         n = g.nodeCount
-        offsets = g.outOffsets
-        targets = g.targets
+        offsets = .allocate(capacity: n + 1)
+        _ = offsets.initialize(from: g.outOffsets)
+        targets = .allocate(capacity: max(1, g.targets.count))
+        _ = targets.initialize(from: g.targets)
         distance = UnsafeMutableBufferPointer(start: nil, count: 0)
-        parents = UnsafeMutableBufferPointer(start: nil, count: 0)
-        removed = [Bool](repeating: false, count: n)
+        single = UnsafeMutableBufferPointer(start: nil, count: 0)
+        removed = .allocate(capacity: max(1, n))
+        removed.initialize(repeating: false)
     }
 
     deinit {
-        distance.deallocate()
-        parents.deallocate()
+        offsets.deallocate(); targets.deallocate(); removed.deallocate()
+        distance.deallocate(); single.deallocate()
     }
 
     /// The histogram of ordered-pair distances among the nodes not `removed`.
@@ -426,6 +436,7 @@ final class _FragmentationEngine: @unchecked Sendable {
         let size = (n + blocks - 1) / blocks
         let parts = _IntBlocks(blocks: blocks, length: n + 1)
         Parallel.forEachBlock(count: blocks, blocks: blocks, threads: threads) { blockRange in
+            let offsets = self.offsets, targets = self.targets
             var dist = [Int32](repeating: -1, count: self.n)
             var queue = [Int32](repeating: 0, count: self.n)
             for b in blockRange {
@@ -436,8 +447,8 @@ final class _FragmentationEngine: @unchecked Sendable {
                     while head < tail {
                         let u = Int(queue[head]); head += 1
                         let d = dist[u] + 1
-                        for k in Int(self.offsets[u])..<Int(self.offsets[u + 1]) {
-                            let v = Int(self.targets[k])
+                        for k in Int(offsets[u])..<Int(offsets[u + 1]) {
+                            let v = Int(targets[k])
                             if dist[v] < 0 && !removed[v] { dist[v] = d; queue[tail] = Int32(v); tail += 1; hist[Int(d)] += 1 }
                         }
                     }
@@ -451,40 +462,42 @@ final class _FragmentationEngine: @unchecked Sendable {
     /// Searches from every node outside `base`, in the network without `base`.
     func prepare(removing base: [Int32], threads: Int) {
         if distance.count != n * n {
-            distance.deallocate(); parents.deallocate()
+            distance.deallocate(); single.deallocate()
             distance = .allocate(capacity: n * n)
-            parents = .allocate(capacity: n * n)
+            single = .allocate(capacity: n * n)
         }
-        removed = [Bool](repeating: false, count: n)
+        single.initialize(repeating: 0)
+        for i in 0..<n { removed[i] = false }
         for v in base { removed[Int(v)] = true }
         left = n - base.count
         let blocks = min(n, 64)
         let size = (n + blocks - 1) / max(1, blocks)
         let parts = _IntBlocks(blocks: blocks, length: n + 1)
-        let removed = self.removed
         Parallel.forEachBlock(count: blocks, blocks: blocks, threads: threads) { blockRange in
-            let distance = self.distance, parents = self.parents
-            var queue = [Int32](repeating: 0, count: self.n)
+            let n = self.n
+            let distance = self.distance, single = self.single, removed = self.removed
+            let offsets = self.offsets, targets = self.targets
+            var queue = [Int32](repeating: 0, count: n)
             for b in blockRange {
                 let hist = parts.block(b)
-                for s in min(self.n, b * size)..<min(self.n, (b + 1) * size) {
-                    let row = s * self.n
-                    for t in 0..<self.n { distance[row + t] = -1; parents[row + t] = 0 }
+                for s in min(n, b * size)..<min(n, (b + 1) * size) {
+                    let row = s * n
+                    for t in 0..<n { distance[row + t] = -1 }
                     if removed[s] { continue }
                     distance[row + s] = 0; queue[0] = Int32(s)
                     var head = 0, tail = 1
                     while head < tail {
                         let u = Int(queue[head]); head += 1
                         let d = distance[row + u] + 1
-                        for k in Int(self.offsets[u])..<Int(self.offsets[u + 1]) {
-                            let v = Int(self.targets[k])
+                        for k in Int(offsets[u])..<Int(offsets[u + 1]) {
+                            let v = Int(targets[k])
                             if removed[v] { continue }
                             let dv = distance[row + v]
                             if dv < 0 {
-                                distance[row + v] = d; parents[row + v] = 1
+                                distance[row + v] = d; single[v * n + s] = 1
                                 queue[tail] = Int32(v); tail += 1; hist[Int(d)] += 1
-                            } else if dv == d && parents[row + v] < 2 {
-                                parents[row + v] = 2
+                            } else if dv == d {
+                                single[v * n + s] = 2
                             }
                         }
                     }
@@ -501,10 +514,10 @@ final class _FragmentationEngine: @unchecked Sendable {
         let size = (candidates.count + blocks - 1) / blocks
         let out = SlotBuffer(count: candidates.count)
         Parallel.forEachBlock(count: blocks, blocks: blocks, threads: threads) { blockRange in
-            var repair = _Repair(n: self.n)
+            let scratch = _Repair(n: self.n)
             for b in blockRange {
                 for i in min(candidates.count, b * size)..<min(candidates.count, (b + 1) * size) {
-                    out.set(i, self.fragmentation(without: Int(candidates[i]), repair: &repair))
+                    out.set(i, self.fragmentation(without: Int(candidates[i]), scratch))
                 }
             }
         }
@@ -512,78 +525,100 @@ final class _FragmentationEngine: @unchecked Sendable {
     }
 
     /// Scratch arrays for one thread's local repairs.
-    struct _Repair {
-        var histogram: [Int]
-        var lost: [Int32]
-        var needed: [Int32]
-        var inAffected: [Bool]
-        var settled: [Bool]
-        var newDistance: [Int32]
-        var queue: [Int32]
-        var affected: [Int32]
-        var order: [UInt64]
-        var touched: [Int32]
+    final class _Repair {
+        let histogram: UnsafeMutableBufferPointer<Int>
+        let critical: UnsafeMutableBufferPointer<Bool>
+        let lost: UnsafeMutableBufferPointer<Int32>
+        let needed: UnsafeMutableBufferPointer<Int32>
+        let inAffected: UnsafeMutableBufferPointer<Bool>
+        let settled: UnsafeMutableBufferPointer<Bool>
+        let newDistance: UnsafeMutableBufferPointer<Int32>
+        let queue: UnsafeMutableBufferPointer<Int32>
+        let affected: UnsafeMutableBufferPointer<Int32>
+        let touched: UnsafeMutableBufferPointer<Int32>
+        var order: [UInt64] = []
 
         init(n: Int) {
-            histogram = [Int](repeating: 0, count: n + 1)
-            lost = [Int32](repeating: 0, count: n)
-            needed = [Int32](repeating: 0, count: n)
-            inAffected = [Bool](repeating: false, count: n)
-            settled = [Bool](repeating: false, count: n)
-            newDistance = [Int32](repeating: 0, count: n)
-            queue = [Int32](repeating: 0, count: n + 1)
-            affected = []
-            order = []
-            touched = []
+            histogram = .allocate(capacity: n + 1); histogram.initialize(repeating: 0)
+            critical = .allocate(capacity: max(1, n)); critical.initialize(repeating: false)
+            lost = .allocate(capacity: max(1, n)); lost.initialize(repeating: 0)
+            needed = .allocate(capacity: max(1, n)); needed.initialize(repeating: 0)
+            inAffected = .allocate(capacity: max(1, n)); inAffected.initialize(repeating: false)
+            settled = .allocate(capacity: max(1, n)); settled.initialize(repeating: false)
+            newDistance = .allocate(capacity: max(1, n)); newDistance.initialize(repeating: 0)
+            queue = .allocate(capacity: n + 1); queue.initialize(repeating: 0)
+            affected = .allocate(capacity: max(1, n)); affected.initialize(repeating: 0)
+            touched = .allocate(capacity: max(1, n)); touched.initialize(repeating: 0)
+        }
+
+        deinit {
+            histogram.deallocate(); critical.deallocate(); lost.deallocate(); needed.deallocate()
+            inAffected.deallocate(); settled.deallocate(); newDistance.deallocate(); queue.deallocate()
+            affected.deallocate(); touched.deallocate()
         }
     }
 
-    private func fragmentation(without v: Int, repair r: inout _Repair) -> Double {
+    private func fragmentation(without v: Int, _ r: _Repair) -> Double {
         let n = self.n
-        for d in 0..<total.count { r.histogram[d] = total[d] }
-        let vBegin = Int(offsets[v]), vEnd = Int(offsets[v + 1])
-        for s in 0..<n where s != v && !removed[s] {
-            let row = s * n
-            let d = distance[row + v]
-            if d < 0 { continue }
-            r.histogram[Int(d)] -= 2 // (s, v) and (v, s)
-            var critical = false
-            for k in vBegin..<vEnd {
-                let w = Int(targets[k])
-                if distance[row + w] == d + 1 && parents[row + w] == 1 { critical = true; break }
+        let distance = self.distance, single = self.single, removed = self.removed, targets = self.targets
+        let hist = r.histogram, critical = r.critical
+        for d in 0..<total.count { hist[d] = total[d] }
+        let rowV = v * n
+        // Sources for which v is the only parent of one of its neighbours w:
+        // d(s, w) = d(s, v) + 1 and w has a single parent from s.
+        for k in Int(offsets[v])..<Int(offsets[v + 1]) {
+            let w = Int(targets[k])
+            if removed[w] { continue }
+            let rowW = w * n
+            for s in 0..<n where single[rowW + s] == 1 && distance[rowW + s] == distance[rowV + s] + 1 {
+                critical[s] = true
             }
-            if critical { repairSource(s, without: v, &r) }
         }
-        return _KeyPlayers.fragmentation(r.histogram, nodes: left - 1)
+        critical[v] = false
+        for s in 0..<n {
+            let d = distance[rowV + s]
+            if d <= 0 { continue } // v itself, removed or unreachable
+            hist[Int(d)] -= 2 // (s, v) and (v, s)
+            if critical[s] {
+                critical[s] = false
+                repairSource(s, without: v, r)
+            }
+        }
+        guard left - 1 >= 2 else { return 1 }
+        var sum = 0.0
+        for d in 1..<total.count where hist[d] != 0 { sum += Double(hist[d]) / Double(d) }
+        return 1 - sum / (Double(left - 1) * Double(left - 2))
     }
 
     /// Moves source s's pairs whose shortest paths all pass through v to their new distances.
-    private func repairSource(_ s: Int, without v: Int, _ r: inout _Repair) {
+    private func repairSource(_ s: Int, without v: Int, _ r: _Repair) {
         let n = self.n, row = s * n
+        let distance = self.distance, removed = self.removed, offsets = self.offsets, targets = self.targets
+        let queue = r.queue, lost = r.lost, needed = r.needed, inAffected = r.inAffected
+        let affected = r.affected, touched = r.touched, newDistance = r.newDistance, settled = r.settled
         // The affected nodes, in level order: every shortest-path parent is v or affected.
-        r.affected.removeAll(keepingCapacity: true)
-        r.touched.removeAll(keepingCapacity: true)
-        r.queue[0] = Int32(v)
+        var affectedCount = 0, touchedCount = 0
+        queue[0] = Int32(v)
         var head = 0, tail = 1
         while head < tail {
-            let x = Int(r.queue[head]); head += 1
+            let x = Int(queue[head]); head += 1
             let next = distance[row + x] + 1
             for k in Int(offsets[x])..<Int(offsets[x + 1]) {
                 let w = Int(targets[k])
                 if w == v || removed[w] || distance[row + w] != next { continue }
-                if r.lost[w] == 0 {
-                    r.touched.append(Int32(w))
+                if lost[w] == 0 {
+                    touched[touchedCount] = Int32(w); touchedCount += 1
                     var count: Int32 = 0
                     for j in Int(offsets[w])..<Int(offsets[w + 1]) {
                         let y = Int(targets[j])
                         if !removed[y] && distance[row + y] == next - 1 { count += 1 }
                     }
-                    r.needed[w] = count
+                    needed[w] = count
                 }
-                r.lost[w] += 1
-                if r.lost[w] == r.needed[w] {
-                    r.affected.append(Int32(w)); r.inAffected[w] = true
-                    r.queue[tail] = Int32(w); tail += 1
+                lost[w] += 1
+                if lost[w] == needed[w] {
+                    affected[affectedCount] = Int32(w); affectedCount += 1; inAffected[w] = true
+                    queue[tail] = Int32(w); tail += 1
                 }
             }
         }
@@ -591,45 +626,48 @@ final class _FragmentationEngine: @unchecked Sendable {
         // distance (a sorted list of entry points merged with a FIFO queue; unit lengths).
         let unreachable = Int32.max
         r.order.removeAll(keepingCapacity: true)
-        for a in r.affected {
+        for i in 0..<affectedCount {
+            let a = Int(affected[i])
             var best = unreachable
-            for k in Int(offsets[Int(a)])..<Int(offsets[Int(a) + 1]) {
+            for k in Int(offsets[a])..<Int(offsets[a + 1]) {
                 let y = Int(targets[k])
-                if y == v || removed[y] || r.inAffected[y] { continue }
+                if y == v || removed[y] || inAffected[y] { continue }
                 let dy = distance[row + y]
                 if dy >= 0 && dy + 1 < best { best = dy + 1 }
             }
-            r.newDistance[Int(a)] = best
+            newDistance[a] = best
             if best != unreachable { r.order.append(UInt64(best) << 32 | UInt64(a)) }
         }
         r.order.sort()
+        let order = r.order
         var li = 0
         head = 0; tail = 0
-        while li < r.order.count || head < tail {
+        while li < order.count || head < tail {
             let x: Int
-            if head == tail || (li < r.order.count && Int32(r.order[li] >> 32) <= r.newDistance[Int(r.queue[head])]) {
-                x = Int(r.order[li] & 0xFFFF_FFFF); li += 1
+            if head == tail || (li < order.count && Int32(order[li] >> 32) <= newDistance[Int(queue[head])]) {
+                x = Int(order[li] & 0xFFFF_FFFF); li += 1
             } else {
-                x = Int(r.queue[head]); head += 1
+                x = Int(queue[head]); head += 1
             }
-            if r.settled[x] { continue }
-            r.settled[x] = true
-            let d = r.newDistance[x] + 1
+            if settled[x] { continue }
+            settled[x] = true
+            let d = newDistance[x] + 1
             for k in Int(offsets[x])..<Int(offsets[x + 1]) {
                 let y = Int(targets[k])
-                if r.inAffected[y] && !r.settled[y] && d < r.newDistance[y] {
-                    r.newDistance[y] = d
-                    r.queue[tail] = Int32(y); tail += 1
+                if inAffected[y] && !settled[y] && d < newDistance[y] {
+                    newDistance[y] = d
+                    queue[tail] = Int32(y); tail += 1
                 }
             }
         }
-        for a in r.affected {
-            let i = Int(a)
-            r.histogram[Int(distance[row + i])] -= 1
-            if r.newDistance[i] != unreachable { r.histogram[Int(r.newDistance[i])] += 1 }
-            r.inAffected[i] = false; r.settled[i] = false
+        let hist = r.histogram
+        for i in 0..<affectedCount {
+            let a = Int(affected[i])
+            hist[Int(distance[row + a])] -= 1
+            if newDistance[a] != unreachable { hist[Int(newDistance[a])] += 1 }
+            inAffected[a] = false; settled[a] = false
         }
-        for w in r.touched { r.lost[Int(w)] = 0 }
+        for i in 0..<touchedCount { lost[Int(touched[i])] = 0 }
     }
 }
 

@@ -1,4 +1,4 @@
-import NetworkAnalysis
+@testable import NetworkAnalysis
 import Testing
 
 /// Key players (Borgatti 2006) against brute force: Floyd–Warshall distances and every k-set.
@@ -87,6 +87,25 @@ import Testing
             let want = c.fragmentation(removing: Set(removed))
             let got = g.distanceFragmentation(removing: removed.map { Int32($0) })
             #expect(abs(got - want) < 1e-12, "removing \(removed): \(got) vs \(want)")
+        }
+    }
+
+    /// The swap scorer (one search per source, then local repairs per candidate) against
+    /// Floyd–Warshall for every candidate added to a random base set.
+    @Test(arguments: KeyPlayerTests.cases)
+    func incrementalScoresMatchFloydWarshall(_ c: Case) throws {
+        let g = try c.network()._undirectedTies()
+        var rng = SeededGenerator(seed: c.seed &+ 3000)
+        let engine = _FragmentationEngine(g)
+        for _ in 0..<3 {
+            let base = (0..<c.n).filter { _ in Double.random(in: 0..<1, using: &rng) < 0.2 }
+            let candidates = (0..<c.n).filter { !base.contains($0) }
+            engine.prepare(removing: base.map { Int32($0) }, threads: 2)
+            let got = engine.evaluate(candidates: candidates.map { Int32($0) }, threads: 2)
+            for (v, value) in zip(candidates, got) {
+                let want = c.fragmentation(removing: Set(base + [v]))
+                #expect(abs(value - want) < 1e-12, "base \(base) + \(v): \(value) vs \(want)")
+            }
         }
     }
 
