@@ -26,7 +26,7 @@ extension Network {
         let n = nodeCount
         guard n > 0 else { return [] }
         let blocks = min(n, 32)
-        let buffers = BlockBuffers(blocks: blocks, length: n)
+        let buffers = BlockBuffers<Double>(blocks: blocks, length: n)
         let useWeights = weighted && weights != nil
         let network = self
         let size = (n + blocks - 1) / blocks

@@ -36,7 +36,7 @@ extension Network {
         // A fixed number of blocks (not depending on `threads`), fewer for large networks to
         // bound the per-block memory.
         let blocks = max(1, min(n, 32, 8_000_000 / m))
-        let buffers = BlockBuffers(blocks: blocks, length: m)
+        let buffers = BlockBuffers<Double>(blocks: blocks, length: m)
         let useWeights = weighted && weights != nil
         let network = self
         let size = (n + blocks - 1) / blocks

@@ -434,7 +434,7 @@ final class _FragmentationEngine: @unchecked Sendable {
         let blocks = min(n, 64)
         guard blocks > 0 else { return [0] }
         let size = (n + blocks - 1) / blocks
-        let parts = _IntBlocks(blocks: blocks, length: n + 1)
+        let parts = BlockBuffers<Int>(blocks: blocks, length: n + 1)
         Parallel.forEachBlock(count: blocks, blocks: blocks, threads: threads) { blockRange in
             let offsets = self.offsets, targets = self.targets
             var dist = [Int32](repeating: -1, count: self.n)
@@ -472,7 +472,7 @@ final class _FragmentationEngine: @unchecked Sendable {
         left = n - base.count
         let blocks = min(n, 64)
         let size = (n + blocks - 1) / max(1, blocks)
-        let parts = _IntBlocks(blocks: blocks, length: n + 1)
+        let parts = BlockBuffers<Int>(blocks: blocks, length: n + 1)
         Parallel.forEachBlock(count: blocks, blocks: blocks, threads: threads) { blockRange in
             let n = self.n
             let distance = self.distance, single = self.single, removed = self.removed
@@ -668,34 +668,5 @@ final class _FragmentationEngine: @unchecked Sendable {
             inAffected[a] = false; settled[a] = false
         }
         for i in 0..<touchedCount { lost[Int(touched[i])] = 0 }
-    }
-}
-
-/// Per-block integer arrays, written by one thread each and summed in block order.
-final class _IntBlocks: @unchecked Sendable {
-    let blockCount: Int
-    let length: Int
-    private let storage: UnsafeMutableBufferPointer<Int>
-
-    init(blocks: Int, length: Int) {
-        blockCount = blocks
-        self.length = length
-        storage = .allocate(capacity: max(1, blocks * length))
-        storage.initialize(repeating: 0)
-    }
-
-    deinit { storage.deallocate() }
-
-    func block(_ b: Int) -> UnsafeMutableBufferPointer<Int> {
-        UnsafeMutableBufferPointer(rebasing: storage[(b * length)..<((b + 1) * length)])
-    }
-
-    func sum() -> [Int] {
-        var total = [Int](repeating: 0, count: length)
-        for b in 0..<blockCount {
-            let part = block(b)
-            for i in 0..<length { total[i] += part[i] }
-        }
-        return total
     }
 }

@@ -35,30 +35,30 @@ enum Parallel {
     }
 }
 
-/// Per-block result arrays of doubles, written by one thread each and read after all are done.
-/// The only unsafe memory in the parallel algorithms lives here.
-final class BlockBuffers: @unchecked Sendable {
+/// Per-block result arrays (doubles or integers), written by one thread each and read after all
+/// are done. The only unsafe memory in the parallel algorithms lives here.
+final class BlockBuffers<Element: AdditiveArithmetic>: @unchecked Sendable {
     let blockCount: Int
     let length: Int
-    private let storage: UnsafeMutableBufferPointer<Double>
+    private let storage: UnsafeMutableBufferPointer<Element>
 
     init(blocks: Int, length: Int) {
         blockCount = blocks
         self.length = length
         storage = .allocate(capacity: max(1, blocks * length))
-        storage.initialize(repeating: 0)
+        storage.initialize(repeating: .zero)
     }
 
     deinit { storage.deallocate() }
 
     /// Block `b`'s array. Only the thread working on block `b` may touch it until the work ends.
-    func block(_ b: Int) -> UnsafeMutableBufferPointer<Double> {
+    func block(_ b: Int) -> UnsafeMutableBufferPointer<Element> {
         UnsafeMutableBufferPointer(rebasing: storage[(b * length)..<((b + 1) * length)])
     }
 
     /// The element-wise sum of the blocks, added in block order.
-    func sum() -> [Double] {
-        var total = [Double](repeating: 0, count: length)
+    func sum() -> [Element] {
+        var total = [Element](repeating: .zero, count: length)
         for b in 0..<blockCount {
             let part = block(b)
             for i in 0..<length { total[i] += part[i] }
