@@ -67,6 +67,40 @@ struct BlocArguments: ParsableArguments {
     }
 }
 
+/// How `factions` (and `robustness`) split: the method and its parameters.
+struct SplitArguments: ParsableArguments {
+    @Option(help: "Method: balance, louvain, leiden, spectral or girvan-newman.")
+    var method: FactionMethod?
+
+    @OptionGroup var blocs: BlocArguments
+
+    @Option(help: ArgumentHelp("Louvain and Leiden: modularity resolution (above 1, more and smaller blocs).", valueName: "γ"))
+    var resolution: Double = 1
+
+    @Flag(help: "Louvain and Leiden: signed modularity (Gómez, Jensen & Arenas 2009): negative ties push blocs apart.")
+    var signed = false
+
+    func validate() throws {
+        if !(resolution > 0 && resolution.isFinite) { throw ValidationError("--resolution must be a positive number") }
+    }
+
+    func options(search: SearchArguments, projection: ProjectionArguments) -> FactionOptions {
+        FactionOptions(method: method, k: blocs.k, alpha: blocs.alpha, seed: search.seed, resolution: resolution,
+                       signedModularity: signed, projection: projection.options(), search: search.options)
+    }
+}
+
+/// The relation kinds of a `--kinds` list, each checked against the graph.
+func relationKinds(_ list: String, of graph: ActorGraph, file: String) throws -> Set<String> {
+    let chosen = Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+    let known = Set(graph.allRelationKinds.map(\.id))
+    for kind in chosen.sorted() where !known.contains(kind) {
+        Output.error("\(file): unknown relation kind '\(kind)' in --kinds; this graph has \(known.sorted().joined(separator: ", "))")
+        throw ExitCode(ExitStatus.dataError)
+    }
+    return chosen
+}
+
 /// The quality measures of a split as a JSON array.
 func jsonQuality(_ quality: [FactionReport.Quality]) -> String {
     "[" + quality.map {
@@ -98,34 +132,16 @@ extension ActorGraphCommand {
         @Argument(help: ArgumentHelp("The graph file, or a plain edge list (.csv, .tsv, .txt, .edges: 'source target [weight] [sign]' per line).", valueName: "file"))
         var file: String
 
-        @Option(help: "Method: balance, louvain, leiden, spectral or girvan-newman.")
-        var method: FactionMethod?
-
-        @OptionGroup var blocs: BlocArguments
-
-        @Option(help: ArgumentHelp("Louvain and Leiden: modularity resolution (above 1, more and smaller blocs).", valueName: "γ"))
-        var resolution: Double = 1
-
-        @Flag(help: "Louvain and Leiden: signed modularity (Gómez, Jensen & Arenas 2009): negative ties push blocs apart.")
-        var signed = false
-
+        @OptionGroup var split: SplitArguments
         @OptionGroup var search: SearchArguments
         @OptionGroup var projection: ProjectionArguments
 
         @Option(help: "Output format: table, csv or json.")
         var format: AnalysisFormat = .table
 
-        var k: Int { blocs.k }
-        var alpha: Double { blocs.alpha }
+        var alpha: Double { split.blocs.alpha }
 
-        func validate() throws {
-            if !(resolution > 0 && resolution.isFinite) { throw ValidationError("--resolution must be a positive number") }
-        }
-
-        var options: FactionOptions {
-            FactionOptions(method: method, k: k, alpha: alpha, seed: search.seed, resolution: resolution,
-                           signedModularity: signed, projection: projection.options(), search: search.options)
-        }
+        var options: FactionOptions { split.options(search: search, projection: projection) }
 
         func run() throws {
             if Centrality.isEdgeList(file) { return try runOnEdgeList() }
@@ -439,12 +455,7 @@ extension ActorGraphCommand {
 
         func run() throws {
             let graph = try loadForCommand(file).graph
-            let chosen = Set(kinds.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            let known = Set(graph.allRelationKinds.map(\.id))
-            for kind in chosen.sorted() where !known.contains(kind) {
-                Output.error("\(file): unknown relation kind '\(kind)' in --kinds; this graph has \(known.sorted().joined(separator: ", "))")
-                throw ExitCode(ExitStatus.dataError)
-            }
+            let chosen = try relationKinds(kinds, of: graph, file: file)
             let options = FissureOptions(kinds: chosen, projection: projection.options(), k: k, alpha: alpha,
                                          search: search.options, pathLimit: paths)
             var report = try analyse(file) { try graph.fissures(options) }

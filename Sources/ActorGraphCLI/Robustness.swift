@@ -27,16 +27,7 @@ extension ActorGraphCommand {
         @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
         var file: String
 
-        @Option(help: "Method: balance, louvain, leiden, spectral or girvan-newman.")
-        var method: FactionMethod?
-
-        @OptionGroup var blocs: BlocArguments
-
-        @Option(help: ArgumentHelp("Louvain and Leiden: modularity resolution.", valueName: "γ"))
-        var resolution: Double = 1
-
-        @Flag(help: "Louvain and Leiden: signed modularity.")
-        var signed = false
+        @OptionGroup var split: SplitArguments
 
         @Option(help: ArgumentHelp("Comma-separated positive relation kinds scored as fissures.", valueName: "kinds"))
         var kinds: String = "coalition,alliance"
@@ -51,26 +42,19 @@ extension ActorGraphCommand {
         var format: AnalysisFormat = .table
 
         func validate() throws {
-            if !(resolution > 0 && resolution.isFinite) { throw ValidationError("--resolution must be a positive number") }
             if !(0...1).contains(confidenceBelow) { throw ValidationError("--confidence-below must lie in 0…1") }
         }
 
         func run() throws {
             let graph = try loadForCommand(file).graph
-            let chosen = Set(kinds.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            let known = Set(graph.allRelationKinds.map(\.id))
-            for kind in chosen.sorted() where !known.contains(kind) {
-                Output.error("\(file): unknown relation kind '\(kind)' in --kinds; this graph has \(known.sorted().joined(separator: ", "))")
-                throw ExitCode(ExitStatus.dataError)
-            }
-            let factions = FactionOptions(method: method, k: blocs.k, alpha: blocs.alpha, seed: search.seed, resolution: resolution,
-                                          signedModularity: signed, projection: projection.options(), search: search.options)
-            let fissures = FissureOptions(kinds: chosen, projection: projection.options(), k: blocs.k, alpha: blocs.alpha,
+            let chosen = try relationKinds(kinds, of: graph, file: file)
+            let factions = split.options(search: search, projection: projection)
+            let fissures = FissureOptions(kinds: chosen, projection: projection.options(), k: split.blocs.k, alpha: split.blocs.alpha,
                                           search: search.options)
             let options = RobustnessOptions(factions: factions, fissures: fissures, confidenceBelow: confidenceBelow)
             let report = try analyse(file) { try graph.robustness(options) }
             switch format {
-            case .table: Output.print(Self.table(report, graph: graph, file: file, view: projection.view, alpha: blocs.alpha))
+            case .table: Output.print(Self.table(report, graph: graph, file: file, view: projection.view, alpha: split.blocs.alpha))
             case .csv: Output.print(Self.csv(report, graph: graph))
             case .json: Output.print(Self.json(report, graph: graph))
             }
