@@ -47,7 +47,8 @@ public struct PatronageReport: Sendable {
     /// The patronage relations read (graph indices).
     public var relations: [Int]
     /// Chains patron → client → sub-client … from a top to an actor with no client, as relation
-    /// indices, longest first; at most `chainLimit` (``chainCount`` counts all).
+    /// indices, longest first; at most `chainLimit`, chosen among the first 10 × `chainLimit`
+    /// found in depth-first order (``chainCount`` counts all).
     public var chains: [[Int]]
     public var chainCount: Int
     /// Levine's (1980) trophic level of each actor in the patronage network (tops 1, their
