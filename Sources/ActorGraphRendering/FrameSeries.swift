@@ -35,6 +35,9 @@ public enum FrameSeries {
     }
 
     /// Lays out the union of the frames once and reads the positions back.
+    ///
+    /// - Complexity: one Graphviz layout of the union (the engine's cost), plus O(actors +
+    ///   relations) to read the positions.
     public static func pin(_ graph: ActorGraph, options: DiagramOptions, dates: [PartialDate],
                            renderer: Renderer, timeout: Double? = nil) throws -> PinnedLayout {
         var union = options
@@ -73,6 +76,9 @@ public enum FrameSeries {
     }
 
     /// The frames: one per date, positions pinned, new relations thick and labelled NEW.
+    ///
+    /// - Complexity: O(dates · relations); each frame is then drawn by Graphviz's `nop2`, which
+    ///   routes edges only.
     public static func frames(_ graph: ActorGraph, options: DiagramOptions, dates: [PartialDate],
                               pinned: PinnedLayout, format: OutputFormat) -> [Frame] {
         dates.enumerated().map { k, date in
