@@ -25,6 +25,9 @@ extension ActorGraphCommand {
         @Flag(name: .shortAndLong, help: "Print only the problems, not the per-file summary line.")
         var quiet = false
 
+        @Option(help: ArgumentHelp("Also say how many relations hold at this date (spans inclusive; partial dates whole periods).", valueName: "date"))
+        var at: DateArgument?
+
         func run() throws {
             var failed = false
             for file in files {
@@ -38,7 +41,8 @@ extension ActorGraphCommand {
                         Output.print("\(file): \(plural(errors, "error")), \(plural(warnings, "warning"))")
                     } else {
                         let g = loaded.graph
-                        Output.print("\(file): ok: \(plural(g.actors.count, "actor")), \(plural(g.relations.count, "relation")), \(plural(warnings, "warning"))")
+                        Output.print("\(file): ok: \(plural(g.actors.count, "actor")), \(plural(g.relations.count, "relation")), \(plural(warnings, "warning"))"
+                                     + (at.map { ", \(g.snapshot(at: $0.date).relations.count) holding at \($0)" } ?? ""))
                     }
                 }
             }

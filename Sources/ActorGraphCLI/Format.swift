@@ -25,10 +25,13 @@ extension ActorGraphCommand {
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
         var output: String?
 
+        @Option(help: ArgumentHelp("Keep only the relations that hold at this date: a snapshot as a graph file of its own.", valueName: "date"))
+        var at: DateArgument?
+
         func run() throws {
             let loaded = try loadForCommand(file)
             let chosen = syntax ?? output.flatMap { NativeSyntax(path: $0) } ?? .yaml
-            let text = GraphWriter.write(loaded.graph, as: chosen)
+            let text = GraphWriter.write(at.map { loaded.graph.snapshot(at: $0.date) } ?? loaded.graph, as: chosen)
             if let output {
                 do {
                     try AtomicFile.write(Data(text.utf8), to: output)

@@ -32,4 +32,16 @@ import Testing
         let split = try #require(E2E.lines(run.stdout).first { $0.hasPrefix("  coalition split") })
         #expect(split.split(separator: " ", omittingEmptySubsequences: true).dropFirst(2) == ["no", "no", "yes", "no", "yes"], "\(split)")
     }
+
+    /// `check --at` counts what holds; `format --at` writes the snapshot as a valid graph file.
+    @Test func checkAndFormatTakeADate() throws {
+        let dir = try E2E.temporaryDirectory()
+        defer { E2E.remove(dir) }
+        let check = try E2E.run(["check", Self.karachi, "--at", "2010-01-08"], in: dir)
+        #expect(check.status == 0 && check.stdout.hasSuffix("0 warnings, 48 holding at 2010-01-08\n"), "\(check)")
+        let format = try E2E.run(["format", Self.karachi, "--at", "2010-01-08", "-o", "jan8.yaml"], in: dir)
+        #expect(format.status == 0, "\(format)")
+        let again = try E2E.run(["check", "jan8.yaml"], in: dir)
+        #expect(again.status == 0 && again.stdout.contains("ok: 28 actors, 48 relations"), "\(again)")
+    }
 }
