@@ -141,7 +141,17 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("a").path).sorted()
         #expect(files == ["01-2009-12-31.svg", "02-2010-01-05.svg", "03-2010-01-11.svg", "index.html"])
         for f in files {
-            #expect(try Data(contentsOf: dir.appendingPathComponent("a/\(f)")) == Data(contentsOf: dir.appendingPathComponent("b/\(f)")), "\(f)")
+            let a = try Data(contentsOf: dir.appendingPathComponent("a/\(f)")), b = try Data(contentsOf: dir.appendingPathComponent("b/\(f)"))
+            if a != b {
+                // Say where, so a rare difference can be diagnosed from the log alone.
+                let la = String(decoding: a, as: UTF8.self).split(separator: "\n"), lb = String(decoding: b, as: UTF8.self).split(separator: "\n")
+                let first = zip(la, lb).enumerated().first { $0.element.0 != $0.element.1 }
+                Issue.record("""
+                    \(f) differs between two identical runs (\(a.count) against \(b.count) bytes), first at line \((first?.offset ?? min(la.count, lb.count)) + 1):
+                      a: \(first.map { String($0.element.0.prefix(300)) } ?? "(end)")
+                      b: \(first.map { String($0.element.1.prefix(300)) } ?? "(end)")
+                    """)
+            }
         }
     }
 
