@@ -122,9 +122,10 @@ extension ActorGraph {
                 let lead = members.min { (-(degree[$0] ?? 0), rank[$0]!) < (-(degree[$1] ?? 0), rank[$1]!) }!
                 for m in members { names[m] = lead }
             }
+            // The fissure analysis computes the frustration index of the same ties: use it.
+            let stress = try fissures(s)
             return .init(view: view, relations: report.ties.relations.count, factions: report,
-                         frustration: report.ties.network.frustrationIndex(options: f.search), fissures: try fissures(s),
-                         blocName: names)
+                         frustration: stress.frustration, fissures: stress, blocName: names)
         }
         var narratives = [try narrative(.facts)]
         for c in order where claims[c] != nil && rank[c] != nil { narratives.append(try narrative(.claimant(c))) }

@@ -230,8 +230,9 @@ extension ActorGraphCommand {
             if r.relations.isEmpty { return out.joined(separator: "\n") }
             out.append("Hierarchy: \(reportNumber(r.depth)) levels deep (Levine's trophic levels); incoherence \(reportNumber(r.incoherence)) (0: a perfect hierarchy)")
             let byLevel = Dictionary(grouping: r.levels.keys, by: { r.levels[$0]! })
+            let position = graph.actorIndex()
             for level in byLevel.keys.sorted() {
-                let ids = byLevel[level]!.sorted { graph.actorIndex()[$0]! < graph.actorIndex()[$1]! }
+                let ids = byLevel[level]!.sorted { position[$0]! < position[$1]! }
                 out.append("  level \(level.isFinite ? reportNumber(level) : "–"): " + ids.joined(separator: ", "))
             }
             out.append("")
