@@ -3,7 +3,8 @@ import PackageDescription
 
 // Module layout (see README "Architecture"):
 //   ActorGraphModel   the document: actors, relations, kinds, evidence, dates, validation types
-//   ActorGraphFormats readers and writers (native YAML / JSON), positioned diagnostics
+//   ActorGraphFormats readers and writers (native YAML / JSON; CSV, DOT via cgraph, GraphML, GEXF,
+//                     JSON node-link, Pajek), positioned diagnostics
 //   ActorGraphRendering theme → DOT, legend, clusters; Graphviz in-process (CGraphviz)
 //   ActorGraphCLI     the `actorgraph` commands, as a library so tests can call them
 //   actorgraph        the thin executable
@@ -32,7 +33,7 @@ let package = Package(
         .target(name: "ActorGraphAnalysis", dependencies: ["ActorGraphModel", "NetworkAnalysis"]),
         .target(
             name: "ActorGraphFormats",
-            dependencies: ["ActorGraphModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ActorGraphModel", "CGraphviz", .product(name: "Yams", package: "Yams")]
         ),
         // Graphviz, linked in-process: libgvc + libcgraph (apt: libgraphviz-dev).
         .systemLibrary(
@@ -40,7 +41,7 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        .target(name: "ActorGraphRendering", dependencies: ["ActorGraphModel", "CGraphviz"]),
+        .target(name: "ActorGraphRendering", dependencies: ["ActorGraphModel", "ActorGraphFormats", "CGraphviz"]),
         .target(
             name: "ActorGraphCLI",
             dependencies: [

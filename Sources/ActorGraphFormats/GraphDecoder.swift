@@ -5,12 +5,15 @@ import Foundation
 /// that the decoder read, keyed by ``GraphLocation``.
 public struct SourceMap: Sendable {
     var positions: [GraphLocation: SourcePosition] = [:]
+    /// Positions computed on demand, for readers that do not store one per field (interchange
+    /// formats, large CSV files); consulted when `positions` has nothing.
+    var resolver: (@Sendable (GraphLocation) -> SourcePosition?)?
 
     public init() {}
 
     /// The best position for `location`: the exact element, else its field, else its entry.
     public func position(of location: GraphLocation) -> SourcePosition? {
-        positions[location] ?? positions[location.withoutElement] ?? positions[location.entry]
+        positions[location] ?? positions[location.withoutElement] ?? positions[location.entry] ?? resolver?(location)
     }
 
     mutating func record(_ location: GraphLocation, _ position: SourcePosition) {
