@@ -60,6 +60,9 @@ struct ImportedEdge {
 struct ImportBuilder {
     /// The file diagnostics name.
     let file: String
+    /// The file the nodes came from, when it is not ``file`` (CSV's nodes file): diagnostics at
+    /// actors read from nodes name it, and come before the others.
+    var nodesFile: String?
     var title: String?
     var description: String?
     var sources: [Source] = []
@@ -118,12 +121,12 @@ struct ImportBuilder {
         // Actor kinds: declare what is missing.
         var knownActorKinds = Set(ActorKind.builtIns.map(\.id)).union(actorKindDeclarations.map(\.id))
         let suggestionKinds = ActorKind.builtIns.map(\.id) + actorKindDeclarations.map(\.id)
-        func declareActorKind(_ kind: String, at position: SourcePosition?) {
+        func declareActorKind(_ kind: String, at position: SourcePosition?, fromNode: Bool = false) {
             guard !knownActorKinds.contains(kind) else { return }
             knownActorKinds.insert(kind)
             graph.actorKindDeclarations.append(ActorKindDeclaration(id: kind, label: kind == Self.defaultActorKind ? "Actor" : nil))
             if kind != Self.defaultActorKind, let near = Suggest.nearest(kind, among: suggestionKinds) {
-                diagnostics.append(Diagnostic(file: file, position: position, severity: .warning,
+                diagnostics.append(Diagnostic(file: fromNode ? nodesFile ?? file : file, position: position, severity: .warning,
                                               message: "actor kind '\(kind)' is not built in; declared as a new kind",
                                               fix: "did you mean '\(near)'?"))
             }
@@ -133,7 +136,8 @@ struct ImportBuilder {
         for (k, node) in nodes.enumerated() {
             var actor = node.actor
             if actor.kind.isEmpty { actor.kind = Self.defaultActorKind }
-            declareActorKind(actor.kind, at: node.fields["kind"] ?? node.position)
+            declareActorKind(actor.kind, at: node.fields["kind"] ?? node.position
+                                ?? (nodesFile != nil ? lazyPositions?(.node(k, field: "kind")) : nil), fromNode: true)
             ids.insert(actor.id)
             graph.actors.append(actor)
             actorOrigin.append(.node(k, field: nil))
@@ -196,7 +200,17 @@ struct ImportBuilder {
         let sourceMap = makeSourceMap(actorOrigin: actorOrigin, graph: graph)
         let decodedCleanly = !diagnostics.contains { $0.severity == .error }
         for issue in graph.validate() where decodedCleanly || issue.severity == .error {
-            diagnostics.append(GraphFile.diagnostic(for: issue, file: file, sourceMap: sourceMap))
+            var issueFile = file
+            if let nodesFile, case .actor(let i, _, _) = issue.location, i < actorOrigin.count, case .node = actorOrigin[i] {
+                issueFile = nodesFile
+            }
+            diagnostics.append(GraphFile.diagnostic(for: issue, file: issueFile, sourceMap: sourceMap))
+        }
+        if let nodesFile {
+            // The nodes file's diagnostics first, then the edges file's, each in file order.
+            let sorted = GraphFile.sortedByPosition(diagnostics)
+            let ordered = sorted.filter { $0.file == nodesFile && nodesFile != file } + sorted.filter { $0.file != nodesFile || nodesFile == file }
+            return LoadedGraph(graph: graph, diagnostics: ordered, sourceMap: sourceMap)
         }
         return LoadedGraph(graph: graph, diagnostics: GraphFile.sortedByPosition(diagnostics), sourceMap: sourceMap)
     }

@@ -1,0 +1,379 @@
+import ActorGraphModel
+import Foundation
+
+/// Reads the two CSV files into an ``ImportBuilder``, remembering only where each row starts so
+/// that positions can be computed later, on demand.
+struct CSVReader {
+    // Where each node's and edge's row starts, and each file's columns by native field name.
+    var nodeOffsets: [Int] = [], nodeLines: [Int32] = []
+    var edgeOffsets: [Int] = [], edgeLines: [Int32] = []
+    var nodeColumns: [String: Int] = [:], edgeColumns: [String: Int] = [:]
+    var nodeDelimiter: UInt8 = 44, edgeDelimiter: UInt8 = 44
+    var nodeOrigin = 0, edgeOrigin = 0
+    /// Which column holds the node id (`id`, else the name).
+    var nodeIDColumn = 0
+
+    // MARK: Nodes
+
+    /// Reads the nodes file; false when it cannot be used at all.
+    mutating func readNodes(_ data: Data, file: String, into builder: inout ImportBuilder) -> Bool {
+        data.withUnsafeBytes { raw -> Bool in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            func fail(_ p: SourcePosition, _ message: String, _ fix: String) -> Bool {
+                builder.diagnostics.append(Diagnostic(file: file, position: p, severity: .error, message: message, fix: fix))
+                return false
+            }
+            if let bad = CSVBytes.firstInvalidUTF8(bytes) {
+                let t = CSVTokenizer(bytes: bytes, delimiter: 44, origin: 0)
+                return fail(t.position(of: bad, from: CSVRowStart(offset: CSVBytes.bomLength(bytes), line: 1)),
+                            "the nodes file is not valid UTF-8 text", "save it as UTF-8")
+            }
+            let origin = CSVBytes.bomLength(bytes)
+            nodeOrigin = origin
+            let delimiter = CSVBytes.detectDelimiter(bytes, from: origin)
+            nodeDelimiter = delimiter
+            var tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, origin: origin)
+            var cells: [CSVCell] = []
+            var header: CSVRowStart?
+            while let row = tokenizer.nextRow(&cells) {
+                if Self.isBlank(cells) { continue }
+                header = row
+                break
+            }
+            guard let headerRow = header else {
+                return fail(SourcePosition(line: 1, column: 1), "the nodes file is empty",
+                            "write a header line such as 'id,name,kind', then one actor per line")
+            }
+            let texts = cells.map { tokenizer.text($0) }
+            let keys = texts.map(CSVColumns.key)
+            let (resolved, repeats) = CSVColumns.resolve(texts, exact: CSVColumns.nodeExact, aliases: CSVColumns.nodeAliases)
+            let columns = resolved
+            if !columns.contains(.id) {
+                let hasEnds = keys.contains { CSVColumns.edgeColumn($0) == .source } && keys.contains { CSVColumns.edgeColumn($0) == .target }
+                if hasEnds {
+                    return fail(tokenizer.position(of: cells[0].first, from: headerRow),
+                                "this looks like an edges file (it has source and target columns), not a nodes file",
+                                "pass it as the edges file; the nodes file has an 'id' column")
+                }
+                if let k = columns.firstIndex(of: .name) {
+                    // Kumu: the label is the id.
+                    nodeIDColumn = k
+                } else {
+                    let near = texts.compactMap { Suggest.nearest($0, among: ["id"]) == nil ? nil : $0 }.first
+                    return fail(tokenizer.position(of: cells[0].first, from: headerRow),
+                                "the nodes file's first line must be a header with an 'id' column",
+                                near.map { "did you mean 'id' for '\($0)'?" } ?? "start the file with a header such as 'id,name,kind'")
+                }
+            } else {
+                nodeIDColumn = columns.firstIndex(of: .id)!
+            }
+            for k in repeats {
+                builder.diagnostics.append(Diagnostic(file: file, position: tokenizer.position(of: cells[k].first, from: headerRow),
+                    severity: .warning, message: "column \(k + 1) repeats the column name '\(texts[k])'; read as an attribute",
+                    fix: "rename one of the two columns"))
+            }
+            for (k, c) in columns.enumerated() where nodeColumns[c.field] == nil { nodeColumns[c.field] = k }
+            nodeColumns["id"] = nodeIDColumn
+            let width = columns.count
+
+            var rowsRead = 0
+            while let row = tokenizer.nextRow(&cells) {
+                if Self.isBlank(cells) { continue }
+                rowsRead += 1
+                func error(_ offset: Int, _ message: String, _ fix: String) {
+                    builder.diagnostics.append(Diagnostic(file: file, position: tokenizer.position(of: offset, from: row),
+                                                          severity: .error, message: message, fix: fix))
+                }
+                if cells.count > width {
+                    error(cells[width].first, "this row has \(cells.count) cells, but the header names \(width) columns",
+                          "quote cells that contain '\(Self.show(delimiter))', or add a name for the extra column to the header")
+                }
+                let idCell = nodeIDColumn < cells.count ? cells[nodeIDColumn] : nil
+                guard let idCell, !idCell.isEmpty else {
+                    let at = idCell?.first ?? cells.last.map { $0.end } ?? row.offset
+                    error(at, "this row has no actor id (column \(nodeIDColumn + 1), '\(texts[nodeIDColumn])')",
+                          "give every actor a short id such as 'ppp'")
+                    continue
+                }
+                var actor = Actor(id: tokenizer.text(idCell), kind: "")
+                for (k, cell) in cells.prefix(width).enumerated() where !cell.isEmpty && k != nodeIDColumn {
+                    let text = tokenizer.text(cell)
+                    switch columns[k] {
+                    case .name: actor.name = text
+                    case .kind: actor.kind = text
+                    case .aliases: actor.aliases = FlatList.split(text)
+                    case .role: actor.role = text
+                    case .note: actor.note = text
+                    case .attribute(let name): actor.attributes[name] = inferredAttribute(text)
+                    default: break
+                    }
+                }
+                builder.nodes.append(ImportedNode(actor: actor))
+                nodeOffsets.append(row.offset)
+                nodeLines.append(Int32(clamping: row.line))
+            }
+            report(tokenizer, file: file, rows: nil, into: &builder)
+            return true
+        }
+    }
+
+    // MARK: Edges
+
+    mutating func readEdges(_ data: Data, file: String, into builder: inout ImportBuilder) {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if let bad = CSVBytes.firstInvalidUTF8(bytes) {
+                let t = CSVTokenizer(bytes: bytes, delimiter: 44, origin: 0)
+                builder.error(t.position(of: bad, from: CSVRowStart(offset: CSVBytes.bomLength(bytes), line: 1)),
+                              "the file is not valid UTF-8 text", fix: "save it as UTF-8")
+                return
+            }
+            let origin = CSVBytes.bomLength(bytes)
+            edgeOrigin = origin
+            let delimiter = CSVBytes.detectDelimiter(bytes, from: origin)
+            edgeDelimiter = delimiter
+            var tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, origin: origin)
+            var cells: [CSVCell] = []
+            cells.reserveCapacity(16)
+
+            // The first non-blank row: a header, or the first edge.
+            var firstRow: CSVRowStart?
+            while let row = tokenizer.nextRow(&cells) {
+                if Self.isBlank(cells) { continue }
+                firstRow = row
+                break
+            }
+            guard let first = firstRow else {
+                if builder.nodes.isEmpty {
+                    builder.error(SourcePosition(line: 1, column: 1), "the edges file is empty",
+                                  fix: "write one relation per line: source,target (a header line may name more columns)")
+                }
+                return
+            }
+            let texts = cells.map { tokenizer.text($0) }
+            let keys = texts.map(CSVColumns.key)
+            let columns: [CSVColumn]
+            var hasHeader = true
+            let ends = keys.map(CSVColumns.edgeColumn)
+            let nativeNames: Set<String> = ["source", "target", "kind", "weight", "sign", "since", "until", "confidence",
+                                            "claimed-by", "disputed-by", "cite", "directed"]
+            if ends.contains(.source) && ends.contains(.target) || keys.contains(where: nativeNames.contains) {
+                let (resolved, repeats) = CSVColumns.resolve(texts, exact: CSVColumns.edgeExact, aliases: CSVColumns.edgeAliases)
+                columns = resolved
+                for k in repeats {
+                    builder.warning(tokenizer.position(of: cells[k].first, from: first),
+                                    "column \(k + 1) repeats the column name '\(texts[k])'; read as an attribute",
+                                    fix: "rename one of the two columns")
+                }
+                for needed in [CSVColumn.source, .target] where !columns.contains(needed) {
+                    let near = texts.first { Suggest.nearest($0, among: [needed.field]) != nil && CSVColumns.edgeColumn(CSVColumns.key($0)) == nil }
+                    builder.error(tokenizer.position(of: cells[0].first, from: first),
+                                  "the header has no '\(needed.field)' column",
+                                  fix: near.map { "did you mean '\(needed.field)' for '\($0)'?" }
+                                    ?? "name the columns of the two actors 'source' and 'target' (or 'from' and 'to')")
+                }
+                if builder.hasErrors { return }
+            } else if keys.contains("id") && (keys.count == 1 || keys.contains { CSVColumns.nodeColumn($0) != nil && $0 != "id" }) {
+                builder.error(tokenizer.position(of: cells[0].first, from: first),
+                              "this looks like a nodes file (its header has 'id' but no 'source' and 'target' columns)",
+                              fix: "pass the edges file (the one with source and target columns) as the edges file, and this one as its nodes file")
+                return
+            } else {
+                hasHeader = false
+                columns = [.source, .target, .weight, .sign]
+            }
+            for (k, c) in columns.enumerated() where edgeColumns[c.field] == nil { edgeColumns[c.field] = k }
+            let width = hasHeader ? columns.count : 4
+            let sourceColumn = columns.firstIndex(of: .source)!, targetColumn = columns.firstIndex(of: .target)!
+
+            // A rough size guess from the first row, to reserve once.
+            let guess = max(16, bytes.count / 40)
+            builder.edges.reserveCapacity(min(guess, 1 << 26))
+            edgeOffsets.reserveCapacity(min(guess, 1 << 26))
+            edgeLines.reserveCapacity(min(guess, 1 << 26))
+            var ids = CSVInterner(capacity: min(guess, 1 << 22))
+            var kinds = CSVInterner()
+
+            func error(_ row: CSVRowStart, _ offset: Int, _ message: String, _ fix: String) {
+                builder.error(tokenizer.position(of: offset, from: row), message, fix: fix)
+            }
+            func intern(_ cell: CSVCell, _ table: inout CSVInterner) -> String {
+                if cell.escaped {
+                    var t = tokenizer.text(cell)
+                    return t.withUTF8 { table.strings[table.intern($0)] }
+                }
+                return table.strings[table.intern(UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]))]
+            }
+            let headerHint = hasHeader ? "" : " (if the first line is a header, name its columns 'source' and 'target')"
+
+            var row = first
+            var pending = !hasHeader
+            while true {
+                if !pending {
+                    guard let next = tokenizer.nextRow(&cells) else { break }
+                    row = next
+                    if Self.isBlank(cells) { continue }
+                }
+                pending = false
+                if cells.count > width {
+                    if hasHeader {
+                        error(row, cells[width].first, "this row has \(cells.count) cells, but the header names \(width) columns",
+                              "quote cells that contain '\(Self.show(delimiter))', or add a name for the extra column to the header")
+                    } else {
+                        error(row, cells[width].first, "a line without a header holds source,target[,weight[,sign]], but this one has \(cells.count) cells",
+                              "add a header line naming the columns (source,target,kind,…), or quote cells that contain '\(Self.show(delimiter))'")
+                    }
+                }
+                guard sourceColumn < cells.count, !cells[sourceColumn].isEmpty else {
+                    let at = sourceColumn < cells.count ? cells[sourceColumn].first : (cells.last?.end ?? row.offset)
+                    error(row, at, "this row has no source actor", "write the id of the relation's first actor in column \(sourceColumn + 1)")
+                    continue
+                }
+                guard targetColumn < cells.count, !cells[targetColumn].isEmpty else {
+                    let at = targetColumn < cells.count ? cells[targetColumn].first : (cells.last?.end ?? row.offset)
+                    error(row, at, "this row has no target actor", "write the id of the relation's second actor in column \(targetColumn + 1)")
+                    continue
+                }
+                var r = Relation(kind: "", source: intern(cells[sourceColumn], &ids), target: intern(cells[targetColumn], &ids), directed: false)
+                var directedCell: Bool?
+                for k in 0..<min(cells.count, width) where k != sourceColumn && k != targetColumn {
+                    let cell = cells[k]
+                    if cell.isEmpty { continue }
+                    switch columns[k] {
+                    case .kind:
+                        r.kind = intern(cell, &kinds)
+                    case .gephiType:
+                        let t = intern(cell, &kinds)
+                        switch t.lowercased() {
+                        case "directed": if directedCell == nil { r.directed = true }
+                        case "undirected": if directedCell == nil { r.directed = false }
+                        default: r.kind = t
+                        }
+                    case .directed:
+                        let t = tokenizer.text(cell)
+                        switch t.lowercased() {
+                        case "true", "yes", "1", "directed": directedCell = true; r.directed = true
+                        case "false", "no", "0", "undirected": directedCell = false; r.directed = false
+                        default: error(row, cell.first, "'\(t)' is not true or false", "write 'true' for a directed relation (source → target), 'false' for an undirected one")
+                        }
+                    case .sign:
+                        let t = tokenizer.text(cell)
+                        if let s = Sign(text: t) { r.signOverride = s } else {
+                            error(row, cell.first, "'\(t)' is not a sign", "write positive, negative or unsigned (or +, -, 0)" + headerHint)
+                        }
+                    case .weight:
+                        if let x = Self.number(bytes, cell) ?? Double(tokenizer.text(cell)) { r.weight = x } else {
+                            error(row, cell.first, "weight '\(tokenizer.text(cell))' is not a number", "write a positive number such as 2 or 0.5" + headerHint)
+                        }
+                    case .id: r.id = tokenizer.text(cell)
+                    case .since, .until:
+                        let t = tokenizer.text(cell)
+                        switch PartialDate.parse(t) {
+                        case .success(let date): if columns[k] == .since { r.since = date } else { r.until = date }
+                        case .failure(let why): error(row, cell.first, why.message, "dates are partial ISO dates: 2009, 2009-06 or 2010-01-07")
+                        }
+                    case .confidence:
+                        let t = tokenizer.text(cell)
+                        if let c = Confidence(word: t) { r.evidence.confidence = c } else if let x = Double(t) { r.evidence.confidence = .value(x) } else {
+                            error(row, cell.first, "confidence '\(t)' is neither low, medium, high nor a number", "write low, medium, high, or a number from 0 to 1")
+                        }
+                    case .cite: r.evidence.citations = FlatList.split(tokenizer.text(cell)).map { Citation(text: $0) }
+                    case .claimedBy: r.evidence.claimedBy = FlatList.split(tokenizer.text(cell))
+                    case .disputedBy: r.evidence.disputedBy = FlatList.split(tokenizer.text(cell))
+                    case .note: r.note = tokenizer.text(cell)
+                    case .attribute(let name): r.attributes[name] = inferredAttribute(tokenizer.text(cell))
+                    case .source, .target, .name, .aliases, .role: break
+                    }
+                }
+                builder.edges.append(ImportedEdge(relation: r))
+                edgeOffsets.append(row.offset)
+                edgeLines.append(Int32(clamping: row.line))
+            }
+            report(tokenizer, file: file, rows: nil, into: &builder)
+        }
+    }
+
+    // MARK: Shared
+
+    static func isBlank(_ cells: [CSVCell]) -> Bool { cells.count == 1 && cells[0].isEmpty && !cells[0].quoted }
+
+    static func show(_ delimiter: UInt8) -> String { delimiter == 9 ? "\\t" : String(UnicodeScalar(delimiter)) }
+
+    /// A plain decimal number (digits, an optional fraction), without making a String; nil for
+    /// anything else (the caller falls back to `Double(text)`).
+    @inline(__always) static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ cell: CSVCell) -> Double? {
+        var i = cell.start
+        let end = cell.end
+        guard end - i <= 15, i < end else { return nil }
+        var mantissa: Int64 = 0
+        var scale = 0
+        var seenDot = false
+        while i < end {
+            let c = bytes[i]
+            if c >= 48 && c <= 57 {
+                mantissa = mantissa * 10 + Int64(c - 48)
+                if seenDot { scale += 1 }
+            } else if c == 46 && !seenDot && i > cell.start && i + 1 < end {
+                seenDot = true
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        if bytes[cell.start] == 48 && end - cell.start > 1 && bytes[cell.start + 1] != 46 { return nil }
+        let powers: [Double] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+        return Double(mantissa) / powers[scale]
+    }
+
+    /// The tokenizer's syntax problems, as diagnostics in `file`.
+    private func report(_ tokenizer: CSVTokenizer, file: String, rows: Void?, into builder: inout ImportBuilder) {
+        for p in tokenizer.problems {
+            // The problem's column, counted from the start of its line.
+            var lineStart = p.offset
+            while lineStart > tokenizer.origin && tokenizer.bytes[lineStart - 1] != 10 { lineStart -= 1 }
+            let position = tokenizer.position(of: p.offset, from: CSVRowStart(offset: lineStart, line: p.line))
+            let (message, fix): (String, String)
+            switch p.kind {
+            case .unterminatedQuote:
+                (message, fix) = ("this quote is never closed", "close the quoted cell with '\"'; a quote inside a quoted cell is written twice (\"\")")
+            case .textAfterQuote:
+                (message, fix) = ("text after the closing quote of a cell", "a quote inside a quoted cell is written twice (\"\"); quote the whole cell")
+            }
+            builder.diagnostics.append(Diagnostic(file: file, position: position, severity: .error, message: message, fix: fix))
+        }
+    }
+
+    /// Positions on demand: a node's or edge's row is read again to find a cell.
+    func positions(edges: Data, nodes: Data?) -> @Sendable (ImportBuilder.ImportLocation) -> SourcePosition? {
+        let edgeOffsets = edgeOffsets, edgeLines = edgeLines, nodeOffsets = nodeOffsets, nodeLines = nodeLines
+        let edgeColumns = edgeColumns, nodeColumns = nodeColumns
+        let edgeDelimiter = edgeDelimiter, nodeDelimiter = nodeDelimiter, edgeOrigin = edgeOrigin, nodeOrigin = nodeOrigin
+        let nodeIDColumn = nodeIDColumn
+        return { location in
+            switch location {
+            case .edge(let j, let field):
+                guard j >= 0, j < edgeOffsets.count else { return nil }
+                let row = CSVRowStart(offset: edgeOffsets[j], line: Int(edgeLines[j]))
+                guard let field, let column = edgeColumns[field] else { return SourcePosition(line: row.line, column: 1) }
+                return CSVReader.locate(edges, delimiter: edgeDelimiter, origin: edgeOrigin, row: row, column: column)
+            case .node(let k, let field):
+                guard let nodes, k >= 0, k < nodeOffsets.count else { return nil }
+                let row = CSVRowStart(offset: nodeOffsets[k], line: Int(nodeLines[k]))
+                let column = field.flatMap { nodeColumns[$0] } ?? nodeIDColumn
+                return CSVReader.locate(nodes, delimiter: nodeDelimiter, origin: nodeOrigin, row: row, column: column)
+            }
+        }
+    }
+
+    /// The line and column of cell `column` of the row starting at `row` (its end when the row is
+    /// shorter).
+    static func locate(_ data: Data, delimiter: UInt8, origin: Int, row: CSVRowStart, column: Int) -> SourcePosition {
+        data.withUnsafeBytes { raw in
+            var tokenizer = CSVTokenizer(bytes: raw.bindMemory(to: UInt8.self), delimiter: delimiter, origin: origin, row: row)
+            var cells: [CSVCell] = []
+            _ = tokenizer.nextRow(&cells)
+            let offset = column < cells.count ? cells[column].first : (cells.last?.end ?? row.offset)
+            return tokenizer.position(of: offset, from: row)
+        }
+    }
+}
