@@ -58,6 +58,12 @@ let package = Package(
         ),
         // `make bench`: the analysis core on the standard graphs, beside the peers.
         .executableTarget(name: "AnalysisBenchmark", dependencies: ["NetworkAnalysis"], path: "Benchmarks/AnalysisBenchmark"),
+        // `make bench`: CSV import and export of a 5M-edge file, beside the peers' readers.
+        .executableTarget(
+            name: "ImportBenchmark",
+            dependencies: ["ActorGraphFormats", "ActorGraphModel", "NetworkAnalysis"],
+            path: "Benchmarks/ImportBenchmark"
+        ),
         .testTarget(name: "ActorGraphModelTests", dependencies: ["ActorGraphModel"]),
         .testTarget(name: "NetworkAnalysisTests", dependencies: ["NetworkAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "ActorGraphAnalysisTests", dependencies: ["ActorGraphAnalysis", "ActorGraphFormats", "ActorGraphModel", "NetworkAnalysis"]),

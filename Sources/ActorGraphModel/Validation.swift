@@ -164,17 +164,46 @@ extension ActorGraph {
             }
         }
 
-        // Relations.
-        let actorCandidates = Suggest.actorCandidates(actors)
+        // Relations. The candidates for suggestions are gathered only when an id is unknown.
+        var actorCandidatesCache: [(text: String, id: String)]?
+        var suggestionMemo: [String: String?] = [:] // the same unknown id gets the same suggestion
         func checkActorRef(_ id: String, _ location: GraphLocation, role: String) -> Bool {
             if actorIDs[id] != nil { return true }
-            issues.append(GraphIssue(.error, at: location, "unknown actor '\(id)' in \(role)",
-                                     fix: Suggest.actor(id, candidates: actorCandidates)
-                                        ?? "declare it under 'actors:'"))
+            reportUnknownActor(id, location, role: role)
             return false
         }
+        func reportUnknownActor(_ id: String, _ location: GraphLocation, role: String) {
+            if actorCandidatesCache == nil { actorCandidatesCache = Suggest.actorCandidates(actors) }
+            let suggestion: String?
+            if let known = suggestionMemo[id] { suggestion = known } else {
+                suggestion = Suggest.actor(id, candidates: actorCandidatesCache!)
+                suggestionMemo[id] = .some(suggestion)
+            }
+            issues.append(GraphIssue(.error, at: location, "unknown actor '\(id)' in \(role)",
+                                     fix: suggestion ?? "declare it under 'actors:'"))
+        }
+        // What each relation kind id resolves to, looked up once per kind.
+        struct KindCheck { var directionUnknown: Bool; var kind: RelationKind? }
+        var kindChecks: [String: KindCheck] = [:]
+        func kindCheck(_ id: String) -> KindCheck {
+            if let known = kindChecks[id] { return known }
+            let directionUnknown = RelationKind.builtIn(id) == nil
+                && relationKindDeclarations.first(where: { $0.id == id }).map { $0.directed == nil } == true
+            let check = KindCheck(directionUnknown: directionUnknown, kind: relationKind(id))
+            kindChecks[id] = check
+            return check
+        }
+        var lastKind: (id: String, check: KindCheck)?
         var seenRelationIDs: [String: Int] = [:]
-        var seenRelations: [Relation: Int] = [:]
+        // Exact repeats: an open-addressing table of relation indices, keyed by a hash of the
+        // relation's fields (with actor positions standing for known ids); equal hashes are
+        // compared in full, so the first equal relation is found as a dictionary would.
+        var tableSize = 16
+        while tableSize < relations.count * 2 { tableSize <<= 1 }
+        var repeatTable = [Int32](repeating: -1, count: relations.count > Int(Int32.max) / 2 ? 0 : tableSize)
+        var repeatHashes = [Int](repeating: 0, count: relations.count)
+        var seenRelations: [Relation: Int] = [:] // only for graphs too large for the table
+        let mask = tableSize - 1
         for (i, r) in relations.enumerated() {
             if let rid = r.id {
                 if let first = seenRelationIDs[rid] {
@@ -182,22 +211,31 @@ extension ActorGraph {
                                              fix: "relation ids must be unique", related: .relation(first, field: "id", element: nil)))
                 } else { seenRelationIDs[rid] = i }
             }
-            let endFields: [(String, Int?)] = r.directed ? [("from", nil), ("to", nil)] : [("between", 0), ("between", 1)]
-            let role = r.directed ? ["'from'", "'to'"] : ["'between'", "'between'"]
-            let okSource = checkActorRef(r.source, .relation(i, field: endFields[0].0, element: endFields[0].1), role: role[0])
-            let okTarget = checkActorRef(r.target, .relation(i, field: endFields[1].0, element: endFields[1].1), role: role[1])
-            if okSource && okTarget && r.source == r.target {
-                issues.append(GraphIssue(.error, at: .relation(i, field: endFields[1].0, element: endFields[1].1),
+            let sourceIndex = actorIDs[r.source], targetIndex = actorIDs[r.target]
+            if sourceIndex == nil {
+                reportUnknownActor(r.source, r.directed ? .relation(i, field: "from", element: nil) : .relation(i, field: "between", element: 0),
+                                   role: r.directed ? "'from'" : "'between'")
+            }
+            if targetIndex == nil {
+                reportUnknownActor(r.target, r.directed ? .relation(i, field: "to", element: nil) : .relation(i, field: "between", element: 1),
+                                   role: r.directed ? "'to'" : "'between'")
+            }
+            if sourceIndex != nil && targetIndex != nil && r.source == r.target {
+                issues.append(GraphIssue(.error, at: r.directed ? .relation(i, field: "to", element: nil) : .relation(i, field: "between", element: 1),
                                          "a relation of '\(r.source)' with itself (a self-loop)",
                                          fix: "a relation joins two different actors; check the ids"))
             }
             // An actor named by a relation is not isolated, even when the relation is broken.
-            for end in [r.source, r.target] { if let k = actorIDs[end] { degree[k] += 1 } }
-            let directionUnknown = RelationKind.builtIn(r.kind) == nil
-                && relationKindDeclarations.first(where: { $0.id == r.kind }).map { $0.directed == nil } == true
-            if directionUnknown {
+            if let k = sourceIndex { degree[k] += 1 }
+            if let k = targetIndex { degree[k] += 1 }
+            let check: KindCheck
+            if let last = lastKind, last.id == r.kind { check = last.check } else {
+                check = kindCheck(r.kind)
+                lastKind = (r.kind, check)
+            }
+            if check.directionUnknown {
                 // The kind's declaration lacks 'directed', reported above; no direction to check against.
-            } else if let kind = relationKind(r.kind) {
+            } else if let kind = check.kind {
                 if kind.directed && !r.directed {
                     issues.append(GraphIssue(.error, at: .relation(i, field: "between", element: nil),
                                              "'\(r.kind)' is a directed kind, but this relation uses 'between'",
@@ -249,11 +287,33 @@ extension ActorGraph {
                 }
                 issues.append(GraphIssue(.error, at: location, "unknown source '\(c.source)' in 'cite'", fix: fix))
             }
-            if let first = seenRelations[r] {
+            var firstEqual: Int?
+            if repeatTable.isEmpty {
+                if let first = seenRelations[r] { firstEqual = first } else { seenRelations[r] = i }
+            } else {
+                var hasher = Hasher()
+                if let k = sourceIndex { hasher.combine(k) } else { hasher.combine(r.source) }
+                if let k = targetIndex { hasher.combine(k) } else { hasher.combine(r.target) }
+                hasher.combine(r.kind)
+                hasher.combine(r.directed)
+                hasher.combine(r.weight)
+                hasher.combine(r.since)
+                hasher.combine(r.until)
+                hasher.combine(r.id)
+                let h = hasher.finalize()
+                var slot = h & mask
+                while true {
+                    let j = Int(repeatTable[slot])
+                    if j < 0 { repeatTable[slot] = Int32(i); repeatHashes[i] = h; break }
+                    if repeatHashes[j] == h && relations[j] == r { firstEqual = j; break }
+                    slot = (slot + 1) & mask
+                }
+            }
+            if let first = firstEqual {
                 issues.append(GraphIssue(.warning, at: .relation(i, field: nil, element: nil), "this relation repeats an earlier one exactly",
                                          fix: "delete one copy, or add the evidence that tells them apart",
                                          related: .relation(first, field: nil, element: nil)))
-            } else { seenRelations[r] = i }
+            }
         }
 
         for (i, a) in actors.enumerated() where degree[i] == 0 && actorIDs[a.id] == i {

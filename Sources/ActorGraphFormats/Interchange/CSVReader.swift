@@ -157,7 +157,14 @@ struct CSVReader {
             let ends = keys.map(CSVColumns.edgeColumn)
             let nativeNames: Set<String> = ["source", "target", "kind", "weight", "sign", "since", "until", "confidence",
                                             "claimed-by", "disputed-by", "cite", "directed"]
-            if ends.contains(.source) && ends.contains(.target) || keys.contains(where: nativeNames.contains) {
+            let looksLikeNodes = keys.contains("id") && !ends.contains(.source) && !ends.contains(.target)
+                && (keys.count == 1 || keys.contains { CSVColumns.nodeColumn($0) != nil && $0 != "id" })
+            if looksLikeNodes {
+                builder.error(tokenizer.position(of: cells[0].first, from: first),
+                              "this looks like a nodes file (its header has 'id' but no 'source' and 'target' columns)",
+                              fix: "pass the edges file (the one with source and target columns) as the edges file, and this one as its nodes file")
+                return
+            } else if ends.contains(.source) && ends.contains(.target) || keys.contains(where: nativeNames.contains) {
                 let (resolved, repeats) = CSVColumns.resolve(texts, exact: CSVColumns.edgeExact, aliases: CSVColumns.edgeAliases)
                 columns = resolved
                 for k in repeats {
@@ -165,19 +172,16 @@ struct CSVReader {
                                     "column \(k + 1) repeats the column name '\(texts[k])'; read as an attribute",
                                     fix: "rename one of the two columns")
                 }
+                var missing = false
                 for needed in [CSVColumn.source, .target] where !columns.contains(needed) {
+                    missing = true
                     let near = texts.first { Suggest.nearest($0, among: [needed.field]) != nil && CSVColumns.edgeColumn(CSVColumns.key($0)) == nil }
                     builder.error(tokenizer.position(of: cells[0].first, from: first),
                                   "the header has no '\(needed.field)' column",
                                   fix: near.map { "did you mean '\(needed.field)' for '\($0)'?" }
                                     ?? "name the columns of the two actors 'source' and 'target' (or 'from' and 'to')")
                 }
-                if builder.hasErrors { return }
-            } else if keys.contains("id") && (keys.count == 1 || keys.contains { CSVColumns.nodeColumn($0) != nil && $0 != "id" }) {
-                builder.error(tokenizer.position(of: cells[0].first, from: first),
-                              "this looks like a nodes file (its header has 'id' but no 'source' and 'target' columns)",
-                              fix: "pass the edges file (the one with source and target columns) as the edges file, and this one as its nodes file")
-                return
+                if missing { return }
             } else {
                 hasHeader = false
                 columns = [.source, .target, .weight, .sign]
@@ -198,11 +202,14 @@ struct CSVReader {
                 builder.error(tokenizer.position(of: offset, from: row), message, fix: fix)
             }
             func intern(_ cell: CSVCell, _ table: inout CSVInterner) -> String {
+                let k: Int
                 if cell.escaped {
                     var t = tokenizer.text(cell)
-                    return t.withUTF8 { table.strings[table.intern($0)] }
+                    k = t.withUTF8 { table.intern($0) }
+                } else {
+                    k = table.intern(UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]))
                 }
-                return table.strings[table.intern(UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]))]
+                return table.strings[k]
             }
             let headerHint = hasHeader ? "" : " (if the first line is a header, name its columns 'source' and 'target')"
 

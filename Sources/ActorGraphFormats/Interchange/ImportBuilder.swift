@@ -159,6 +159,7 @@ struct ImportBuilder {
             if let dir = d.directed { kindDirected[d.id] = dir } else if kindDirected[d.id] == nil { kindDirected[d.id] = false }
         }
         graph.relations.reserveCapacity(edges.count)
+        var lastKind: (id: String, sign: Sign, directed: Bool)?
         for (j, edge) in edges.enumerated() {
             var r = edge.relation
             // A negative weight with no sign given is a negative tie.
@@ -168,6 +169,17 @@ struct ImportBuilder {
             }
             if r.kind.isEmpty {
                 r.kind = r.signOverride == .negative ? Self.defaultNegativeKind : Self.defaultPositiveKind
+            }
+            if let last = lastKind, last.id == r.kind {
+                // The same kind as the previous edge (the common case): no look-ups.
+                if r.signOverride == last.sign { r.signOverride = nil }
+                r.directed = last.directed
+                ensureActor(r.source, edge: j, field: "source")
+                ensureActor(r.target, edge: j, field: "target")
+                for c in r.evidence.claimedBy { ensureActor(c, edge: j, field: "claimed-by") }
+                for c in r.evidence.disputedBy { ensureActor(c, edge: j, field: "disputed-by") }
+                graph.relations.append(r)
+                continue
             }
             if let sign = kindSign[r.kind] {
                 if r.signOverride == sign { r.signOverride = nil }
@@ -181,6 +193,7 @@ struct ImportBuilder {
                 graph.relationKindDeclarations.append(RelationKindDeclaration(id: r.kind, label: label, sign: sign, directed: r.directed))
             }
             if let directed = kindDirected[r.kind] { r.directed = directed }
+            if let sign = kindSign[r.kind], let directed = kindDirected[r.kind] { lastKind = (r.kind, sign, directed) }
             ensureActor(r.source, edge: j, field: "source")
             ensureActor(r.target, edge: j, field: "target")
             for c in r.evidence.claimedBy { ensureActor(c, edge: j, field: "claimed-by") }
