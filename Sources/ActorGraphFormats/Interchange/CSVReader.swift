@@ -195,11 +195,40 @@ struct CSVReader {
             builder.edges.reserveCapacity(min(guess, 1 << 26))
             edgeOffsets.reserveCapacity(min(guess, 1 << 26))
             edgeLines.reserveCapacity(min(guess, 1 << 26))
-            var ids = CSVInterner(capacity: min(guess, 1 << 22))
+            var ids = CSVInterner(capacity: 1 << 16) // distinct ids are far fewer than edges; grows
             var kinds = CSVInterner()
+            // Actors resolved here, so the builder and the validator need not look ids up again:
+            // with a nodes file, each node id's first node; without, the actors in order of mention.
+            let fromEdges = builder.nodes.isEmpty && builder.createsMissingActors
+            var firstNode: [Int32] = []
+            for (k, node) in builder.nodes.enumerated() {
+                var id = node.actor.id
+                let before = ids.strings.count
+                _ = id.withUTF8 { ids.intern($0) }
+                if ids.strings.count > before { firstNode.append(Int32(clamping: k)) }
+            }
+            let nodeIDCount = ids.strings.count
+            var edgeActors: [(id: String, edge: Int, field: String)] = []
+            var endSources: [Int32] = [], endTargets: [Int32] = []
+            endSources.reserveCapacity(min(guess, 1 << 26))
+            endTargets.reserveCapacity(min(guess, 1 << 26))
+            func resolve(_ k: Int) -> Int32 {
+                if fromEdges { return Int32(clamping: k) }
+                return k < nodeIDCount ? firstNode[k] : -1
+            }
+            func mention(_ k: Int, before: Int, field: String) {
+                if fromEdges && ids.strings.count > before { edgeActors.append((ids.strings[k], builder.edges.count, field)) }
+            }
 
             func error(_ row: CSVRowStart, _ offset: Int, _ message: String, _ fix: String) {
                 builder.error(tokenizer.position(of: offset, from: row), message, fix: fix)
+            }
+            func internIndex(_ cell: CSVCell, _ table: inout CSVInterner) -> Int {
+                if cell.escaped {
+                    var t = tokenizer.text(cell)
+                    return t.withUTF8 { table.intern($0) }
+                }
+                return table.intern(UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]))
             }
             func intern(_ cell: CSVCell, _ table: inout CSVInterner) -> String {
                 let k: Int
@@ -241,7 +270,13 @@ struct CSVReader {
                     error(row, at, "this row has no target actor", "write the id of the relation's second actor in column \(targetColumn + 1)")
                     continue
                 }
-                var r = Relation(kind: "", source: intern(cells[sourceColumn], &ids), target: intern(cells[targetColumn], &ids), directed: false)
+                var before = ids.strings.count
+                let si = internIndex(cells[sourceColumn], &ids)
+                mention(si, before: before, field: "source")
+                before = ids.strings.count
+                let ti = internIndex(cells[targetColumn], &ids)
+                mention(ti, before: before, field: "target")
+                var r = Relation(kind: "", source: ids.strings[si], target: ids.strings[ti], directed: false)
                 var directedCell: Bool?
                 for k in 0..<min(cells.count, width) where k != sourceColumn && k != targetColumn {
                     let cell = cells[k]
@@ -292,11 +327,24 @@ struct CSVReader {
                     case .source, .target, .name, .aliases, .role: break
                     }
                 }
+                if fromEdges {
+                    for (list, field) in [(r.evidence.claimedBy, "claimed-by"), (r.evidence.disputedBy, "disputed-by")] where !list.isEmpty {
+                        for var c in list {
+                            let before = ids.strings.count
+                            let k = c.withUTF8 { ids.intern($0) }
+                            mention(k, before: before, field: field)
+                        }
+                    }
+                }
+                endSources.append(resolve(si))
+                endTargets.append(resolve(ti))
                 builder.edges.append(ImportedEdge(relation: r))
                 edgeOffsets.append(row.offset)
                 edgeLines.append(Int32(clamping: row.line))
             }
             report(tokenizer, file: file, rows: nil, into: &builder)
+            if fromEdges { builder.edgeActors = edgeActors }
+            builder.resolvedEnds = (endSources, endTargets)
         }
     }
 

@@ -230,7 +230,7 @@ struct CSVInterner {
 
     init(capacity: Int = 16) {
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        while size * 5 < capacity * 8 { size <<= 1 }
         table = [UInt64](repeating: 0, count: size)
         mask = size - 1
         strings.reserveCapacity(capacity)
@@ -275,7 +275,7 @@ struct CSVInterner {
         let idx = strings.count
         strings.append(String(decoding: p, as: UTF8.self))
         table[slot] = tag << 32 | UInt64(idx)
-        if strings.count * 2 > table.count { grow() }
+        if strings.count * 8 > table.count * 5 { grow() } // at most 5/8 full
         return idx
     }
 

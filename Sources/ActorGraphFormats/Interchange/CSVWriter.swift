@@ -17,7 +17,9 @@ extension CSVFormat {
         var out = CSVTextWriter(delimiter: delimiter)
 
         // Nodes.
-        let nodeAttributes = Set(graph.actors.flatMap(\.attributes.keys)).sorted()
+        var nodeAttributeSet = Set<String>()
+        for a in graph.actors where !a.attributes.isEmpty { nodeAttributeSet.formUnion(a.attributes.keys) }
+        let nodeAttributes = nodeAttributeSet.sorted()
         let nodeFieldsNamed = Set(nodeAttributes.compactMap { CSVColumns.nodeColumn(CSVColumns.key($0))?.slot })
         let hasAliases = graph.actors.contains { !$0.aliases.isEmpty } || nodeFieldsNamed.contains(.aliases)
         let hasRole = graph.actors.contains { $0.role?.isEmpty == false } || nodeFieldsNamed.contains(.role)
@@ -38,7 +40,9 @@ extension CSVFormat {
         let nodes = out.take()
 
         // Edges.
-        let edgeAttributes = Set(graph.relations.flatMap(\.attributes.keys)).sorted()
+        var edgeAttributeSet = Set<String>()
+        for r in graph.relations where !r.attributes.isEmpty { edgeAttributeSet.formUnion(r.attributes.keys) }
+        let edgeAttributes = edgeAttributeSet.sorted()
         let edgeFieldsNamed = Set(edgeAttributes.compactMap { CSVColumns.edgeColumn(CSVColumns.key($0))?.slot })
         let rels = graph.relations
         func needs(_ column: CSVColumn, _ test: (Relation) -> Bool) -> Bool {
@@ -103,47 +107,49 @@ extension CSVFormat {
 /// Builds CSV text row by row, quoting only when needed.
 struct CSVTextWriter {
     let delimiter: Character
+    private let delimiterBytes: [UInt8]
     private let delimiterByte: UInt8
-    private var text = ""
+    private var bytes: [UInt8] = []
 
     init(delimiter: Character) {
         self.delimiter = delimiter
+        delimiterBytes = Array(String(delimiter).utf8)
         delimiterByte = delimiter.asciiValue ?? 44
     }
 
-    mutating func reserve(_ n: Int) { text.reserveCapacity(n) }
+    mutating func reserve(_ n: Int) { bytes.reserveCapacity(n) }
 
-    /// Whether a cell must be quoted to read back as itself.
-    func needsQuotes(_ cell: String) -> Bool {
-        var first = true
-        var last: UInt8 = 0
-        for b in cell.utf8 {
-            if b == delimiterByte || b == 34 || b == 10 || b == 13 { return true }
-            if first && (b == 32 || b == 9) { return true }
-            first = false
-            last = b
-        }
-        if last == 32 || last == 9 { return true }
-        // A lone empty first cell would make a blank line.
+    /// Whether a cell must be quoted to read back as itself: a delimiter, a quote, a line break,
+    /// or a space or tab at either end.
+    static func needsQuotes(_ cell: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
+        guard let first = cell.first, let last = cell.last else { return false }
+        if first == 32 || first == 9 || last == 32 || last == 9 { return true }
+        for b in cell where b == delimiter || b == 34 || b == 10 || b == 13 { return true }
         return false
     }
 
     mutating func row(_ cells: [String]) {
-        for (k, c) in cells.enumerated() {
-            if k > 0 { text.append(delimiter) }
-            if needsQuotes(c) {
-                text += "\""
-                text += c.replacingOccurrences(of: "\"", with: "\"\"")
-                text += "\""
-            } else {
-                text += c
+        for k in cells.indices {
+            if k > 0 { bytes.append(contentsOf: delimiterBytes) }
+            var c = cells[k]
+            c.withUTF8 { u in
+                if Self.needsQuotes(u, delimiter: delimiterByte) {
+                    bytes.append(34)
+                    for b in u {
+                        bytes.append(b)
+                        if b == 34 { bytes.append(34) }
+                    }
+                    bytes.append(34)
+                } else {
+                    bytes.append(contentsOf: u)
+                }
             }
         }
-        text += "\n"
+        bytes.append(10)
     }
 
     mutating func take() -> String {
-        defer { text = "" }
-        return text
+        defer { bytes = [] }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
