@@ -99,6 +99,8 @@ clean:
 ##   1. rendering in-process against spawning the dot command (500 actors);
 ##   2. the analysis core against igraph, NetworKit, rustworkx and networkx (pip, in a venv under
 ##      .build-bench/) on the standard graphs, with the ratio to the best peer.
+##   3. CSV import and export of a 5M-edge, 1M-actor edge list (string ids) against the peers'
+##      readers (igraph TupleList, networkx parse_edgelist, csv module + dict for the others).
 ##   BENCH_GRAPHS picks the graphs (add s1m for the 1M-node/5M-edge one), PEERS_LIMIT bounds each
 ##   peer measurement in seconds (networkx's betweenness on s20k needs more than 600).
 BENCH_GRAPHS ?= s1k,s20k,s200k
@@ -114,3 +116,8 @@ bench: deps
 	  --limit $(PEERS_LIMIT) --json .build-bench/peers.json
 	.build/release/AnalysisBenchmark --graphs $(BENCH_GRAPHS) --threads $(BENCH_THREADS) --json .build-bench/actorgraph.json
 	python3 Benchmarks/peers/table.py .build-bench/peers.json .build-bench/actorgraph.json
+	$(SWIFT) build -c release --product ImportBenchmark
+	.build/release/ImportBenchmark --file .build-bench/import/edges-5m.csv --json .build-bench/import-actorgraph.json
+	.build-bench/venv/bin/python Benchmarks/peers/peers.py --import-csv .build-bench/import/edges-5m.csv \
+	  --limit $(PEERS_LIMIT) --json .build-bench/import-peers.json
+	python3 Benchmarks/peers/table.py .build-bench/import-peers.json .build-bench/import-actorgraph.json

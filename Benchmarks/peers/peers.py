@@ -338,9 +338,64 @@ def algorithm(lib, measure, g):
     raise ValueError((lib, measure))
 
 
+def csv_import(lib, path):
+    """Reads a CSV edge list with string ids (header source,target,kind,sign,weight) into the
+    library's graph, the way a user of that library would, keeping the other columns as edge
+    attributes where the library has them. Returns (graph, note)."""
+    import csv
+    if lib == "igraph":
+        import igraph as ig
+        with open(path, newline="") as f:
+            rows = csv.reader(f)
+            header = next(rows)
+            g = ig.Graph.TupleList(rows, directed=False, edge_attrs=header[2:])
+        return g, "csv.reader + Graph.TupleList(edge_attrs=kind,sign,weight as text), names kept"
+    if lib == "networkx":
+        import networkx as nx
+        with open(path) as f:
+            next(f)
+            g = nx.parse_edgelist(f, delimiter=",", nodetype=str,
+                                  data=[("kind", str), ("sign", str), ("weight", float)])
+        return g, "parse_edgelist(delimiter=',', data=kind,sign,weight) into a Graph (parallel edges merged)"
+    # NetworKit and rustworkx have no reader for string ids: the csv module and a dict do it.
+    with open(path, newline="") as f:
+        rows = csv.reader(f)
+        next(rows)
+        index = {}
+        src, dst, w = [], [], []
+        for row in rows:
+            a = index.setdefault(row[0], len(index))
+            b = index.setdefault(row[1], len(index))
+            src.append(a)
+            dst.append(b)
+            w.append(float(row[4]) if len(row) > 4 and row[4] else 1.0)
+    n = len(index)
+    if lib == "networkit":
+        import networkit as nk
+        import numpy as np
+        g = nk.graph.GraphFromCoo((np.asarray(w, dtype=np.float64), (np.asarray(src, dtype=np.int64), np.asarray(dst, dtype=np.int64))),
+                                  n=n, weighted=True, directed=False)
+        return g, "csv.reader + dict ids (no string-id reader) + GraphFromCoo, weights only"
+    if lib == "rustworkx":
+        import rustworkx as rx
+        g = rx.PyGraph(multigraph=True, node_count_hint=n, edge_count_hint=len(src))
+        g.add_nodes_from(list(index))
+        g.extend_from_weighted_edge_list(list(zip(src, dst, w)))
+        return g, "csv.reader + dict ids (no string-id reader) + extend_from_weighted_edge_list, weights only"
+    raise ValueError(lib)
+
+
 def worker(lib, measure, path, threads, limit):
     """Runs one measurement and prints one RESULT_TAG line of JSON."""
     result = {"library": lib, "version": library_version(lib)}
+    if measure == "csv import":
+        signal.alarm(limit)
+        t0 = time.perf_counter()
+        g, note = csv_import(lib, path)
+        t1 = time.perf_counter()
+        signal.alarm(0)
+        result.update(seconds=t1 - t0, memory_bytes_per_edge=None, note=note)
+        return result
     if lib == "networkit":
         import networkit as nk
         nk.setNumberOfThreads(threads)
@@ -553,12 +608,17 @@ def main(argv=None):
     ap.add_argument("--heavy-max-nodes", type=int, default=20_000,
                     help="betweenness/closeness run only on graphs with at most this many nodes")
     ap.add_argument("--json", default=os.path.join(ROOT, ".build-bench", "peers.json"))
+    ap.add_argument("--import-csv", metavar="FILE",
+                    help="instead: time each library reading this CSV edge list (string ids; ImportBenchmark writes it)")
+    ap.add_argument("--import-graph", default="csv5m", help="the graph name of --import-csv records")
     ap.add_argument("--worker", nargs=3, metavar=("LIB", "MEASURE", "PATH"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
     if args.worker:
         args.worker_lib, args.worker_measure, args.worker_path = args.worker
         return worker_main(args)
+    if args.import_csv:
+        return import_main(args)
 
     import generate
     graphs = csv_list(args.graphs, list(generate.SIZES), "graph")
@@ -617,6 +677,33 @@ def main(argv=None):
     print("total %.0f s; JSON: %s" % (time.perf_counter() - t_all, args.json), file=sys.stderr)
     import table
     print(table.render(records, []))
+    return 0
+
+
+def import_main(args):
+    """--import-csv: one 'csv import' record per library (threads 1: the readers are serial)."""
+    libs = csv_list(args.libraries, LIBRARIES, "library")
+    vers = versions(libs)
+    args.threads = 1
+    with open(args.import_csv) as f:
+        edges = sum(1 for _ in f) - 1
+    records = []
+    for lib in libs:
+        t0 = time.perf_counter()
+        if vers[lib] is None:
+            rec = {"library": lib, "version": None, "graph": args.import_graph, "measure": "csv import", "seconds": None,
+                   "threads": 1, "status": "error", "note": "%s does not import" % lib, "runs": []}
+        else:
+            rec = measure_record(lib, vers[lib], args.import_graph, "csv import", args.import_csv,
+                                 {"nodes": None, "edges": edges}, args)
+            if rec["status"] == "timeout":
+                rec["limit"] = args.limit
+        print("  %-6s %-12s %-10s %-8s %10s  (%.1f s wall)  %s"
+              % (args.import_graph, "csv import", lib, rec["status"],
+                 "-" if rec["seconds"] is None else "%.3f" % rec["seconds"],
+                 time.perf_counter() - t0, rec["note"]), file=sys.stderr, flush=True)
+        records.append(rec)
+        write_json(args.json, records)
     return 0
 
 

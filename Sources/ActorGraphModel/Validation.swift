@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Where in a graph a problem lies, by position in the graph's arrays and the file's key.
 ///
 /// Readers that keep a source map (``SourceMap``) turn a location into a line and column.
@@ -66,7 +68,52 @@ public struct GraphIssue: Hashable, Sendable {
     }
 }
 
+/// The result of a search that may run on another thread.
+private final class RepeatsBox: @unchecked Sendable {
+    var value: [(Int, Int)]?
+}
+
 extension ActorGraph {
+    /// Each relation that repeats an earlier one exactly, with the first equal one, in order:
+    /// what a `[Relation: Int]` of first indices finds, with an index table keyed by a hash of
+    /// the relation's fields (its actors' positions standing for known ids) instead of hashing
+    /// and storing whole relations; equal hashes are compared in full.
+    ///
+    /// - Complexity: O(R) expected.
+    static func firstRepeats(_ relations: [Relation], ends: (Int) -> (Int?, Int?)) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        var tableSize = 16
+        while tableSize * 2 < relations.count * 3 { tableSize <<= 1 } // at most 2/3 full
+        let mask = tableSize - 1
+        // Each slot: the relation's index + 1 in the low 32 bits, the hash's high bits above.
+        var table = [UInt64](repeating: 0, count: tableSize)
+        for (i, r) in relations.enumerated() {
+            let (sourceIndex, targetIndex) = ends(i)
+            var hasher = Hasher()
+            if let k = sourceIndex { hasher.combine(k) } else { hasher.combine(r.source) }
+            if let k = targetIndex { hasher.combine(k) } else { hasher.combine(r.target) }
+            hasher.combine(r.kind)
+            hasher.combine(r.directed)
+            hasher.combine(r.weight)
+            hasher.combine(r.since)
+            hasher.combine(r.until)
+            hasher.combine(r.id)
+            let h = UInt64(bitPattern: Int64(hasher.finalize()))
+            let tag = h & 0xFFFF_FFFF_0000_0000
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let e = table[slot]
+                if e == 0 { table[slot] = tag | UInt64(i + 1); break }
+                if e & 0xFFFF_FFFF_0000_0000 == tag {
+                    let j = Int(e & 0xFFFF_FFFF) - 1
+                    if relations[j] == r { out.append((i, j)); break }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+        return out
+    }
+
     /// Checks every rule of the format that a parsed graph can still break, and returns every
     /// problem, in file order: errors for what makes the graph wrong, warnings for what is
     /// suspicious (an isolated actor, a relation written twice).
@@ -201,15 +248,26 @@ extension ActorGraph {
         }
         var lastKind: (id: String, check: KindCheck)?
         var seenRelationIDs: [String: Int] = [:]
-        // Exact repeats: an open-addressing table of relation indices, keyed by a hash of the
-        // relation's fields (with actor positions standing for known ids); equal hashes are
-        // compared in full, so the first equal relation is found as a dictionary would.
-        var tableSize = 16
-        while tableSize * 2 < relations.count * 3 { tableSize <<= 1 } // at most 2/3 full
-        var repeatTable = [Int32](repeating: -1, count: relations.count > Int(Int32.max) / 2 ? 0 : tableSize)
-        var repeatHashes = [Int](repeating: 0, count: relations.count)
-        var seenRelations: [Relation: Int] = [:] // only for graphs too large for the table
-        let mask = tableSize - 1
+        // Exact repeats, found by ``firstRepeats`` (on the second core for large resolved imports,
+        // while this loop checks the rest); merged into the issues after each relation's own.
+        let repeatsBox = RepeatsBox()
+        let waitForRepeats: DispatchGroup?
+        if let ends = resolvedEnds, relations.count >= 100_000 {
+            let group = DispatchGroup()
+            let rels = relations
+            DispatchQueue.global().async(group: group) {
+                repeatsBox.value = ActorGraph.firstRepeats(rels) { i in
+                    let s = Int(ends.sources[i]), t = Int(ends.targets[i])
+                    return (s >= 0 ? s : nil, t >= 0 ? t : nil)
+                }
+            }
+            waitForRepeats = group
+        } else {
+            waitForRepeats = nil
+            repeatsBox.value = ActorGraph.firstRepeats(relations) { i in (actorIDs[relations[i].source], actorIDs[relations[i].target]) }
+        }
+        let relationIssuesStart = issues.count
+        var issueOwner: [Int] = [] // the relation of each issue from here on
         for (i, r) in relations.enumerated() {
             if let rid = r.id {
                 if let first = seenRelationIDs[rid] {
@@ -301,33 +359,20 @@ extension ActorGraph {
                 }
                 issues.append(GraphIssue(.error, at: location, "unknown source '\(c.source)' in 'cite'", fix: fix))
             }
-            var firstEqual: Int?
-            if repeatTable.isEmpty {
-                if let first = seenRelations[r] { firstEqual = first } else { seenRelations[r] = i }
-            } else {
-                var hasher = Hasher()
-                if let k = sourceIndex { hasher.combine(k) } else { hasher.combine(r.source) }
-                if let k = targetIndex { hasher.combine(k) } else { hasher.combine(r.target) }
-                hasher.combine(r.kind)
-                hasher.combine(r.directed)
-                hasher.combine(r.weight)
-                hasher.combine(r.since)
-                hasher.combine(r.until)
-                hasher.combine(r.id)
-                let h = hasher.finalize()
-                var slot = h & mask
-                while true {
-                    let j = Int(repeatTable[slot])
-                    if j < 0 { repeatTable[slot] = Int32(i); repeatHashes[i] = h; break }
-                    if repeatHashes[j] == h && relations[j] == r { firstEqual = j; break }
-                    slot = (slot + 1) & mask
-                }
-            }
-            if let first = firstEqual {
+            while issueOwner.count < issues.count - relationIssuesStart { issueOwner.append(i) }
+        }
+        waitForRepeats?.wait()
+        if let repeats = repeatsBox.value, !repeats.isEmpty {
+            let own = issues[relationIssuesStart...]
+            issues.removeSubrange(relationIssuesStart...)
+            var k = own.startIndex
+            for (i, first) in repeats {
+                while k < own.endIndex && issueOwner[k - own.startIndex] <= i { issues.append(own[k]); k += 1 }
                 issues.append(GraphIssue(.warning, at: .relation(i, field: nil, element: nil), "this relation repeats an earlier one exactly",
                                          fix: "delete one copy, or add the evidence that tells them apart",
                                          related: .relation(first, field: nil, element: nil)))
             }
+            issues.append(contentsOf: own[k...])
         }
 
         for (i, a) in actors.enumerated() where degree[i] == 0 && actorIDs[a.id] == i {

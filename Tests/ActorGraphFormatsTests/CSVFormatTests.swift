@@ -304,6 +304,29 @@ import Testing
         #expect(loaded.diagnostics.last?.position == SourcePosition(line: 102, column: 11))
     }
 
+    /// The fast path for large imports (actors resolved by the reader, repeats found on the
+    /// second core) gives exactly the issues of the plain validator, in the same order.
+    @Test func resolvedValidationMatchesThePlainOne() {
+        var rng = SeededGenerator(seed: 42)
+        let actors = (0..<2_000).map { Actor(id: "a\($0)", kind: $0 % 7 == 0 ? "gang" : "party") }
+        var relations: [Relation] = []
+        for i in 0..<120_000 {
+            let s = rng.below(2_100), t = rng.below(2_100) // some unknown, some self-loops
+            var r = Relation(kind: ["alliance", "conflict", "support", "nope"][rng.below(4)], source: "a\(s)", target: "a\(t)",
+                             directed: rng.below(2) == 0, weight: Double(1 + rng.below(3)))
+            if i % 1_000 == 7 { r.weight = -1 }
+            relations.append(r)
+            if rng.below(50) == 0 { relations.append(r) } // an exact repeat
+        }
+        let g = ActorGraph(actors: actors, relations: relations)
+        let index = g.actorIndex()
+        let ends = (sources: relations.map { Int32(index[$0.source] ?? -1) }, targets: relations.map { Int32(index[$0.target] ?? -1) })
+        let plain = g.validate()
+        let fast = g.validate(resolvedEnds: ends)
+        #expect(plain.count > 1_000 && plain.contains { $0.message.contains("repeats an earlier one") })
+        #expect(fast == plain)
+    }
+
     // MARK: Mutations
 
     struct Base {

@@ -191,10 +191,11 @@ struct CSVReader {
             let sourceColumn = columns.firstIndex(of: .source)!, targetColumn = columns.firstIndex(of: .target)!
 
             // A rough size guess from the first row, to reserve once.
-            let guess = max(16, bytes.count / 40)
-            builder.edges.reserveCapacity(min(guess, 1 << 26))
-            edgeOffsets.reserveCapacity(min(guess, 1 << 26))
-            edgeLines.reserveCapacity(min(guess, 1 << 26))
+            // Reserve once: the number of lines bounds the number of edges.
+            let guess = max(16, CSVBytes.lineCount(bytes))
+            builder.edges.reserveCapacity(guess)
+            edgeOffsets.reserveCapacity(guess)
+            edgeLines.reserveCapacity(guess)
             var ids = CSVInterner(capacity: 1 << 16) // distinct ids are far fewer than edges; grows
             var kinds = CSVInterner()
             // Actors resolved here, so the builder and the validator need not look ids up again:
@@ -210,8 +211,8 @@ struct CSVReader {
             let nodeIDCount = ids.strings.count
             var edgeActors: [(id: String, edge: Int, field: String)] = []
             var endSources: [Int32] = [], endTargets: [Int32] = []
-            endSources.reserveCapacity(min(guess, 1 << 26))
-            endTargets.reserveCapacity(min(guess, 1 << 26))
+            endSources.reserveCapacity(guess)
+            endTargets.reserveCapacity(guess)
             func resolve(_ k: Int) -> Int32 {
                 if fromEdges { return Int32(clamping: k) }
                 return k < nodeIDCount ? firstNode[k] : -1

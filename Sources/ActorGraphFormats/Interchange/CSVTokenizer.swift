@@ -180,6 +180,23 @@ enum CSVBytes {
         return 44
     }
 
+    /// The number of line feeds, plus one.
+    ///
+    /// - Complexity: O(bytes), by `memchr`.
+    static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 1 }
+        var count = 1
+        var p = UnsafeRawPointer(base)
+        var left = bytes.count
+        while left > 0, let hit = memchr(p, 10, left) {
+            count += 1
+            let next = UnsafeRawPointer(hit) + 1
+            left -= next - p
+            p = next
+        }
+        return count
+    }
+
     /// Where a UTF-8 byte-order mark ends (0 when there is none).
     static func bomLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
