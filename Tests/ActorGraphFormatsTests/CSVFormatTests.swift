@@ -327,6 +327,29 @@ import Testing
         #expect(fast == plain)
     }
 
+    /// A large file read in two halves on two cores gives what one pass gives.
+    @Test func twoHalvesReadAsOne() {
+        var rng = SeededGenerator(seed: 7)
+        var text = "source,target,kind,weight,claimed-by,note\n"
+        for i in 0..<60_000 {
+            let s = rng.below(30_000), t = rng.below(30_000)
+            let weight = i % 9_000 == 5 ? "heavy" : String(1 + rng.below(4))
+            let claimant = rng.below(10) == 0 ? "c\(rng.below(40_000))" : ""
+            text += i % 13_000 == 3 ? "x\(s),,tie\n" : "a\(s),a\(t),\(["tie", "alliance", "feud"][rng.below(3)]),\(weight),\(claimant),n\n"
+        }
+        let data = Data(text.utf8)
+        let saved = CSVReader.splitBytes
+        CSVReader.splitBytes = 1 << 16
+        let split = CSVFormat.read(edges: data, edgesFile: "e.csv", nodes: nil, nodesFile: nil)
+        CSVReader.splitBytes = .max
+        let whole = CSVFormat.read(edges: data, edgesFile: "e.csv", nodes: nil, nodesFile: nil)
+        CSVReader.splitBytes = saved
+        #expect(!whole.diagnostics.isEmpty && whole.graph.relations.count > 50_000)
+        #expect(split.diagnostics == whole.diagnostics)
+        #expect(split.graph == whole.graph)
+        #expect(split.graph.actors.map(\.id) == whole.graph.actors.map(\.id))
+    }
+
     // MARK: Mutations
 
     struct Base {

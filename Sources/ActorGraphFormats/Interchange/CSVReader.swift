@@ -190,166 +190,101 @@ struct CSVReader {
             let width = hasHeader ? columns.count : 4
             let sourceColumn = columns.firstIndex(of: .source)!, targetColumn = columns.firstIndex(of: .target)!
 
-            // A rough size guess from the first row, to reserve once.
-            // Reserve once: the number of lines bounds the number of edges.
-            let guess = max(16, CSVBytes.lineCount(bytes))
-            builder.edges.reserveCapacity(guess)
-            edgeOffsets.reserveCapacity(guess)
-            edgeLines.reserveCapacity(guess)
-            var ids = CSVInterner(capacity: 1 << 16) // distinct ids are far fewer than edges; grows
-            var kinds = CSVInterner()
             // Actors resolved here, so the builder and the validator need not look ids up again:
             // with a nodes file, each node id's first node; without, the actors in order of mention.
             let fromEdges = builder.nodes.isEmpty && builder.createsMissingActors
+            var seed = CSVInterner(capacity: max(1 << 16, builder.nodes.count))
             var firstNode: [Int32] = []
             for (k, node) in builder.nodes.enumerated() {
                 var id = node.actor.id
-                let before = ids.strings.count
-                _ = id.withUTF8 { ids.intern($0) }
-                if ids.strings.count > before { firstNode.append(Int32(clamping: k)) }
+                let before = seed.strings.count
+                _ = id.withUTF8 { seed.intern($0) }
+                if seed.strings.count > before { firstNode.append(Int32(clamping: k)) }
             }
-            let nodeIDCount = ids.strings.count
-            var edgeActors: [(id: String, edge: Int, field: String)] = []
-            var endSources: [Int32] = [], endTargets: [Int32] = []
-            endSources.reserveCapacity(guess)
-            endTargets.reserveCapacity(guess)
-            func resolve(_ k: Int) -> Int32 {
-                if fromEdges { return Int32(clamping: k) }
-                return k < nodeIDCount ? firstNode[k] : -1
+            func part() -> CSVEdgePart {
+                CSVEdgePart(file: file, columns: columns, width: width, hasHeader: hasHeader, sourceColumn: sourceColumn,
+                            targetColumn: targetColumn, fromEdges: fromEdges, nodeIDCount: seed.strings.count,
+                            firstNode: firstNode, ids: seed)
             }
-            func mention(_ k: Int, before: Int, field: String) {
-                if fromEdges && ids.strings.count > before { edgeActors.append((ids.strings[k], builder.edges.count, field)) }
+            let pendingRow: CSVRowStart? = hasHeader ? nil : first
+            // Two halves on two cores when the rest of the file has no quotes (so every line feed
+            // ends a row) and is large; the halves are merged as if read in one pass.
+            let n = bytes.count, start = tokenizer.at, base = bytes.baseAddress
+            var mid = -1
+            if n - start >= Self.splitBytes, let base, memchr(base + start, 34, n - start) == nil,
+               let lf = memchr(base + start + (n - start) / 2, 10, n - start - (n - start) / 2) {
+                mid = UnsafeRawPointer(lf) - UnsafeRawPointer(base) + 1
             }
-
-            func error(_ row: CSVRowStart, _ offset: Int, _ message: String, _ fix: String) {
-                builder.error(tokenizer.position(of: offset, from: row), message, fix: fix)
+            if mid > start && mid < n, let base {
+                let lineAtMid = tokenizer.line + CSVBytes.lineCount(UnsafeBufferPointer(rebasing: bytes[start..<mid])) - 1
+                let halves = [
+                    CSVPartBox(part: part(), tokenizer: CSVTokenizer(bytes: UnsafeBufferPointer(start: base, count: mid), delimiter: delimiter,
+                                                                     origin: origin, row: CSVRowStart(offset: start, line: tokenizer.line)),
+                               pending: pendingRow, cells: cells),
+                    CSVPartBox(part: part(), tokenizer: CSVTokenizer(bytes: bytes, delimiter: delimiter, origin: origin,
+                                                                     row: CSVRowStart(offset: mid, line: lineAtMid)),
+                               pending: nil, cells: []),
+                ]
+                halves[0].part.reserve = CSVBytes.lineCount(UnsafeBufferPointer(rebasing: bytes[start...]))
+                DispatchQueue.concurrentPerform(iterations: 2) { k in halves[k].run() }
+                merge(halves, fromEdges: fromEdges, into: &builder)
+            } else {
+                let box = CSVPartBox(part: part(), tokenizer: tokenizer, pending: pendingRow, cells: cells)
+                box.run()
+                merge([box], fromEdges: fromEdges, into: &builder)
             }
-            func internIndex(_ cell: CSVCell, _ table: inout CSVInterner) -> Int {
-                if cell.escaped {
-                    var t = tokenizer.text(cell)
-                    return t.withUTF8 { table.intern($0) }
-                }
-                return table.intern(UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]))
-            }
-            func intern(_ cell: CSVCell, _ table: inout CSVInterner) -> String {
-                let k: Int
-                if cell.escaped {
-                    var t = tokenizer.text(cell)
-                    k = t.withUTF8 { table.intern($0) }
-                } else {
-                    k = table.intern(UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]))
-                }
-                return table.strings[k]
-            }
-            let headerHint = hasHeader ? "" : " (if the first line is a header, name its columns 'source' and 'target')"
-
-            var row = first
-            var pending = !hasHeader
-            while true {
-                if !pending {
-                    guard let next = tokenizer.nextRow(&cells) else { break }
-                    row = next
-                    if Self.isBlank(cells) { continue }
-                }
-                pending = false
-                if cells.count > width {
-                    if hasHeader {
-                        error(row, cells[width].first, "this row has \(cells.count) cells, but the header names \(width) columns",
-                              "quote cells that contain '\(Self.show(delimiter))', or add a name for the extra column to the header")
-                    } else {
-                        error(row, cells[width].first, "a line without a header holds source,target[,weight[,sign]], but this one has \(cells.count) cells",
-                              "add a header line naming the columns (source,target,kind,…), or quote cells that contain '\(Self.show(delimiter))'")
-                    }
-                }
-                guard sourceColumn < cells.count, !cells[sourceColumn].isEmpty else {
-                    let at = sourceColumn < cells.count ? cells[sourceColumn].first : (cells.last?.end ?? row.offset)
-                    error(row, at, "this row has no source actor", "write the id of the relation's first actor in column \(sourceColumn + 1)")
-                    continue
-                }
-                guard targetColumn < cells.count, !cells[targetColumn].isEmpty else {
-                    let at = targetColumn < cells.count ? cells[targetColumn].first : (cells.last?.end ?? row.offset)
-                    error(row, at, "this row has no target actor", "write the id of the relation's second actor in column \(targetColumn + 1)")
-                    continue
-                }
-                var before = ids.strings.count
-                let si = internIndex(cells[sourceColumn], &ids)
-                mention(si, before: before, field: "source")
-                before = ids.strings.count
-                let ti = internIndex(cells[targetColumn], &ids)
-                mention(ti, before: before, field: "target")
-                var r = Relation(kind: "", source: ids.strings[si], target: ids.strings[ti], directed: false)
-                var directedCell: Bool?
-                for k in 0..<min(cells.count, width) where k != sourceColumn && k != targetColumn {
-                    let cell = cells[k]
-                    if cell.isEmpty { continue }
-                    switch columns[k] {
-                    case .kind:
-                        r.kind = intern(cell, &kinds)
-                    case .gephiType:
-                        let t = intern(cell, &kinds)
-                        switch t.lowercased() {
-                        case "directed": if directedCell == nil { r.directed = true }
-                        case "undirected": if directedCell == nil { r.directed = false }
-                        default: r.kind = t
-                        }
-                    case .directed:
-                        let t = tokenizer.text(cell)
-                        switch t.lowercased() {
-                        case "true", "yes", "1", "directed": directedCell = true; r.directed = true
-                        case "false", "no", "0", "undirected": directedCell = false; r.directed = false
-                        default: error(row, cell.first, "'\(t)' is not true or false", "write 'true' for a directed relation (source → target), 'false' for an undirected one")
-                        }
-                    case .sign:
-                        let t = tokenizer.text(cell)
-                        if let s = Sign(text: t) { r.signOverride = s } else {
-                            error(row, cell.first, "'\(t)' is not a sign", "write positive, negative or unsigned (or +, -, 0)" + headerHint)
-                        }
-                    case .weight:
-                        if let x = Self.number(bytes, cell) ?? Double(tokenizer.text(cell)) { r.weight = x } else {
-                            error(row, cell.first, "weight '\(tokenizer.text(cell))' is not a number", "write a positive number such as 2 or 0.5" + headerHint)
-                        }
-                    case .id: r.id = tokenizer.text(cell)
-                    case .since, .until:
-                        let t = tokenizer.text(cell)
-                        switch PartialDate.parse(t) {
-                        case .success(let date): if columns[k] == .since { r.since = date } else { r.until = date }
-                        case .failure(let why): error(row, cell.first, why.message, "dates are partial ISO dates: 2009, 2009-06 or 2010-01-07")
-                        }
-                    case .confidence:
-                        let t = tokenizer.text(cell)
-                        if let c = Confidence(word: t) { r.evidence.confidence = c } else if let x = Double(t) { r.evidence.confidence = .value(x) } else {
-                            error(row, cell.first, "confidence '\(t)' is neither low, medium, high nor a number", "write low, medium, high, or a number from 0 to 1")
-                        }
-                    case .cite: r.evidence.citations = FlatList.split(tokenizer.text(cell)).map { Citation(text: $0) }
-                    case .claimedBy: r.evidence.claimedBy = FlatList.split(tokenizer.text(cell))
-                    case .disputedBy: r.evidence.disputedBy = FlatList.split(tokenizer.text(cell))
-                    case .note: r.note = tokenizer.text(cell)
-                    case .attribute(let name): r.attributes[name] = inferredAttribute(tokenizer.text(cell))
-                    case .source, .target, .name, .aliases, .role: break
-                    }
-                }
-                if fromEdges {
-                    for (list, field) in [(r.evidence.claimedBy, "claimed-by"), (r.evidence.disputedBy, "disputed-by")] where !list.isEmpty {
-                        for var c in list {
-                            let before = ids.strings.count
-                            let k = c.withUTF8 { ids.intern($0) }
-                            mention(k, before: before, field: field)
-                        }
-                    }
-                }
-                endSources.append(resolve(si))
-                endTargets.append(resolve(ti))
-                builder.edges.append(ImportedEdge(relation: r))
-                edgeOffsets.append(row.offset)
-                edgeLines.append(Int32(clamping: row.line))
-            }
-            report(tokenizer, file: file, rows: nil, into: &builder)
-            if fromEdges { builder.edgeActors = edgeActors }
-            builder.resolvedEnds = (endSources, endTargets)
         }
     }
 
+    /// Appends the parts' edges, diagnostics and resolved actors to `builder`, as one pass
+    /// over the whole file would have: ids first named in a later part are numbered after the
+    /// earlier parts' ones.
+    private mutating func merge(_ parts: [CSVPartBox], fromEdges: Bool, into builder: inout ImportBuilder) {
+        // The first part's arrays are moved, not copied (it reserved room for the rest).
+        let first = parts[0]
+        if builder.edges.isEmpty { swap(&builder.edges, &first.part.edges) } else { builder.edges += first.part.edges }
+        swap(&edgeOffsets, &first.part.offsets)
+        swap(&edgeLines, &first.part.lines)
+        var endSources: [Int32] = [], endTargets: [Int32] = []
+        swap(&endSources, &first.part.endSources)
+        swap(&endTargets, &first.part.endTargets)
+        builder.diagnostics += first.part.diagnostics
+        var edgeActors = first.part.edgeActors
+        var global = first.part.ids
+        for box in parts.dropFirst() {
+            let part = box.part
+            let edgeBase = builder.edges.count
+            builder.edges.append(contentsOf: part.edges)
+            edgeOffsets.append(contentsOf: part.offsets)
+            edgeLines.append(contentsOf: part.lines)
+            builder.diagnostics.append(contentsOf: part.diagnostics)
+            if !fromEdges {
+                endSources.append(contentsOf: part.endSources)
+                endTargets.append(contentsOf: part.endTargets)
+                continue
+            }
+            // Number this part's ids after the ones already known.
+            var map = [Int32](repeating: 0, count: part.ids.strings.count)
+            for (k, var id) in part.ids.strings.enumerated() {
+                let before = global.strings.count
+                let g = id.withUTF8 { global.intern($0) }
+                map[k] = Int32(clamping: g)
+                if global.strings.count > before {
+                    let first = part.edgeActors[k]
+                    edgeActors.append((first.id, edgeBase + first.edge, first.field))
+                }
+            }
+            for x in part.endSources { endSources.append(map[Int(x)]) }
+            for x in part.endTargets { endTargets.append(map[Int(x)]) }
+        }
+        if fromEdges { builder.edgeActors = edgeActors }
+        builder.resolvedEnds = (endSources, endTargets)
+    }
+
     // MARK: Shared
+
+    /// Edge files at least this large (after the header) are read in two halves on two cores.
+    nonisolated(unsafe) static var splitBytes = 1 << 22
 
     static func isBlank(_ cells: [CSVCell]) -> Bool { cells.count == 1 && cells[0].isEmpty && !cells[0].quoted }
 
@@ -383,7 +318,12 @@ struct CSVReader {
 
     /// The tokenizer's syntax problems, as diagnostics in `file`.
     private func report(_ tokenizer: CSVTokenizer, file: String, rows: Void?, into builder: inout ImportBuilder) {
-        for p in tokenizer.problems {
+        builder.diagnostics += Self.diagnostics(for: tokenizer, file: file)
+    }
+
+    /// The tokenizer's syntax problems, as diagnostics in `file`.
+    static func diagnostics(for tokenizer: CSVTokenizer, file: String) -> [Diagnostic] {
+        tokenizer.problems.map { p in
             // The problem's column, counted from the start of its line.
             var lineStart = p.offset
             while lineStart > tokenizer.origin && tokenizer.bytes[lineStart - 1] != 10 { lineStart -= 1 }
@@ -395,7 +335,7 @@ struct CSVReader {
             case .textAfterQuote:
                 (message, fix) = ("text after the closing quote of a cell", "a quote inside a quoted cell is written twice (\"\"); quote the whole cell")
             }
-            builder.diagnostics.append(Diagnostic(file: file, position: position, severity: .error, message: message, fix: fix))
+            return Diagnostic(file: file, position: position, severity: .error, message: message, fix: fix)
         }
     }
 

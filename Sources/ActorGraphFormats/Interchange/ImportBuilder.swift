@@ -224,8 +224,8 @@ struct ImportBuilder {
 
         // Sources cited but not declared.
         var sourceIDs = Set(graph.sources.map(\.id))
-        for r in graph.relations {
-            for c in r.evidence.citations where !c.source.isEmpty && !sourceIDs.contains(c.source) {
+        for i in graph.relations.indices where !graph.relations[i].evidence.citations.isEmpty {
+            for c in graph.relations[i].evidence.citations where !c.source.isEmpty && !sourceIDs.contains(c.source) {
                 sourceIDs.insert(c.source)
                 graph.sources.append(Source(id: c.source, title: c.source))
             }
