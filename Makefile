@@ -117,7 +117,8 @@ bench: deps
 	.build/release/AnalysisBenchmark --graphs $(BENCH_GRAPHS) --threads $(BENCH_THREADS) --json .build-bench/actorgraph.json
 	python3 Benchmarks/peers/table.py .build-bench/peers.json .build-bench/actorgraph.json
 	$(SWIFT) build -c release --product ImportBenchmark
-	.build/release/ImportBenchmark --file .build-bench/import/edges-5m.csv --json .build-bench/import-actorgraph.json
+	.build/release/ImportBenchmark --file .build-bench/import/edges-5m.csv --threads $(BENCH_THREADS) \
+	  --json .build-bench/import-actorgraph.json
 	.build-bench/venv/bin/python Benchmarks/peers/peers.py --import-csv .build-bench/import/edges-5m.csv \
-	  --limit $(PEERS_LIMIT) --json .build-bench/import-peers.json
+	  --threads $(BENCH_THREADS) --limit $(PEERS_LIMIT) --json .build-bench/import-peers.json
 	python3 Benchmarks/peers/table.py .build-bench/import-peers.json .build-bench/import-actorgraph.json
