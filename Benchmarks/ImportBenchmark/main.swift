@@ -85,7 +85,7 @@ struct Record: Encodable {
     var graph: String
     var measure: String
     var seconds: Double
-    var threads = Int(options["threads"]!) ?? 2
+    var threads: Int
     var note: String
     var memory_bytes_per_edge: Double? = nil
     var runs: [Double]
@@ -116,11 +116,12 @@ for _ in 0..<repeats {
     writeRuns.append(t)
     say(String(format: "  CSVFormat.write: %.3f s (%d bytes)", t, bytes))
 }
+let threads = Int(options["threads"]!) ?? 2
 let records = [
-    Record(graph: graphName, measure: "csv import", seconds: median(readRuns),
+    Record(graph: graphName, measure: "csv import", seconds: median(readRuns), threads: threads,
            note: "CSVFormat.read: bytes → validated LoadedGraph (actors created from the edges); two halves of the file on two threads, exact repeats checked on the second; median of \(repeats)",
            runs: readRuns, nodes: graph.actors.count, edges: graph.relations.count),
-    Record(graph: graphName, measure: "csv export", seconds: median(writeRuns),
+    Record(graph: graphName, measure: "csv export", seconds: median(writeRuns), threads: threads,
            note: "CSVFormat.write: graph → nodes and edges text (one thread); median of \(repeats)",
            runs: writeRuns, nodes: graph.actors.count, edges: graph.relations.count),
 ]

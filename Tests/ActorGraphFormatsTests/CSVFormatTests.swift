@@ -338,12 +338,8 @@ import Testing
             text += i % 13_000 == 3 ? "x\(s),,tie\n" : "a\(s),a\(t),\(["tie", "alliance", "feud"][rng.below(3)]),\(weight),\(claimant),n\n"
         }
         let data = Data(text.utf8)
-        let saved = CSVReader.splitBytes
-        CSVReader.splitBytes = 1 << 16
-        let split = CSVFormat.read(edges: data, edgesFile: "e.csv", nodes: nil, nodesFile: nil)
-        CSVReader.splitBytes = .max
-        let whole = CSVFormat.read(edges: data, edgesFile: "e.csv", nodes: nil, nodesFile: nil)
-        CSVReader.splitBytes = saved
+        let split = CSVFormat.read(edges: data, edgesFile: "e.csv", nodes: nil, nodesFile: nil, splitBytes: 1 << 16)
+        let whole = CSVFormat.read(edges: data, edgesFile: "e.csv", nodes: nil, nodesFile: nil, splitBytes: .max)
         #expect(!whole.diagnostics.isEmpty && whole.graph.relations.count > 50_000)
         #expect(split.diagnostics == whole.diagnostics)
         #expect(split.graph == whole.graph)

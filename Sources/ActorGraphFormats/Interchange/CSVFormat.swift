@@ -56,9 +56,16 @@ public enum CSVFormat {
     /// - Complexity: O(bytes + nodes + edges) with one hash look-up per id cell, plus validation;
     ///   positions of problems are computed on demand, by re-reading their row.
     public static func read(edges: Data, edgesFile: String, nodes: Data?, nodesFile: String?) -> LoadedGraph {
+        read(edges: edges, edgesFile: edgesFile, nodes: nodes, nodesFile: nodesFile, splitBytes: CSVReader.defaultSplitBytes)
+    }
+
+    /// ``read(edges:edgesFile:nodes:nodesFile:)``, reading edge files of at least `splitBytes`
+    /// in two halves on two cores (tests compare both ways).
+    static func read(edges: Data, edgesFile: String, nodes: Data?, nodesFile: String?, splitBytes: Int) -> LoadedGraph {
         var builder = ImportBuilder(file: edgesFile)
         let nodesName = nodesFile ?? nodesPath(forEdges: edgesFile)
         var reader = CSVReader()
+        reader.splitBytes = splitBytes
         if let nodes {
             builder.nodesFile = nodesName
             guard reader.readNodes(nodes, file: nodesName, into: &builder) else {

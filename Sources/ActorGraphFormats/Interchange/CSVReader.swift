@@ -211,7 +211,7 @@ struct CSVReader {
             // ends a row) and is large; the halves are merged as if read in one pass.
             let n = bytes.count, start = tokenizer.at, base = bytes.baseAddress
             var mid = -1
-            if n - start >= Self.splitBytes, let base, memchr(base + start, 34, n - start) == nil,
+            if n - start >= splitBytes, let base, memchr(base + start, 34, n - start) == nil,
                let lf = memchr(base + start + (n - start) / 2, 10, n - start - (n - start) / 2) {
                 mid = UnsafeRawPointer(lf) - UnsafeRawPointer(base) + 1
             }
@@ -284,7 +284,8 @@ struct CSVReader {
     // MARK: Shared
 
     /// Edge files at least this large (after the header) are read in two halves on two cores.
-    nonisolated(unsafe) static var splitBytes = 1 << 22
+    static let defaultSplitBytes = 1 << 22
+    var splitBytes = CSVReader.defaultSplitBytes
 
     static func isBlank(_ cells: [CSVCell]) -> Bool { cells.count == 1 && cells[0].isEmpty && !cells[0].quoted }
 
