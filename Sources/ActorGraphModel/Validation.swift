@@ -128,6 +128,22 @@ extension ActorGraph {
     package func validate(resolvedEnds: (sources: [Int32], targets: [Int32])?) -> [GraphIssue] {
         var issues: [GraphIssue] = []
         let resolvedEnds = resolvedEnds.flatMap { $0.sources.count == relations.count && $0.targets.count == relations.count ? $0 : nil }
+        // Exact repeats, found by ``firstRepeats``: for large resolved imports on the second core,
+        // from the start, while this thread checks the rest; merged into the issues after each
+        // relation's own.
+        let repeatsBox = RepeatsBox()
+        var waitForRepeats: DispatchGroup?
+        if let ends = resolvedEnds, relations.count >= 100_000 {
+            let group = DispatchGroup()
+            let rels = relations
+            DispatchQueue.global().async(group: group) {
+                repeatsBox.value = ActorGraph.firstRepeats(rels) { i in
+                    let s = Int(ends.sources[i]), t = Int(ends.targets[i])
+                    return (s >= 0 ? s : nil, t >= 0 ? t : nil)
+                }
+            }
+            waitForRepeats = group
+        }
         let actorIDs = actorIndex()
         let sourceIDs = Dictionary(sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
 
@@ -248,22 +264,8 @@ extension ActorGraph {
         }
         var lastKind: (id: String, check: KindCheck)?
         var seenRelationIDs: [String: Int] = [:]
-        // Exact repeats, found by ``firstRepeats`` (on the second core for large resolved imports,
-        // while this loop checks the rest); merged into the issues after each relation's own.
-        let repeatsBox = RepeatsBox()
-        let waitForRepeats: DispatchGroup?
-        if let ends = resolvedEnds, relations.count >= 100_000 {
-            let group = DispatchGroup()
-            let rels = relations
-            DispatchQueue.global().async(group: group) {
-                repeatsBox.value = ActorGraph.firstRepeats(rels) { i in
-                    let s = Int(ends.sources[i]), t = Int(ends.targets[i])
-                    return (s >= 0 ? s : nil, t >= 0 ? t : nil)
-                }
-            }
-            waitForRepeats = group
-        } else {
-            waitForRepeats = nil
+        // Exact repeats, when not already being found on the second core.
+        if waitForRepeats == nil {
             repeatsBox.value = ActorGraph.firstRepeats(relations) { i in (actorIDs[relations[i].source], actorIDs[relations[i].target]) }
         }
         let relationIssuesStart = issues.count
