@@ -88,6 +88,7 @@ public enum GraphMLFormat {
                 builder.error(extra.position, "a second <graph>: ActorGraph reads one graph per file",
                               fix: "split the file into one file per graph")
             }
+            readGraph(graph)
             for child in root.children where !["key", "graph", "desc"].contains(child.localName) {
                 if child.localName == "data", let key = keys[child.attributes["key"] ?? ""], key.yfiles != nil {
                     warnGraphics(child.position) // yEd's <y:Resources>
@@ -95,7 +96,6 @@ public enum GraphMLFormat {
                     builder.warning(child.position, "<\(child.name)> under <graphml> is ignored")
                 }
             }
-            readGraph(graph)
         }
 
         mutating func readKey(_ e: XMLTreeElement) {

@@ -7,7 +7,8 @@ import FoundationXML
 /// position of every start tag and of each of its attributes, for the GraphML and GEXF readers.
 ///
 /// Safety: a `<!DOCTYPE …>` is blanked out before parsing (same line breaks, so positions stay
-/// right), so no DTD is loaded and no entity is declared; with `shouldResolveExternalEntities`
+/// right), so no DTD is loaded and no entity is declared; so are processing instructions other
+/// than the XML declaration (Foundation's parser crashes on `<?pi?>`); with `shouldResolveExternalEntities`
 /// off, nothing is fetched and entity expansion cannot blow up. A reference to any entity but the
 /// five predefined ones is then an error.
 final class XMLTreeElement {
@@ -71,10 +72,15 @@ enum XMLTree {
             let l = min(max(line, 1), lines)
             return SourcePosition(line: l, column: max(column, 1))
         }
-        if let error = parser.parserError {
-            let code = (error as NSError).code
-            let position = clamp(parser.lineNumber, parser.columnNumber)
-            let open = builder.stack.last.map { "<\($0.name)> (opened at line \($0.position.line))" }
+        if let first = builder.firstError ?? parser.parserError.map({ error in
+            TreeBuilder.ParseError(code: (error as NSError).code, line: parser.lineNumber, column: parser.columnNumber,
+                                   open: builder.stack.last.map { "<\($0.name)> (opened at line \($0.position.line))" })
+        }) {
+            // The first error libxml2 reports (it goes on after some, and the last is often just
+            // "the document ended early").
+            let code = first.code
+            let position = clamp(first.line, first.column)
+            let open = first.open
             let (message, fix) = describe(code: code, open: open, hint: hint)
             return .failure(Diagnostic(file: file, position: position, severity: .error,
                                        message: "the XML is not well-formed: \(message)", fix: fix))
@@ -104,6 +110,7 @@ enum XMLTree {
         case 68: return ("a tag without a name", "write '&lt;' for a literal '<'")
         case 73: return ("a tag is not closed with '>'", closeHint)
         case 74, 76: return ("tag mismatch" + (open.map { ": \($0) is closed by another tag" } ?? ""), closeHint)
+        case 200, 201, 202: return ("a namespace prefix that is not declared" + (open.map { " (inside \($0))" } ?? ""), "declare it on the root element, e.g. xmlns:y=\"…\"")
         case 77: return ("an element is not closed" + (open.map { ": \($0)" } ?? ""), closeHint)
         default: return ("libxml2 error \(code)" + (open.map { " inside \($0)" } ?? ""), closeHint)
         }
@@ -182,6 +189,18 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         if !stack.isEmpty { stack.removeLast() }
     }
 
+    struct ParseError {
+        var code: Int, line: Int, column: Int
+        var open: String?
+    }
+    var firstError: ParseError?
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        guard firstError == nil else { return }
+        firstError = ParseError(code: (parseError as NSError).code, line: parser.lineNumber, column: parser.columnNumber,
+                                open: stack.last.map { "<\($0.name)> (opened at line \($0.position.line))" })
+    }
+
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         stack.last?.text += string
     }
@@ -205,6 +224,11 @@ enum StartTagScanner {
         var lineCount: Int
     }
 
+    static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
+    static let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8)
+    static let piOpen = Array("<?".utf8), piClose = Array("?>".utf8)
+    static let declOpen = Array("<!".utf8), endOpen = Array("</".utf8)
+
     static func scan(_ bytes: inout [UInt8]) -> Result {
         var tags: [Tag] = []
         var i = 0, line = 1, column = 1
@@ -222,7 +246,9 @@ enum StartTagScanner {
             i += 1
         }
         func hasPrefix(_ p: [UInt8]) -> Bool {
-            i + p.count <= n && Array(bytes[i..<(i + p.count)]) == p
+            guard i + p.count <= n else { return false }
+            for k in 0..<p.count where bytes[i + k] != p[k] { return false }
+            return true
         }
         func skip(until end: [UInt8]) {
             while i < n, !hasPrefix(end) { step() }
@@ -233,10 +259,20 @@ enum StartTagScanner {
         }
         while i < n {
             guard bytes[i] == 0x3C else { step(); continue }
-            if hasPrefix(Array("<!--".utf8)) { skip(until: Array("-->".utf8)); continue }
-            if hasPrefix(Array("<![CDATA[".utf8)) { skip(until: Array("]]>".utf8)); continue }
-            if hasPrefix(Array("<?".utf8)) { skip(until: Array("?>".utf8)); continue }
-            if hasPrefix(Array("<!".utf8)) {
+            if hasPrefix(Self.commentOpen) { skip(until: Self.commentClose); continue }
+            if hasPrefix(Self.cdataOpen) { skip(until: Self.cdataClose); continue }
+            if hasPrefix(Self.piOpen) {
+                // Processing instructions carry no graph data, and Foundation's XMLParser crashes
+                // on one without data (`<?pi?>`): blank out all but the XML declaration.
+                let start = i
+                skip(until: Self.piClose)
+                let isDeclaration = start == 0 || (start == 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+                if !isDeclaration {
+                    for k in start..<i where bytes[k] != 0x0A && bytes[k] != 0x0D { bytes[k] = 0x20 }
+                }
+                continue
+            }
+            if hasPrefix(Self.declOpen) {
                 // DOCTYPE (with an internal subset) or another declaration: blank it out.
                 let start = i
                 var depth = 0
@@ -260,7 +296,7 @@ enum StartTagScanner {
                 for k in start..<i where bytes[k] != 0x0A && bytes[k] != 0x0D { bytes[k] = 0x20 }
                 continue
             }
-            if hasPrefix(Array("</".utf8)) { step(); continue }
+            if hasPrefix(Self.endOpen) { step(); continue }
             // A start tag.
             let position = SourcePosition(line: line, column: column)
             step()
