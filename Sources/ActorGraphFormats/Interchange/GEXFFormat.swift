@@ -194,7 +194,7 @@ public enum GEXFFormat {
                     out.append(TypedField(name: a.title, value: value, position: v.position))
                 }
             }
-            for a in attributes.values.sorted(by: { $0.position < $1.position }) where !used.contains(a.id) {
+            for a in attributes.values.sorted(by: { $0.position != $1.position ? $0.position < $1.position : $0.id < $1.id }) where !used.contains(a.id) {
                 if let d = a.defaultValue { out.append(TypedField(name: a.title, value: d, position: e.position)) }
             }
             return out

@@ -126,7 +126,8 @@ public enum GraphMLFormat {
         }
 
         func keys(for domain: String) -> [Key] {
-            keys.values.filter { $0.domain == domain || $0.domain == "all" }.sorted { $0.position < $1.position }
+            keys.values.filter { $0.domain == domain || $0.domain == "all" }
+                .sorted { $0.position != $1.position ? $0.position < $1.position : $0.id < $1.id }
         }
 
         mutating func readGraph(_ graph: XMLTreeElement) {

@@ -211,7 +211,12 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
 }
 
 /// A light scan of the bytes for start tags (name, position, attribute positions), skipping
-/// comments, CDATA, processing instructions and the DOCTYPE, which it blanks out.
+/// comments, CDATA, processing instructions and the DOCTYPE, which it blanks out (keeping line
+/// breaks, so positions stay right), as it does processing instructions other than the XML
+/// declaration.
+///
+/// Two passes over raw bytes: the first finds tags and attributes by byte offset, the second turns
+/// the offsets (found in increasing order) into lines and columns (columns count scalars).
 enum StartTagScanner {
     struct Tag {
         var name: String
@@ -224,106 +229,149 @@ enum StartTagScanner {
         var lineCount: Int
     }
 
-    static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
-    static let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8)
-    static let piOpen = Array("<?".utf8), piClose = Array("?>".utf8)
-    static let declOpen = Array("<!".utf8), endOpen = Array("</".utf8)
+    private struct RawTag {
+        var offset: Int
+        var name: Range<Int>
+        var attributes: [(offset: Int, name: Range<Int>)]
+    }
+
+    @inline(__always) private static func isNameByte(_ b: UInt8) -> Bool {
+        !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x2F || b == 0x3E || b == 0x3D || b == 0x3C
+          || b == 0x22 || b == 0x27)
+    }
+
+    @inline(__always) private static func has(_ p: UnsafeMutableBufferPointer<UInt8>, _ i: Int, _ pattern: StaticString) -> Bool {
+        let n = pattern.utf8CodeUnitCount
+        guard i + n <= p.count else { return false }
+        let q = pattern.utf8Start
+        for k in 0..<n where p[i + k] != q[k] { return false }
+        return true
+    }
+
+    /// Index just past the first `end` at or after `i` (or the end of the buffer).
+    private static func skip(_ p: UnsafeMutableBufferPointer<UInt8>, from i: Int, until end: StaticString) -> Int {
+        var j = i
+        let first = end.utf8Start[0]
+        while j < p.count {
+            if p[j] == first, has(p, j, end) { return j + end.utf8CodeUnitCount }
+            j += 1
+        }
+        return p.count
+    }
+
+    private static func blank(_ p: UnsafeMutableBufferPointer<UInt8>, _ range: Range<Int>) {
+        for k in range where p[k] != 0x0A && p[k] != 0x0D { p[k] = 0x20 }
+    }
 
     static func scan(_ bytes: inout [UInt8]) -> Result {
-        var tags: [Tag] = []
-        var i = 0, line = 1, column = 1
-        let n = bytes.count
-        // Advance over one byte, keeping line and column (columns count scalars).
-        func step() {
-            let b = bytes[i]
-            if b == 0x0A {
-                line += 1; column = 1
-            } else if b == 0x0D {
-                if i + 1 < n, bytes[i + 1] == 0x0A { } else { line += 1; column = 1 }
-            } else if b & 0xC0 != 0x80 {
-                column += 1
-            }
-            i += 1
-        }
-        func hasPrefix(_ p: [UInt8]) -> Bool {
-            guard i + p.count <= n else { return false }
-            for k in 0..<p.count where bytes[i + k] != p[k] { return false }
-            return true
-        }
-        func skip(until end: [UInt8]) {
-            while i < n, !hasPrefix(end) { step() }
-            for _ in 0..<end.count where i < n { step() }
-        }
-        func isNameByte(_ b: UInt8) -> Bool {
-            !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x2F || b == 0x3E || b == 0x3D || b == 0x3C)
-        }
-        while i < n {
-            guard bytes[i] == 0x3C else { step(); continue }
-            if hasPrefix(Self.commentOpen) { skip(until: Self.commentClose); continue }
-            if hasPrefix(Self.cdataOpen) { skip(until: Self.cdataClose); continue }
-            if hasPrefix(Self.piOpen) {
-                // Processing instructions carry no graph data, and Foundation's XMLParser crashes
-                // on one without data (`<?pi?>`): blank out all but the XML declaration.
-                let start = i
-                skip(until: Self.piClose)
-                let isDeclaration = start == 0 || (start == 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-                if !isDeclaration {
-                    for k in start..<i where bytes[k] != 0x0A && bytes[k] != 0x0D { bytes[k] = 0x20 }
+        var raw: [RawTag] = []
+        bytes.withUnsafeMutableBufferPointer { p in
+            let n = p.count
+            var i = 0
+            while i < n {
+                guard p[i] == 0x3C else { i += 1; continue }
+                if has(p, i, "<!--") { i = skip(p, from: i + 4, until: "-->"); continue }
+                if has(p, i, "<![CDATA[") { i = skip(p, from: i + 9, until: "]]>"); continue }
+                if has(p, i, "<?") {
+                    // Foundation's XMLParser crashes on a processing instruction without data
+                    // (`<?pi?>`); none carries graph data: keep only the XML declaration.
+                    let start = i
+                    i = skip(p, from: i + 2, until: "?>")
+                    let isDeclaration = start == 0 || (start == 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+                    if !isDeclaration { blank(p, start..<i) }
+                    continue
                 }
-                continue
-            }
-            if hasPrefix(Self.declOpen) {
-                // DOCTYPE (with an internal subset) or another declaration: blank it out.
-                let start = i
-                var depth = 0
-                var quote: UInt8?
-                while i < n {
-                    let b = bytes[i]
-                    if let q = quote {
-                        if b == q { quote = nil }
-                    } else if b == 0x22 || b == 0x27 {
-                        quote = b
-                    } else if b == 0x5B {
-                        depth += 1
-                    } else if b == 0x5D {
-                        depth -= 1
-                    } else if b == 0x3E, depth <= 0 {
-                        step()
-                        break
+                if has(p, i, "<!") {
+                    // DOCTYPE (with an internal subset) or another declaration.
+                    let start = i
+                    var depth = 0
+                    var quote: UInt8 = 0
+                    while i < n {
+                        let b = p[i]
+                        i += 1
+                        if quote != 0 {
+                            if b == quote { quote = 0 }
+                        } else if b == 0x22 || b == 0x27 {
+                            quote = b
+                        } else if b == 0x5B {
+                            depth += 1
+                        } else if b == 0x5D {
+                            depth -= 1
+                        } else if b == 0x3E, depth <= 0 {
+                            break
+                        }
                     }
-                    step()
+                    blank(p, start..<i)
+                    continue
                 }
-                for k in start..<i where bytes[k] != 0x0A && bytes[k] != 0x0D { bytes[k] = 0x20 }
-                continue
+                if has(p, i, "</") { i += 2; continue }
+                // A start tag.
+                let offset = i
+                i += 1
+                let nameStart = i
+                while i < n, isNameByte(p[i]) { i += 1 }
+                var tag = RawTag(offset: offset, name: nameStart..<i, attributes: [])
+                while i < n, p[i] != 0x3E, p[i] != 0x3C {
+                    let b = p[i]
+                    if b == 0x22 || b == 0x27 {
+                        i += 1
+                        while i < n, p[i] != b, p[i] != 0x3C { i += 1 }
+                        if i < n, p[i] == b { i += 1 }
+                        continue
+                    }
+                    if isNameByte(b) {
+                        let s = i
+                        while i < n, isNameByte(p[i]) { i += 1 }
+                        tag.attributes.append((s, s..<i))
+                        continue
+                    }
+                    i += 1
+                }
+                raw.append(tag)
             }
-            if hasPrefix(Self.endOpen) { step(); continue }
-            // A start tag.
-            let position = SourcePosition(line: line, column: column)
-            step()
-            let nameStart = i
-            while i < n, isNameByte(bytes[i]) { step() }
-            let name = String(decoding: bytes[nameStart..<i], as: UTF8.self)
+        }
+        // Offsets to positions, in one pass.
+        var offsets: [Int] = []
+        offsets.reserveCapacity(raw.count * 3)
+        for t in raw {
+            offsets.append(t.offset)
+            for a in t.attributes { offsets.append(a.offset) }
+        }
+        var positions: [SourcePosition] = []
+        positions.reserveCapacity(offsets.count)
+        var line = 1
+        bytes.withUnsafeBufferPointer { p in
+            var column = 1, k = 0
+            let n = p.count
+            for i in 0..<n {
+                while k < offsets.count, offsets[k] == i {
+                    positions.append(SourcePosition(line: line, column: column))
+                    k += 1
+                }
+                let b = p[i]
+                if b == 0x0A {
+                    line += 1; column = 1
+                } else if b == 0x0D {
+                    if i + 1 < n, p[i + 1] == 0x0A { } else { line += 1; column = 1 }
+                } else if b & 0xC0 != 0x80 {
+                    column += 1
+                }
+            }
+            while k < offsets.count { positions.append(SourcePosition(line: line, column: column)); k += 1 }
+        }
+        var tags: [Tag] = []
+        tags.reserveCapacity(raw.count)
+        var k = 0
+        for t in raw {
+            let position = positions[k]
+            k += 1
             var attributes: [String: SourcePosition] = [:]
-            // Attributes until '>' (quoted values may hold '>').
-            while i < n, bytes[i] != 0x3E, bytes[i] != 0x3C {
-                let b = bytes[i]
-                if b == 0x22 || b == 0x27 {
-                    step()
-                    while i < n, bytes[i] != b, bytes[i] != 0x3C { step() }
-                    if i < n, bytes[i] == b { step() }
-                    continue
-                }
-                if isNameByte(b) {
-                    let at = SourcePosition(line: line, column: column)
-                    let s = i
-                    while i < n, isNameByte(bytes[i]) { step() }
-                    let attribute = String(decoding: bytes[s..<i], as: UTF8.self)
-                    if attributes[attribute] == nil { attributes[attribute] = at }
-                    continue
-                }
-                step()
+            for a in t.attributes {
+                let name = String(decoding: bytes[a.name], as: UTF8.self)
+                if attributes[name] == nil { attributes[name] = positions[k] }
+                k += 1
             }
-            tags.append(Tag(name: name, position: position, attributes: attributes))
+            tags.append(Tag(name: String(decoding: bytes[t.name], as: UTF8.self), position: position, attributes: attributes))
         }
         return Result(tags: tags, lineCount: line)
     }
