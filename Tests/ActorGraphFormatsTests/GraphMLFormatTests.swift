@@ -104,7 +104,8 @@ import Testing
         #expect(g.relations[0].id == nil && !g.relations[0].directed, "the built-in kind's direction wins")
         let graphics = loaded.warnings.filter { $0.message.contains("yEd graphics") }
         #expect(graphics.count == 1, "one warning for all graphics: \(loaded.warnings)")
-        #expect(graphics.first?.position?.line == 15, "at the first graphics <data>")
+        #expect(graphics.first?.position?.line == 16, "at the first graphics <data>")
+        #expect(g.description == "Drawn in yEd")
     }
 
     @Test func readsGephiOutput() throws {
@@ -316,6 +317,7 @@ enum XMLTestFiles {
           <key attr.name="description" attr.type="string" for="edge" id="d9"/>
           <key for="edge" id="d10" yfiles.type="edgegraphics"/>
           <graph edgedefault="directed" id="G">
+            <data key="d0">Drawn in yEd</data>
             <node id="n0">
               <data key="d5"><![CDATA[Party of the people]]></data>
               <data key="d6">

@@ -167,9 +167,10 @@ public enum GraphMLFormat {
                 return
             }
             if key.yfiles != nil { warnGraphics(e.position); return }
-            switch key.name {
+            // yEd calls its graph key "Description".
+            switch key.name == "Description" || key.name == "Title" ? key.name.lowercased() : key.name {
             case "title": builder.title = e.text
-            case "name", "label" where !titleDeclared: builder.title = e.text
+            case "name" where !titleDeclared, "label" where !titleDeclared: builder.title = e.text
             case "description": builder.description = e.text
             case "actorgraph": NativeMetadata.read(e.text, at: e.position, into: &builder)
             default:
