@@ -427,7 +427,8 @@ struct XMLMutationReport {
 }
 
 enum XMLMutation {
-    static let seedsPerKind = 256
+    /// Variants per damage kind: 8 kinds × 250 = 2,000 per format.
+    static let seedsPerKind = 250
     /// Set XML_MUTATION_TRACE=1 to print each variant before it is read (to find a crash).
     static let trace = ProcessInfo.processInfo.environment["XML_MUTATION_TRACE"] != nil
 
