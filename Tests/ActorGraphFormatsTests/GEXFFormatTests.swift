@@ -89,6 +89,22 @@ import Testing
         #expect(back.graph == expected, "\(MutationTests.firstDifference(expected, back.graph))")
     }
 
+    @Test func attributesNamedLikeFieldsAndMixedTypesComeBack() throws {
+        let g = ActorGraph(actors: [
+            Actor(id: "a", name: "A", kind: "person", attributes: ["label": .string("L"), "description": .string("d"), "x": .number(1)]),
+            Actor(id: "b", kind: "person", attributes: ["x": .string("one")]),
+            Actor(id: "c", kind: "person", attributes: ["x": .bool(false)]),
+        ], relations: [
+            Relation(id: "r1", kind: "conflict", source: "a", target: "b", directed: false,
+                     attributes: ["label": .string("l"), "relation": .number(2), "description": .string("n"), "start": .string("s")]),
+            Relation(kind: "conflict", source: "b", target: "c", directed: false, sign: .positive, weight: 2.5),
+        ])
+        let back = GEXFFormat.read(data: Data(GEXFFormat.write(g).utf8), file: "m.gexf")
+        #expect(!back.hasErrors, "\(back.diagnostics)")
+        let expected = Self.erasingGEXFLosses(g)
+        #expect(back.graph == expected, "\(MutationTests.firstDifference(expected, back.graph))")
+    }
+
     // MARK: Known answers
 
     @Test func readsNetworkx12DraftOutput() throws {
