@@ -46,22 +46,23 @@ public enum DOTFormat {
     /// - Complexity: O(text length + nodes × declared node attributes + edges × declared edge
     ///   attributes), plus validation; cgraph's parse runs under ``GraphvizLock``.
     public static func read(text: String, file: String) -> LoadedGraph {
-        let scan = DOTScanner(text)
-        let start = scan.graphStart ?? SourcePosition(line: 1, column: 1)
-        if let nul = scan.nulPosition {
-            return ImportBuilder.failure(Diagnostic(file: file, position: nul, severity: .error,
-                                                    message: "the file holds a NUL character, which DOT cannot hold",
+        if text.utf8.contains(0) {
+            let scan = DOTScanner(text)
+            return ImportBuilder.failure(Diagnostic(file: file, position: scan.nulPosition ?? SourcePosition(line: 1, column: 1),
+                                                    severity: .error, message: "the file holds a NUL character, which DOT cannot hold",
                                                     fix: "delete it"))
         }
         let document: CGraphDocument
         do {
             document = try CGraph.parse(text)
         } catch {
-            return LoadedGraph(graph: ActorGraph(), diagnostics: syntaxDiagnostics(error, scan: scan, file: file),
+            return LoadedGraph(graph: ActorGraph(), diagnostics: syntaxDiagnostics(error, scan: DOTScanner(text), file: file),
                                sourceMap: SourceMap())
         }
-        var reader = Reader(document: document, scan: scan, builder: ImportBuilder(file: file), start: start)
+        let positions = DOTPositions(text: text, document: document)
+        var reader = Reader(document: document, positions: positions, builder: ImportBuilder(file: file))
         reader.read()
+        reader.builder.lazyPositions = { positions.resolve($0) }
         return reader.builder.build()
     }
 
@@ -376,9 +377,10 @@ public enum DOTFormat {
 /// Turns a ``CGraphDocument`` into an ``ImportBuilder``'s nodes and edges.
 private struct Reader {
     let document: CGraphDocument
-    let scan: DOTScanner
+    let positions: DOTPositions
     var builder: ImportBuilder
-    let start: SourcePosition
+    var scan: DOTScanner { positions.scan }
+    var start: SourcePosition { positions.start }
 
     /// Drawing attributes ignored, and on how many objects.
     var drawing: Set<String> = []
@@ -477,24 +479,20 @@ private struct Reader {
     mutating func readNodes(clusters: [String: String]) {
         for node in document.nodes {
             let a = node.attributes
-            let position = scan.nodeFirst[node.name] ?? start
-            let own = scan.nodeKeys[node.name] ?? [:]
-            let defaults = scan.nodeDefaultsAtFirst[node.name] ?? [:]
-            func at(_ key: String) -> SourcePosition { own[key] ?? defaults[key] ?? position }
+            var keys: [String: String] = [:]
             var actor = Actor(id: node.name, kind: "")
-            var fields: [String: SourcePosition] = [:]
             var usedDrawing = false
             var name: String?
             for key in a.values.keys.sorted() {
                 guard let v = text(a, key) else { continue }
                 switch key {
-                case "name": name = v; fields["name"] = at(key)
+                case "name": name = v; keys["name"] = key
                 case "label": continue
-                case "kind": actor.kind = v; fields["kind"] = at(key)
-                case "aliases": actor.aliases = FlatList.split(v); fields["aliases"] = at(key)
-                case "role": actor.role = v; fields["role"] = at(key)
-                case "note": actor.note = v; fields["note"] = at(key)
-                case "type" where text(a, "kind") == nil: actor.kind = v; fields["kind"] = at(key)
+                case "kind": actor.kind = v; keys["kind"] = key
+                case "aliases": actor.aliases = FlatList.split(v); keys["aliases"] = key
+                case "role": actor.role = v; keys["role"] = key
+                case "note": actor.note = v; keys["note"] = key
+                case "type" where text(a, "kind") == nil: actor.kind = v; keys["kind"] = key
                 default:
                     if DOTFormat.isDrawing(key, node: true) {
                         drawing.insert(key)
@@ -503,54 +501,43 @@ private struct Reader {
                     }
                     let attribute = DOTFormat.attributeName(key, node: true)
                     actor.attributes[attribute] = a.html.contains(key) ? .string(v) : inferredAttribute(v)
-                    fields[attribute] = at(key)
+                    keys[attribute] = key
                 }
             }
             if name == nil, let raw = a.values["label"], !raw.isEmpty, raw != "\\N" {
                 let t = a.html.contains("label") ? DOTFormat.htmlLabelText(raw)
                     : DOTFormat.labelText(raw, object: node.name, graph: document.name)
-                if !t.isEmpty { name = t; fields["name"] = at("label") }
+                if !t.isEmpty { name = t; keys["name"] = "label" }
             }
             if let name { actor.name = name }
             if actor.attributes["cluster"] == nil, let c = clusters[node.name] {
                 actor.attributes["cluster"] = .string(c)
-                fields["cluster"] = position
             }
             if usedDrawing { drawingNodes += 1 }
-            builder.nodes.append(ImportedNode(actor: actor, position: position, fields: fields))
+            positions.nodeKeys.append(keys)
+            // The builder places a new kind's warning at the stored position: store that one.
+            var fields: [String: SourcePosition] = [:]
+            if !actor.kind.isEmpty, ActorKind.builtIn(actor.kind) == nil,
+               !builder.actorKindDeclarations.contains(where: { $0.id == actor.kind }) {
+                fields["kind"] = positions.node(builder.nodes.count, key: keys["kind"])
+            }
+            builder.nodes.append(ImportedNode(actor: actor, fields: fields))
         }
     }
 
     mutating func readEdges() {
-        // Scanned edges by (tail, head), consumed in file order.
-        var queues: [String: [Int]] = [:]
-        for (k, e) in scan.edges.enumerated() { queues[e.tail + "\u{0}" + e.head, default: []].append(k) }
-        var next: [String: Int] = [:]
-        func match(_ t: String, _ h: String) -> DOTScanner.ScannedEdge? {
-            for key in document.directed ? [t + "\u{0}" + h] : [t + "\u{0}" + h, h + "\u{0}" + t] {
-                guard let q = queues[key], !q.isEmpty else { continue }
-                let n = next[key, default: 0]
-                next[key] = n + 1
-                return scan.edges[q[min(n, q.count - 1)]]
-            }
-            return nil
-        }
         let ordered = document.edges.sorted { $0.sequence < $1.sequence }
+        positions.edges = ordered.map { ($0.tail, $0.head) }
         for (j, edge) in ordered.enumerated() {
             let a = edge.attributes
-            let scanned = match(edge.tail, edge.head)
-            let position = scanned?.position ?? scan.nodeFirst[edge.tail] ?? start
-            func at(_ key: String) -> SourcePosition { scanned?.keys[key] ?? position }
+            var fields: [String: String] = [:]
             let dir = a.values["dir"] ?? ""
             var r = Relation(kind: "", source: edge.tail, target: edge.head,
                              directed: document.directed && dir != "none" && dir != "both")
-            var fields: [String: SourcePosition] = [
-                "source": scanned?.tailPosition ?? position, "target": scanned?.headPosition ?? position,
-            ]
             var usedDrawing = false
             for key in a.values.keys.sorted() {
                 guard let v = text(a, key) else { continue }
-                let p = at(key)
+                let p = key
                 switch key {
                 case "kind": r.kind = v; fields["kind"] = p
                 case "relation", "type":
@@ -562,12 +549,12 @@ private struct Reader {
                 case "sign":
                     fields["sign"] = p
                     if let s = Sign(text: v) { r.signOverride = s } else {
-                        builder.error(p, "'\(v)' is not a sign", fix: "write positive, negative or unsigned")
+                        builder.error(positions.edge(j, key: p), "'\(v)' is not a sign", fix: "write positive, negative or unsigned")
                     }
                 case "weight":
                     fields["weight"] = p
                     if let w = Double(v.trimmingCharacters(in: .whitespaces)), w.isFinite { r.weight = w } else {
-                        builder.error(p, "the weight '\(v)' is not a number", fix: "write a positive number such as 2 or 0.5")
+                        builder.error(positions.edge(j, key: p), "the weight '\(v)' is not a number", fix: "write a positive number such as 2 or 0.5")
                     }
                 case "id":
                     if v == "relation-\(j)" { drawing.insert("id"); usedDrawing = true } else { r.id = v; fields["id"] = p }
@@ -575,7 +562,7 @@ private struct Reader {
                     fields[key] = p
                     switch PartialDate.parse(v) {
                     case .success(let d): if key == "since" { r.since = d } else { r.until = d }
-                    case .failure(let why): builder.error(p, "'\(key)': \(why.message)", fix: "write YYYY, YYYY-MM or YYYY-MM-DD")
+                    case .failure(let why): builder.error(positions.edge(j, key: p), "'\(key)': \(why.message)", fix: "write YYYY, YYYY-MM or YYYY-MM-DD")
                     }
                 case "confidence":
                     fields["confidence"] = p
@@ -584,7 +571,7 @@ private struct Reader {
                     } else if let x = Double(v), x.isFinite {
                         r.evidence.confidence = .value(x)
                     } else {
-                        builder.error(p, "the confidence '\(v)' is neither low, medium, high nor a number",
+                        builder.error(positions.edge(j, key: p), "the confidence '\(v)' is neither low, medium, high nor a number",
                                       fix: "write low, medium, high or a number from 0 to 1")
                     }
                 case "cite": r.evidence.citations = FlatList.split(v).map { Citation(text: $0) }; fields["cite"] = p
@@ -604,7 +591,115 @@ private struct Reader {
                 }
             }
             if usedDrawing { drawingEdges += 1 }
-            builder.edges.append(ImportedEdge(relation: r, position: position, fields: fields))
+            positions.edgeKeys.append(fields)
+            builder.edges.append(ImportedEdge(relation: r))
+        }
+    }
+}
+
+/// Positions for a DOT file read by cgraph, found by ``DOTScanner`` only when something asks
+/// for one (a diagnostic): a clean file is never scanned.
+final class DOTPositions: @unchecked Sendable {
+    private let text: String
+    private let lock = NSLock()
+    private var scanned: DOTScanner?
+    private var matched: [DOTScanner.ScannedEdge?]?
+    private let nodeNames: [String]
+    private let directed: Bool
+    /// Per node and edge (file order): native field → the DOT attribute that gave it.
+    var nodeKeys: [[String: String]] = []
+    var edgeKeys: [[String: String]] = []
+    /// Edges in file order.
+    var edges: [(tail: String, head: String)] = []
+
+    init(text: String, document: CGraphDocument) {
+        self.text = text
+        nodeNames = document.nodes.map(\.name)
+        directed = document.directed
+    }
+
+    /// The scan (made on first use).
+    var scan: DOTScanner {
+        lock.lock()
+        defer { lock.unlock() }
+        return scanLocked()
+    }
+
+    private func scanLocked() -> DOTScanner {
+        if let scanned { return scanned }
+        let s = DOTScanner(text)
+        scanned = s
+        return s
+    }
+
+    /// Where the graph starts.
+    var start: SourcePosition { scan.graphStart ?? SourcePosition(line: 1, column: 1) }
+
+    /// Each edge's scanned statement: scanned edges by (tail, head), consumed in file order.
+    private func matchedLocked() -> [DOTScanner.ScannedEdge?] {
+        if let matched { return matched }
+        let scan = scanLocked()
+        var queues: [String: [Int]] = [:]
+        for (k, e) in scan.edges.enumerated() { queues[e.tail + "\u{0}" + e.head, default: []].append(k) }
+        var next: [String: Int] = [:]
+        var out: [DOTScanner.ScannedEdge?] = []
+        out.reserveCapacity(edges.count)
+        for (t, h) in edges {
+            var found: DOTScanner.ScannedEdge?
+            for key in directed ? [t + "\u{0}" + h] : [t + "\u{0}" + h, h + "\u{0}" + t] {
+                guard let q = queues[key], !q.isEmpty else { continue }
+                let n = next[key, default: 0]
+                next[key] = n + 1
+                found = scan.edges[q[min(n, q.count - 1)]]
+                break
+            }
+            out.append(found)
+        }
+        matched = out
+        return out
+    }
+
+    /// Node `k`'s first mention, or where its DOT attribute `key` was written.
+    func node(_ k: Int, key: String? = nil) -> SourcePosition {
+        lock.lock()
+        defer { lock.unlock() }
+        let scan = scanLocked()
+        let start = scan.graphStart ?? SourcePosition(line: 1, column: 1)
+        guard k >= 0, k < nodeNames.count else { return start }
+        let name = nodeNames[k]
+        let position = scan.nodeFirst[name] ?? start
+        guard let key else { return position }
+        return scan.nodeKeys[name]?[key] ?? scan.nodeDefaultsAtFirst[name]?[key] ?? position
+    }
+
+    /// Edge `j`'s operator, or where its DOT attribute `key` was written (`source`/`target`: its ends).
+    func edge(_ j: Int, key: String? = nil) -> SourcePosition {
+        lock.lock()
+        defer { lock.unlock() }
+        let scan = scanLocked()
+        let all = matchedLocked()
+        let start = scan.graphStart ?? SourcePosition(line: 1, column: 1)
+        guard j >= 0, j < edges.count else { return start }
+        let scanned = all[j]
+        let position = scanned?.position ?? scan.nodeFirst[edges[j].tail] ?? start
+        switch key {
+        case nil: return position
+        case "source"?: return scanned?.tailPosition ?? position
+        case "target"?: return scanned?.headPosition ?? position
+        case let key?: return scanned?.keys[key] ?? position
+        }
+    }
+
+    /// The builder's locations, by native field.
+    func resolve(_ location: ImportBuilder.ImportLocation) -> SourcePosition? {
+        switch location {
+        case .node(let k, let field):
+            let key = field.flatMap { k < nodeKeys.count ? nodeKeys[k][$0] : nil }
+            return node(k, key: key)
+        case .edge(let j, let field):
+            if field == "source" || field == "target" { return edge(j, key: field) }
+            let key = field.flatMap { j < edgeKeys.count ? edgeKeys[j][$0] : nil }
+            return edge(j, key: key)
         }
     }
 }

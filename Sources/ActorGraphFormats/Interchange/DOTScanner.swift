@@ -88,7 +88,11 @@ struct DOTScanner {
 
     /// Tokens from the UTF-8 bytes; columns count Unicode scalars (bytes that do not continue one).
     private mutating func lex(_ text: String) {
-        let s = Array(text.utf8)
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { lex($0) }
+    }
+
+    private mutating func lex(_ s: UnsafeBufferPointer<UInt8>) {
         let n = s.count
         var p = 0, line = 1, column = 1
         @inline(__always) func advance() {
@@ -96,7 +100,7 @@ struct DOTScanner {
             if c == 0x0A { line += 1; column = 1 } else if c & 0xC0 != 0x80 { column += 1 }
             p += 1
         }
-        func string(_ from: Int, _ to: Int) -> String { String(decoding: s[from..<to], as: UTF8.self) }
+        func string(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: s[from..<to]), as: UTF8.self) }
         while p < n {
             let c = s[p]
             if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A || c == 0x0B || c == 0x0C { advance(); continue }
@@ -157,7 +161,8 @@ struct DOTScanner {
                         if e == 0x0A { advance(); advance(); continue }
                     }
                     v.append(d)
-                    advance()
+                    if d == 0x0A { line += 1; column = 1 } else if d & 0xC0 != 0x80 { column += 1 }
+                    p += 1
                 }
                 if !closed { unterminated = (here, false); lineCount = line; return }
                 tokens.append(Token(kind: .quoted, value: String(decoding: v, as: UTF8.self), position: here))
