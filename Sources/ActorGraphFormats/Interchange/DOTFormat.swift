@@ -102,6 +102,39 @@ public enum DOTFormat {
         return GraphFile.sortedByPosition(out)
     }
 
+    /// How many times `graph`/`digraph` followed by an optional name and `{` appears (a cheap
+    /// over-count: comments and strings are not skipped), to scan for a second graph only when
+    /// there may be one.
+    static func graphHeaderCount(_ text: String) -> Int {
+        let s = Array(text.utf8)
+        func isWord(_ c: UInt8) -> Bool { (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x5F || c >= 0x80 }
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+        var count = 0
+        var p = 0
+        while p + 5 <= s.count {
+            guard s[p] | 0x20 == 0x67, s[p + 1] | 0x20 == 0x72, s[p + 2] | 0x20 == 0x61, s[p + 3] | 0x20 == 0x70, s[p + 4] | 0x20 == 0x68 else {
+                p += 1
+                continue
+            }
+            var b = p
+            if b >= 2, s[b - 2] | 0x20 == 0x64, s[b - 1] | 0x20 == 0x69 { b -= 2 }
+            p += 5
+            if b > 0, isWord(s[b - 1]) { continue }
+            var q = p
+            while q < s.count, isSpace(s[q]) { q += 1 }
+            if q < s.count, s[q] == 0x22 {
+                q += 1
+                while q < s.count, s[q] != 0x22 { q += s[q] == 0x5C ? 2 : 1 }
+                q += 1
+            } else {
+                while q < s.count, isWord(s[q]) { q += 1 }
+            }
+            while q < s.count, isSpace(s[q]) { q += 1 }
+            if q < s.count, s[q] == 0x7B { count += 1 }
+        }
+        return count
+    }
+
     static func number(after prefix: String, in text: String) -> Int? {
         guard let r = text.range(of: prefix) else { return nil }
         let digits = text[r.upperBound...].prefix { $0.isASCII && $0.isNumber }.prefix(9)
@@ -413,7 +446,7 @@ private struct Reader {
             let line = min(max(1, DOTFormat.number(after: "line ", in: w) ?? start.line), scan.lineCount)
             builder.warning(SourcePosition(line: line, column: line == start.line ? start.column : 1), "Graphviz: \(w)")
         }
-        if document.extraGraphs > 0 || scan.extraGraphStart != nil {
+        if document.extraGraphs > 0 || (DOTFormat.graphHeaderCount(positions.text) > 1 && scan.extraGraphStart != nil) {
             builder.warning(scan.extraGraphStart ?? start, "the file holds more than one graph; only the first is read",
                             fix: "put each graph in a file of its own")
         }
@@ -446,7 +479,12 @@ private struct Reader {
         }
         builder.description = text(a, "description") ?? text(a, "comment")
         if let meta = text(a, "actorgraph") {
-            NativeMetadata.read(meta, at: scan.graphKeys["actorgraph"] ?? start, into: &builder)
+            // Placed afterwards, so that a clean file is never scanned.
+            let before = builder.diagnostics.count
+            NativeMetadata.read(meta, at: nil, into: &builder)
+            for k in before..<builder.diagnostics.count {
+                builder.diagnostics[k].position = scan.graphKeys["actorgraph"] ?? start
+            }
         }
     }
 
@@ -600,7 +638,7 @@ private struct Reader {
 /// Positions for a DOT file read by cgraph, found by ``DOTScanner`` only when something asks
 /// for one (a diagnostic): a clean file is never scanned.
 final class DOTPositions: @unchecked Sendable {
-    private let text: String
+    let text: String
     private let lock = NSLock()
     private var scanned: DOTScanner?
     private var matched: [DOTScanner.ScannedEdge?]?

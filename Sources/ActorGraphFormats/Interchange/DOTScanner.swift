@@ -10,7 +10,7 @@
 ///   `node [...]`/`edge [...]` default seen before, scopes of subgraphs ignored.
 ///
 /// - Complexity: O(text length + edges × subgraph sizes).
-struct DOTScanner {
+final class DOTScanner {
     enum TokenKind { case id, quoted, html, punct, edgeOp }
 
     struct Token {
@@ -87,12 +87,12 @@ struct DOTScanner {
     private static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
     /// Tokens from the UTF-8 bytes; columns count Unicode scalars (bytes that do not continue one).
-    private mutating func lex(_ text: String) {
+    private func lex(_ text: String) {
         let bytes = Array(text.utf8)
         bytes.withUnsafeBufferPointer { lex($0) }
     }
 
-    private mutating func lex(_ s: UnsafeBufferPointer<UInt8>) {
+    private func lex(_ s: UnsafeBufferPointer<UInt8>) {
         let n = s.count
         var p = 0, line = 1, column = 1
         @inline(__always) func advance() {
@@ -217,13 +217,13 @@ struct DOTScanner {
         }
     }
 
-    private mutating func skipUnexpected() {
+    private func skipUnexpected() {
         if unexpected == nil, let t = current { unexpected = t }
         i += 1
     }
 
     /// An atom with `+` concatenations of quoted strings.
-    private mutating func atom() -> String? {
+    private func atom() -> String? {
         guard isAtom() else { return nil }
         var v = tokens[i].value
         i += 1
@@ -234,7 +234,7 @@ struct DOTScanner {
         return v
     }
 
-    private mutating func parseFile() {
+    private func parseFile() {
         while i < tokens.count {
             if graphStart != nil {
                 extraGraphStart = tokens[i].position
@@ -253,7 +253,7 @@ struct DOTScanner {
         }
     }
 
-    private mutating func statements(depth: Int) {
+    private func statements(depth: Int) {
         while i < tokens.count, !isPunct("}") {
             let before = i
             statement(depth: depth)
@@ -262,7 +262,7 @@ struct DOTScanner {
         }
     }
 
-    private mutating func attributeLists() -> [String: SourcePosition] {
+    private func attributeLists() -> [String: SourcePosition] {
         var keys: [String: SourcePosition] = [:]
         while isPunct("[") {
             i += 1
@@ -283,7 +283,7 @@ struct DOTScanner {
         return keys
     }
 
-    private mutating func mention(_ name: String, at position: SourcePosition) {
+    private func mention(_ name: String, at position: SourcePosition) {
         if nodeFirst[name] == nil {
             nodeFirst[name] = position
             nodeDefaultsAtFirst[name] = nodeDefaults
@@ -292,7 +292,7 @@ struct DOTScanner {
     }
 
     /// An edge end: a node (with an optional port) or a subgraph; its nodes with positions.
-    private mutating func endpoint() -> [(String, SourcePosition)]? {
+    private func endpoint() -> [(String, SourcePosition)]? {
         if isKeyword("subgraph") || isPunct("{") {
             var name: String?
             if isKeyword("subgraph") {
@@ -320,7 +320,7 @@ struct DOTScanner {
         return [(name, position)]
     }
 
-    private mutating func statement(depth: Int) {
+    private func statement(depth: Int) {
         if isKeyword("graph") || isKeyword("node") || isKeyword("edge"), isPunct("[", at: i + 1) {
             let word = tokens[i].value.lowercased()
             i += 1
