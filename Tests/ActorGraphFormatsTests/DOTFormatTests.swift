@@ -261,6 +261,22 @@ import Testing
         #expect(next.graph.actors.map(\.id) == ["p", "q"] && next.diagnostics.isEmpty)
     }
 
+    /// cgraph is not thread-safe; reads from many tasks at once go through GraphvizLock.
+    @Test func concurrentReadsAgree() async throws {
+        let text = DOTFormat.write(GraphFile.read(contentsOf: try exampleGraphPaths()[0]).graph)
+        let expected = DOTFormat.read(text: text, file: "c.dot").graph
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for k in 0..<16 {
+                group.addTask {
+                    k % 2 == 0 ? DOTFormat.read(text: text, file: "c.dot").graph == expected
+                        : DOTFormat.read(text: "digraph { a -> ; }", file: "c.dot").hasErrors
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results.allSatisfy { $0 })
+    }
+
     // MARK: Mutations
 
     static let mutationCount = 2_048
