@@ -60,7 +60,8 @@ package struct CGraphDocument: Sendable {
     /// ``Edge/sequence`` for file order.
     package var edges: [Edge]
     package var subgraphs: [Subgraph]
-    /// Graphs after the first in the text, which are read and dropped.
+    /// Graphs after the first that draining the lexer found. On Debian's 2.43 this stays 0 even
+    /// when the text holds more (the leftover is dropped), so the DOT reader also checks the text.
     package var extraGraphs: Int
     /// Warnings cgraph gave while reading.
     package var warnings: [String]
