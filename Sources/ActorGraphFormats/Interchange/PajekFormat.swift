@@ -71,6 +71,7 @@ public enum PajekFormat {
                 if labels[v] != nil { builder.error(pos(first), "vertex \(v) is listed twice"); continue }
                 let label = tokens.count >= 2 ? tokens[1].text : String(v)
                 labels[v] = (label, pos(first))
+                if tokens.count > 2 { builder.warning(pos(tokens[2]), "coordinates, shape and attributes after the label are not kept") }
             case .arcs, .edges:
                 guard tokens.count >= 2 else { builder.error(pos(first), "an edge line needs two vertex numbers"); continue }
                 let a = vertex(tokens[0]), b = vertex(tokens[1])
@@ -83,6 +84,7 @@ public enum PajekFormat {
                 }
                 while i + 1 < tokens.count {
                     if tokens[i].text.lowercased() == "l" && !tokens[i].quoted { kind = tokens[i + 1].text }
+                    else { builder.warning(pos(tokens[i]), "edge attribute '\(tokens[i].text)' is not kept") }
                     i += 2
                 }
                 if let a, let b { raw.append(RawEdge(a: a, b: b, w: w, kind: kind, directed: section == .arcs, pos: pos(first))) }
