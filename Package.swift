@@ -67,7 +67,11 @@ let package = Package(
         .testTarget(name: "ActorGraphModelTests", dependencies: ["ActorGraphModel"]),
         .testTarget(name: "NetworkAnalysisTests", dependencies: ["NetworkAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "ActorGraphAnalysisTests", dependencies: ["ActorGraphAnalysis", "ActorGraphFormats", "ActorGraphModel", "NetworkAnalysis"]),
-        .testTarget(name: "ActorGraphFormatsTests", dependencies: ["ActorGraphFormats", "ActorGraphModel", "NetworkAnalysis"]),
+        .testTarget(
+            name: "ActorGraphFormatsTests",
+            dependencies: ["ActorGraphFormats", "ActorGraphModel", "NetworkAnalysis"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "ActorGraphRenderingTests",
             dependencies: ["ActorGraphRendering", "ActorGraphFormats", "ActorGraphModel", "NetworkAnalysis"]

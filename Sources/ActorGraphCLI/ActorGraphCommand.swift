@@ -16,7 +16,7 @@ public struct ActorGraphCommand: ParsableCommand {
             Exit status: 0 success, 1 failure, 2 usage error, 65 bad input data.
             """,
         version: ActorGraphCommand.version,
-        subcommands: [Check.self, Summary.self, Format.self, Render.self, Export.self, Centrality.self, Factions.self, Balance.self,
+        subcommands: [Check.self, Summary.self, Format.self, Convert.self, Render.self, Export.self, Centrality.self, Factions.self, Balance.self,
                       Fissures.self, Brokers.self, Patronage.self, Diff.self, Claims.self, Robustness.self, RenderDOTWorker.self]
     )
 

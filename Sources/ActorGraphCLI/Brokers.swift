@@ -37,7 +37,7 @@ extension ActorGraphCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
+        @Argument(help: ArgumentHelp("The graph file, in any format actorgraph reads (native YAML/JSON, CSV, DOT, GraphML, GEXF, JSON node-link, Pajek; see 'actorgraph convert --help').", valueName: "file"))
         var file: String
 
         @Option(help: ArgumentHelp("Groups for the brokerage roles: factions, factions:METHOD, kind or attribute:NAME.", valueName: "groups"))
@@ -194,7 +194,7 @@ extension ActorGraphCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
+        @Argument(help: ArgumentHelp("The graph file, in any format actorgraph reads (native YAML/JSON, CSV, DOT, GraphML, GEXF, JSON node-link, Pajek; see 'actorgraph convert --help').", valueName: "file"))
         var file: String
 
         @Option(help: ArgumentHelp("Comma-separated directed kinds that run from patron to client.", valueName: "kinds"))

@@ -34,7 +34,7 @@ extension ActorGraphCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The graph file, or a plain edge list (.csv, .tsv, .txt, .edges: 'source target [weight] [sign]' per line).", valueName: "file"))
+        @Argument(help: ArgumentHelp("The graph file in any format actorgraph reads, or a plain edge list read by the fast path: .txt, .edges, or a .csv/.tsv with only source, target, weight and sign columns ('source target [weight] [sign]' per line).", valueName: "file"))
         var file: String
 
         @Option(help: ArgumentHelp("Comma-separated measures, or all: \(CentralityMeasure.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "measures"))
@@ -69,10 +69,19 @@ extension ActorGraphCommand {
             if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         }
 
-        /// Whether `file` is a plain edge list rather than a graph file.
+        /// Whether `file` is a plain edge list, read by the fast path (NetworkAnalysis `EdgeList`)
+        /// rather than as a graph: `.txt`, `.edges`, `.el` always; `.csv`/`.tsv` when they hold
+        /// only source, target, weight and sign columns and no nodes file lies beside them (a CSV
+        /// with kinds, dates or evidence columns, or with a nodes file, is read as a graph).
         static func isEdgeList(_ file: String) -> Bool {
             let ext = (file as NSString).pathExtension.lowercased()
-            return ["csv", "tsv", "txt", "edges", "el"].contains(ext)
+            if ["txt", "edges", "el"].contains(ext) { return true }
+            guard ["csv", "tsv"].contains(ext), GraphFormat(path: file) == .csv,
+                  Interchange.companionNodesFile(forEdges: file) == nil else { return false }
+            guard let handle = FileHandle(forReadingAtPath: file) else { return true }
+            defer { try? handle.close() }
+            let head = (try? handle.read(upToCount: 65_536)) ?? Data()
+            return CSVFormat.isPlainEdgeList(head)
         }
 
         func run() throws {

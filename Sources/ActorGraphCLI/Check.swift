@@ -16,7 +16,7 @@ extension ActorGraphCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The graph files to check (.yaml, .yml or .json).", valueName: "file"))
+        @Argument(help: ArgumentHelp("The graph files to check: native .yaml/.yml/.json, or .csv (with NAME.nodes.csv beside it, if any), .dot/.gv, .graphml, .gexf, .node-link.json, .net.", valueName: "file"))
         var files: [String]
 
         @Flag(help: "Treat warnings as errors.")
@@ -31,7 +31,7 @@ extension ActorGraphCommand {
         func run() throws {
             var failed = false
             for file in files {
-                let loaded = GraphFile.read(contentsOf: file)
+                let loaded = Interchange.read(contentsOf: file)
                 for d in loaded.diagnostics { Output.print(d.description) }
                 let errors = loaded.diagnostics.filter { $0.severity == .error }.count
                 let warnings = loaded.diagnostics.count - errors

@@ -51,7 +51,7 @@ extension ActorGraphCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
+        @Argument(help: ArgumentHelp("The graph file, in any format actorgraph reads (native YAML/JSON, CSV, DOT, GraphML, GEXF, JSON node-link, Pajek; see 'actorgraph convert --help').", valueName: "file"))
         var file: String
 
         @Option(help: ArgumentHelp("The earlier date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
@@ -168,7 +168,7 @@ extension ActorGraphCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
+        @Argument(help: ArgumentHelp("The graph file, in any format actorgraph reads (native YAML/JSON, CSV, DOT, GraphML, GEXF, JSON node-link, Pajek; see 'actorgraph convert --help').", valueName: "file"))
         var file: String
 
         @Option(help: ArgumentHelp("Only relations that hold at this date.", valueName: "date"))

@@ -129,7 +129,7 @@ extension ActorGraphCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The graph file, or a plain edge list (.csv, .tsv, .txt, .edges: 'source target [weight] [sign]' per line).", valueName: "file"))
+        @Argument(help: ArgumentHelp("The graph file in any format actorgraph reads, or a plain edge list read by the fast path: .txt, .edges, or a .csv/.tsv with only source, target, weight and sign columns ('source target [weight] [sign]' per line).", valueName: "file"))
         var file: String
 
         @OptionGroup var split: SplitArguments
@@ -276,7 +276,7 @@ extension ActorGraphCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The graph file, or a plain edge list (.csv, .tsv, .txt, .edges: 'source target [weight] [sign]' per line).", valueName: "file"))
+        @Argument(help: ArgumentHelp("The graph file in any format actorgraph reads, or a plain edge list read by the fast path: .txt, .edges, or a .csv/.tsv with only source, target, weight and sign columns ('source target [weight] [sign]' per line).", valueName: "file"))
         var file: String
 
         @Option(name: .customLong("triangles"), help: ArgumentHelp("List at most this many triangles.", valueName: "n"))
@@ -425,7 +425,7 @@ extension ActorGraphCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
+        @Argument(help: ArgumentHelp("The graph file, in any format actorgraph reads (native YAML/JSON, CSV, DOT, GraphML, GEXF, JSON node-link, Pajek; see 'actorgraph convert --help').", valueName: "file"))
         var file: String
 
         @Option(help: ArgumentHelp("Comma-separated positive relation kinds to score.", valueName: "kinds"))

@@ -16,7 +16,7 @@ extension ActorGraphCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
+        @Argument(help: ArgumentHelp("The graph file, in any format actorgraph reads (native YAML/JSON, CSV, DOT, GraphML, GEXF, JSON node-link, Pajek; see 'actorgraph convert --help').", valueName: "file"))
         var file: String
 
         @Option(name: .customLong("to"), help: "Output syntax: yaml or json (default: from -o's extension, else yaml).")

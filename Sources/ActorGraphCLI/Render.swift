@@ -200,7 +200,7 @@ extension ActorGraphCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
+        @Argument(help: ArgumentHelp("The graph file, in any format actorgraph reads (native YAML/JSON, CSV, DOT, GraphML, GEXF, JSON node-link, Pajek; see 'actorgraph convert --help').", valueName: "file"))
         var file: String
 
         @Option(name: .shortAndLong, help: ArgumentHelp("The output file; its extension picks the format (.svg, .png, .pdf, .dot, .xdot, .json). With several --at dates, a directory (created if needed).", valueName: "out"))
@@ -274,20 +274,36 @@ extension ActorGraphCommand {
     /// `actorgraph export FILE --format dot`: DOT for hand editing.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Export a graph as clean DOT (no layout), for editing by hand.",
+            abstract: "Export a graph as clean DOT (no layout), for editing by hand, or for another tool: GraphML, GEXF, JSON node-link, CSV, Pajek.",
             discussion: """
                 The DOT is deterministic: one statement per line, clusters first, relations in file \
-                order, actors under their own ids, every style written out. Writes to standard \
-                output, or atomically to -o FILE.
+                order, actors under their own ids, every style written out. The other formats are \
+                those of 'actorgraph convert' (GEXF with the theme's colours and time spells). Writes \
+                to standard output, or atomically to -o FILE (CSV needs -o: it writes FILE and its \
+                nodes file).
                 """
         )
 
-        enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case dot }
+        enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+            case dot, graphml, gexf, json, csv, pajek
 
-        @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
+            /// The interchange format, for all but the diagram DOT.
+            var interchange: GraphFormat? {
+                switch self {
+                case .dot: return nil
+                case .graphml: return .graphml
+                case .gexf: return .gexf
+                case .json: return .nodeLink
+                case .csv: return .csv
+                case .pajek: return .pajek
+                }
+            }
+        }
+
+        @Argument(help: ArgumentHelp("The graph file, in any format actorgraph reads.", valueName: "file"))
         var file: String
 
-        @Option(help: "Export format: dot.")
+        @Option(help: "Export format: dot (the diagram's DOT, styled), graphml, gexf, json (node-link, for networkx and d3), csv, pajek.")
         var format: ExportFormat = .dot
 
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
@@ -300,17 +316,39 @@ extension ActorGraphCommand {
 
         func validate() throws {
             if let at, try SnapshotDates.parse(at).count != 1 {
-                throw ValidationError("--at: export writes one DOT file, so one date; use 'actorgraph render --at D1,D2,… -o DIR/' for a series")
+                throw ValidationError("--at: export writes one file, so one date; use 'actorgraph render --at D1,D2,… -o DIR/' for a series")
+            }
+            if format != .dot, diagram.cluster.rule != ClusterRule.none || diagram.cluster.factions != nil || diagram.highlight != nil || diagram.engine != nil {
+                throw ValidationError("--cluster, --highlight and --engine shape the diagram's DOT; --format \(format.rawValue) exports the data (only --theme applies: GEXF's colours)")
+            }
+            if format == .csv, output == nil {
+                throw ValidationError("--format csv writes two files (edges and nodes); give -o FILE.csv")
             }
         }
 
         func run() throws {
             let loaded = try loadForCommand(file)
-            var prepared = try diagram.prepare(loaded.graph, file: file)
-            if let at, let date = try SnapshotDates.parse(at).first {
-                prepared.options = FrameSeries.snapshot(prepared.graph, options: prepared.options, at: date)
+            let text: String
+            if let target = format.interchange {
+                var graph = loaded.graph
+                if let at, let date = try SnapshotDates.parse(at).first { graph = graph.snapshot(at: date) }
+                let style = ExportStyle(theme: diagram.theme.theme, graph: graph)
+                if let output {
+                    let files = Interchange.write(graph, as: target, to: output, style: style)
+                    do { try AtomicFile.write(files.map { ($0.path, Data($0.text.utf8)) }) } catch {
+                        Output.error("\(output): cannot write: \(error.localizedDescription)")
+                        throw ExitCode(ExitStatus.failure)
+                    }
+                    return
+                }
+                text = Interchange.write(graph, as: target, style: style)
+            } else {
+                var prepared = try diagram.prepare(loaded.graph, file: file)
+                if let at, let date = try SnapshotDates.parse(at).first {
+                    prepared.options = FrameSeries.snapshot(prepared.graph, options: prepared.options, at: date)
+                }
+                text = DiagramDOT.write(prepared.graph, options: prepared.options)
             }
-            let text = DiagramDOT.write(prepared.graph, options: prepared.options)
             if let output {
                 do { try AtomicFile.write(Data(text.utf8), to: output) } catch {
                     Output.error("\(output): cannot write: \(error.localizedDescription)")

@@ -7,10 +7,10 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
 }
 
-/// Loads a graph for a command: prints warnings to stderr, and on errors prints them all and
-/// exits with status 65.
+/// Loads a graph in any format (``Interchange``) for a command: prints warnings to stderr, and on
+/// errors prints them all and exits with status 65.
 func loadForCommand(_ path: String) throws -> LoadedGraph {
-    let loaded = GraphFile.read(contentsOf: path)
+    let loaded = Interchange.read(contentsOf: path)
     for d in loaded.diagnostics where loaded.hasErrors || d.severity == .warning {
         Output.error(d.description)
     }
@@ -36,7 +36,7 @@ extension ActorGraphCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The graph file.", valueName: "file"))
+        @Argument(help: ArgumentHelp("The graph file, in any format actorgraph reads (native YAML/JSON, CSV, DOT, GraphML, GEXF, JSON node-link, Pajek; see 'actorgraph convert --help').", valueName: "file"))
         var file: String
 
         @Option(help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")

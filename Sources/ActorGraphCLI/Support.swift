@@ -4,16 +4,27 @@ import Foundation
 /// see the old file or the whole new one, never half of it.
 enum AtomicFile {
     static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try write([(path, data)])
+    }
+
+    /// Writes several files that belong together (a CSV nodes file and edges file): every
+    /// temporary file is written first, and only when all are complete are they renamed into
+    /// place, so a failure (a full disk, a missing folder) leaves none of them half-written.
+    static func write(_ files: [(path: String, data: Data)]) throws {
+        var temporaries: [(URL, URL)] = []
         do {
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            for (path, data) in files {
+                let url = URL(fileURLWithPath: path)
+                let temporary = url.deletingLastPathComponent()
+                    .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+                temporaries.append((temporary, url))
+                try data.write(to: temporary)
+            }
+            for (temporary, url) in temporaries where rename(temporary.path, url.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
             }
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            for (temporary, _) in temporaries { try? FileManager.default.removeItem(at: temporary) }
             throw error
         }
     }
