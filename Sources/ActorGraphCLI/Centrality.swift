@@ -70,12 +70,12 @@ extension ActorGraphCommand {
         }
 
         /// Whether `file` is a plain edge list, read by the fast path (NetworkAnalysis `EdgeList`)
-        /// rather than as a graph: `.txt`, `.edges`, `.el` always; `.csv`/`.tsv` when they hold
+        /// rather than as a graph: `.txt`, `.edges`, `.el`, `.ncol` always; `.csv`/`.tsv` when they hold
         /// only source, target, weight and sign columns and no nodes file lies beside them (a CSV
         /// with kinds, dates or evidence columns, or with a nodes file, is read as a graph).
         static func isEdgeList(_ file: String) -> Bool {
             let ext = (file as NSString).pathExtension.lowercased()
-            if ["txt", "edges", "el"].contains(ext) { return true }
+            if GraphFormat.isWhitespaceEdgeList(file) { return true }
             guard ["csv", "tsv"].contains(ext), GraphFormat(path: file) == .csv,
                   Interchange.companionNodesFile(forEdges: file) == nil else { return false }
             guard let handle = FileHandle(forReadingAtPath: file) else { return true }

@@ -72,6 +72,9 @@ extension ActorGraphCommand {
             if to == nil, GraphFormat(path: output) == nil {
                 throw ValidationError("cannot tell the output format from '\(output)'; use an extension (.yaml, .json, .csv, .dot, .graphml, .gexf, .node-link.json, .net) or --to")
             }
+            if output != "-", GraphFormat.isWhitespaceEdgeList(output) {
+                throw ValidationError("'\(output)': whitespace-separated edge lists are read, not written (they cannot hold names, kinds or evidence); write .csv or .tsv")
+            }
             if output == "-", to == .csv {
                 throw ValidationError("CSV writes two files (nodes and edges); give an output file name, not -")
             }

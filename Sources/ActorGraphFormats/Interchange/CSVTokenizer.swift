@@ -161,16 +161,20 @@ struct CSVTokenizer {
 
 /// CSV helpers that need no tokenizer state.
 enum CSVBytes {
-    /// The delimiter of the first line: the most frequent of comma, tab and semicolon outside
+    /// The delimiter of the first non-blank line: the most frequent of comma, tab and semicolon outside
     /// quotes; a tie (or none) gives a comma.
     static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>, from origin: Int) -> UInt8 {
         var comma = 0, tab = 0, semicolon = 0
-        var inQuotes = false
+        var inQuotes = false, blank = true
         var i = origin
         while i < bytes.count {
             let c = bytes[i]
+            if c != 32, c != 9, c != 13, c != 10 { blank = false }
             if c == 34 { inQuotes.toggle() } else if !inQuotes {
-                if c == 10 { break }
+                if c == 10 {
+                    if blank { comma = 0; tab = 0; semicolon = 0; i += 1; continue } // blank lines (and emptied comments) before the first row
+                    break
+                }
                 if c == 44 { comma += 1 } else if c == 9 { tab += 1 } else if c == 59 { semicolon += 1 }
             }
             i += 1

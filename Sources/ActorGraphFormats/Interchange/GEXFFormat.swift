@@ -15,7 +15,8 @@ import Foundation
 ///   `weight` the weight; `type` (`directed`, `undirected`, `mutual` = undirected) or the
 ///   graph's `defaultedgetype` the direction; the edge's `start`/`end` or first `<spell>` give
 ///   `since`/`until` when no `since`/`until` value is given (a date's first 10 characters, when
-///   they form a date).
+///   they form a date); a boolean value `directed` (what the writer adds to graphs with both
+///   directions) the direction.
 /// - `viz:` colours, positions, sizes, shapes and thicknesses are ignored with one warning; so are
 ///   node time spans, hierarchies (`pid`, `<parents>`) and time-varying attribute values (the
 ///   first value is kept).
@@ -81,7 +82,11 @@ public enum GEXFFormat {
                     switch m.localName {
                     case "title": builder.title = m.text
                     case "description": builder.description = m.text
-                    default: break // creator, keywords: about the file, not the graph
+                    case "creator":
+                        // Our own colours come from the theme, which the next render applies
+                        // again: nothing is lost, so nothing to warn about.
+                        if m.text == "ActorGraph" { vizWarned = true }
+                    default: break // keywords: about the file, not the graph
                     }
                 }
             }
@@ -286,7 +291,16 @@ public enum GEXFFormat {
                     warnOnce("spells", all[1].position, "a relation has one time span: only the first <spell> of an edge is kept")
                 }
             }
-            let fields = values(e, attributes: attributes)
+            var fields = values(e, attributes: attributes)
+            // A `directed` value (what we write for graphs with both directions, since networkx
+            // refuses per-edge types) sets the direction.
+            if let k = fields.firstIndex(where: { $0.name == "directed" }) {
+                switch fields[k].value {
+                case .bool(let b): edge.relation.directed = b; fields.remove(at: k)
+                case .string(let t) where t == "true" || t == "false": edge.relation.directed = t == "true"; fields.remove(at: k)
+                default: break
+                }
+            }
             var extra: [TypedField] = []
             if let start {
                 if let d = Self.date(start) { edge.relation.since = d; edge.fields["since"] = timePosition } else {
@@ -309,8 +323,9 @@ public enum GEXFFormat {
     ///
     /// `<meta>` holds the creator (`ActorGraph`), the title and the description (no modification
     /// date, so the bytes are deterministic). The graph's `defaultedgetype` is `directed` when any
-    /// relation is; when relations of both directions occur, each edge says its own `type`
-    /// (Gephi reads such mixed graphs; networkx refuses them). `mode="dynamic"
+    /// relation is; when relations of both directions occur, each edge carries a boolean value
+    /// `directed` instead of its own `type` (networkx refuses per-edge types; Gephi then draws
+    /// every edge with an arrow, and the value gives the direction back). `mode="dynamic"
     /// timeformat="date"` when any relation has a date. Node attributes: `kind`, `aliases`,
     /// `role`, `note`, then free attributes by name (one column per type in use: `string`,
     /// `double`, `boolean`); nodes carry `label` = name and a `viz:color` from
@@ -364,6 +379,7 @@ public enum GEXFFormat {
 
         let relationAttributeNames = Set(relations.flatMap(\.attributes.keys))
         let elementIDs = FieldMapping.elementIDs(relations)
+        let eDirected = mixed ? attribute("directed", "boolean") : nil
         let eID = relations.contains { $0.id.map(FieldMapping.looksGenerated) == true } ? attribute("id", "string") : nil
         let eKind = attribute("kind", "string")
         let eSign = attribute("sign", "string")
@@ -414,11 +430,11 @@ public enum GEXFFormat {
         out += "    </nodes>\n    <edges>\n"
         for (j, r) in relations.enumerated() {
             var tag = "      <edge id=\"\(XMLTree.escapeAttribute(elementIDs[j]))\" source=\"\(XMLTree.escapeAttribute(r.source))\" target=\"\(XMLTree.escapeAttribute(r.target))\""
-            if mixed { tag += " type=\"\(r.directed ? "directed" : "undirected")\"" }
             tag += " label=\"\(XMLTree.escapeAttribute(r.kind))\" weight=\"\(AttributeValue.format(r.weight))\""
             if let s = r.since { tag += " start=\"\(s.firstDay)\"" }
             if let u = r.until { tag += " end=\"\(u.lastDay)\"" }
             out += tag + ">\n"
+            value(eDirected, r.directed ? "true" : "false")
             value(eID, r.id.flatMap { FieldMapping.looksGenerated($0) ? $0 : nil })
             value(eKind, r.kind)
             value(eSign, graph.sign(of: r).rawValue)

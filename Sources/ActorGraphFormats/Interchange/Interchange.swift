@@ -38,12 +38,23 @@ public enum GraphFormat: String, CaseIterable, Sendable {
         case "yaml", "yml": self = .yaml
         case "json": self = .json
         case "csv", "tsv": self = .csv
+        case _ where GraphFormat.whitespaceEdgeListExtensions.contains((name as NSString).pathExtension): self = .csv
         case "dot", "gv": self = .dot
         case "graphml": self = .graphml
         case "gexf": self = .gexf
         case "net", "pajek", "paj": self = .pajek
         default: return nil
         }
+    }
+
+    /// Extensions of whitespace-separated edge lists (`source target [weight [sign]]` per line, as
+    /// igraph's NCOL and networkx's `write_edgelist` write them): read as headerless CSV, never
+    /// written (write `.csv` or `.tsv`).
+    public static let whitespaceEdgeListExtensions: Set<String> = ["ncol", "edges", "el", "txt"]
+
+    /// Whether `path` names a whitespace-separated edge list (see ``whitespaceEdgeListExtensions``).
+    public static func isWhitespaceEdgeList(_ path: String) -> Bool {
+        whitespaceEdgeListExtensions.contains((path as NSString).pathExtension.lowercased())
     }
 
     /// The format's name for messages (`GraphML`, `Pajek .net`).
@@ -109,6 +120,9 @@ public enum Interchange {
         case .failure(let diagnostic): return LoadedGraph(graph: ActorGraph(), diagnostics: [diagnostic], sourceMap: SourceMap())
         }
         let chosen = format ?? GraphFormat(path: path) ?? GraphFormat.sniff(data)
+        if chosen == .csv, GraphFormat.isWhitespaceEdgeList(path) {
+            return CSVFormat.read(edges: tabSeparated(data), edgesFile: path, nodes: nil, nodesFile: nil)
+        }
         if chosen == .csv {
             let nodesPath = nodesFile ?? companionNodesFile(forEdges: path)
             var nodes: Data?
@@ -181,6 +195,48 @@ public enum Interchange {
         case .nodeLink: return NodeLinkFormat.write(graph)
         case .pajek: return PajekFormat.write(graph)
         }
+    }
+
+    /// A whitespace-separated edge list as tab-separated CSV with every byte in its column, so
+    /// that diagnostics point into the original: the first blank of each run between two words
+    /// becomes a tab, the others stay spaces (which CSV drops around a cell); blanks at the
+    /// start of a line become spaces, blanks at its end go, and comment lines (`#`, `%`) are
+    /// emptied.
+    ///
+    /// - Complexity: O(bytes).
+    static func tabSeparated(_ data: Data) -> Data {
+        var out = [UInt8]()
+        out.reserveCapacity(data.count)
+        var line = [UInt8]()
+        func flush() {
+            var end = line.count
+            while end > 0, line[end - 1] == 32 || line[end - 1] == 9 || line[end - 1] == 13 { end -= 1 }
+            var start = 0
+            while start < end, line[start] == 32 || line[start] == 9 { start += 1 }
+            if start < end, line[start] == UInt8(ascii: "#") || line[start] == UInt8(ascii: "%") { end = 0; start = 0 }
+            var inRun = false
+            for k in 0..<end {
+                let b = line[k]
+                if b == 32 || b == 9 {
+                    out.append(k >= start && !inRun ? 9 : 32)
+                    inRun = true
+                } else {
+                    out.append(b)
+                    inRun = false
+                }
+            }
+        }
+        for b in data {
+            if b == 10 {
+                flush()
+                out.append(10)
+                line.removeAll(keepingCapacity: true)
+            } else {
+                line.append(b)
+            }
+        }
+        flush()
+        return Data(out)
     }
 
     private static func text(_ data: Data, file: String) -> String? {
