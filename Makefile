@@ -4,9 +4,11 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 BIN_RELEASE = .build/release/actorgraph
 # Debian packages the build and the tests need: Graphviz's libraries (linked in-process).
-APT_PACKAGES = graphviz libgraphviz-dev pkg-config fonts-dejavu-core
+# libxml2: Foundation's XML parser (GraphML and GEXF) loads it.
+APT_PACKAGES = graphviz libgraphviz-dev pkg-config fonts-dejavu-core libxml2
 # The themes name DejaVu Sans explicitly: SVG coordinates depend on the font's metrics.
 FONT_CHECK = fc-list 2>/dev/null | grep -q 'DejaVuSans.ttf'
+LIBXML2_CHECK = { ldconfig -p 2>/dev/null || /sbin/ldconfig -p; } | grep -q 'libxml2\.so'
 GRAPHS = $(wildcard graphs/*.yaml)
 # The dates of the cable's story: New Year's Eve, after the first four days of killings, the day
 # after the January 7 battle, and January 11 (Rangers in, protests in Lyari).
@@ -18,8 +20,8 @@ all: build
 
 ## deps: install Graphviz's development package when pkg-config cannot find libgvc
 deps:
-	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libgvc && $(FONT_CHECK); then \
-	  echo "deps: libgvc $$(pkg-config --modversion libgvc) and DejaVu Sans found"; \
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libgvc && $(FONT_CHECK) && $(LIBXML2_CHECK); then \
+	  echo "deps: libgvc $$(pkg-config --modversion libgvc), DejaVu Sans and libxml2 found"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "deps: installing $(APT_PACKAGES) with apt-get"; \
 	  export DEBIAN_FRONTEND=noninteractive; \
@@ -79,10 +81,10 @@ graphs: build
 	@$(BIN_RELEASE) render graphs/karachi-2010.yaml --at $(KARACHI_FRAMES) -o graphs/rendered/karachi-2010-frames/ --format png
 	@echo "graphs/rendered/karachi-2010-frames/ (index.html and one PNG per date: $(KARACHI_FRAMES))"
 
-## test: install what the tests need, then run them all
+## test: install what the tests need (Graphviz; networkx, which reads our exports), then run them all
 test: deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@PY=$$(bash Tools/interop/python-with-networkx.sh) && echo "test: networkx from $$PY" && \
+	  $(SWIFT) build --build-tests && ACTORGRAPH_PYTHON="$$PY" $(SWIFT) test --skip-build
 
 ## install: copy the command to $(PREFIX)/bin
 install: build
@@ -93,7 +95,7 @@ uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/actorgraph"
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-test
 
 ## bench: benchmarks (release builds), printed as tables:
 ##   1. rendering in-process against spawning the dot command (500 actors);

@@ -101,17 +101,26 @@ extension Interchange {
 
     /// What `format` cannot carry, as the README's round-trip table says. Writing a graph in
     /// `format` and reading it back keeps everything else.
+    ///
+    /// Besides these, CSV and DOT give an empty text (a note `""`) back as absent and split a
+    /// list item that contains `|`; DOT reads a relation id of the form `relation-N` on the
+    /// N-th relation as no id.
     public static func documentedLosses(_ format: GraphFormat) -> Set<GraphLoss> {
         switch format {
-        case .yaml, .json, .graphml, .nodeLink, .dot:
+        case .yaml, .json, .graphml, .nodeLink:
             return []
+        case .dot:
+            // DOT attribute values are untyped text: a text attribute that reads as a number or a
+            // truth value comes back as one.
+            return [.attributeTypes]
         case .csv:
             return [.title, .description, .sourceDetails, .kindDeclarations, .attributeTypes]
         case .gexf:
             return [.sourceDetails, .kindDeclarations]
         case .pajek:
+            // Pajek's signs are the weights' signs: an unsigned relation comes back positive.
             return [.description, .sourceDetails, .kindDeclarations, .actorNames, .actorKinds, .aliases, .roles, .actorNotes,
-                    .actorAttributes, .relationIDs, .dates, .citations, .claimants, .disputants, .confidence,
+                    .actorAttributes, .relationIDs, .signs, .dates, .citations, .claimants, .disputants, .confidence,
                     .relationNotes, .relationAttributes]
         }
     }
