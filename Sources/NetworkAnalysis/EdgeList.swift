@@ -4,7 +4,8 @@ import Foundation
 /// spaces, with an optional header line and `#` comments. Ids are integers (node `i` is id `i`,
 /// and every id up to the largest is a node) or, as soon as one id is not a non-negative
 /// integer, strings, numbered in order of first appearance. A sign is `1`/`+1`/`+`/`-1`/`-`
-/// (absent: positive); a weight is a positive number (absent: 1). Self-loops are skipped and
+/// (absent: positive); a weight is a non-zero number (absent: 1), a negative one giving a negative
+/// tie of its size (as igraph's NCOL and Pajek write signed ties), times the sign column's sign. Self-loops are skipped and
 /// counted; parallel edges are merged by ``Network/ParallelEdges/sum``.
 public struct EdgeList: Sendable {
     /// The network read.
@@ -142,23 +143,25 @@ private struct Parser {
                 if headerWords.contains(lower[0]) && headerWords.contains(lower[1]) { continue }
             }
             edgeLines += 1
-            let w: Double
+            var w: Double
+            var s: Int8 = 1
             if fields.count >= 3 {
-                guard let x = number(fields[2]), x > 0, x.isFinite else {
+                guard let x = number(fields[2]), x != 0, x.isFinite else {
                     throw fail(line, "weight '\(text(fields[2]))' is not a positive number")
                 }
-                w = x
-                if x != 1 { hasWeights = true }
+                // A negative weight is a negative tie of that size (igraph's NCOL, Pajek).
+                w = abs(x)
+                if x < 0 { s = -1; hasSigns = true }
+                if w != 1 { hasWeights = true }
             } else {
                 w = 1
             }
-            var s: Int8 = 1
             if fields.count == 4 {
                 guard let x = sign(fields[3]) else {
                     throw fail(line, "sign '\(text(fields[3]))' is not 1, +1, -1, + or -")
                 }
-                s = x
-                if x < 0 { hasSigns = true }
+                s *= x
+                if s < 0 { hasSigns = true }
             }
             let a = fields[0], b = fields[1]
             if a.count == b.count, zip(a, b).allSatisfy({ bytes[$0] == bytes[$1] }) {

@@ -31,6 +31,14 @@ import Testing
         #expect(e.network.nodeCount == 3)
     }
 
+    /// igraph's NCOL and Pajek sign a tie by its weight: -2 is a negative tie of weight 2; a
+    /// sign column multiplies in.
+    @Test func aNegativeWeightIsANegativeTieOfItsSize() throws {
+        let e = try parse("a b -2\nb c 1.5\nc a -1 -1\n")
+        #expect(e.network.weights == [2, 1.5, 1])
+        #expect(e.network.signs == [-1, 1, 1])
+    }
+
     @Test func parallelEdgesAreSummed() throws {
         let e = try parse("a b 1\na b 2\n")
         #expect(e.network.edgeCount == 1 && e.network.weights == [3])

@@ -20,6 +20,7 @@ public enum PajekFormat {
         var section = Section.none
         var vertexCount = 0
         var labels: [Int: (String, SourcePosition)] = [:]
+        var warnedVertexExtras = false
         struct RawEdge { var a: Int; var b: Int; var w: Double; var kind: String?; var directed: Bool; var pos: SourcePosition }
         var raw: [RawEdge] = []
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
@@ -71,7 +72,13 @@ public enum PajekFormat {
                 if labels[v] != nil { builder.error(pos(first), "vertex \(v) is listed twice"); continue }
                 let label = tokens.count >= 2 ? tokens[1].text : String(v)
                 labels[v] = (label, pos(first))
-                if tokens.count > 2 { builder.warning(pos(tokens[2]), "coordinates, shape and attributes after the label are not kept") }
+                if tokens.count > 2 {
+                    // One warning: networkx writes coordinates and a shape on every vertex line.
+                    if !warnedVertexExtras {
+                        warnedVertexExtras = true
+                        builder.warning(pos(tokens[2]), "coordinates, shape and attributes after vertex labels are not kept (this line and any others)")
+                    }
+                }
             case .arcs, .edges:
                 guard tokens.count >= 2 else { builder.error(pos(first), "an edge line needs two vertex numbers"); continue }
                 let a = vertex(tokens[0]), b = vertex(tokens[1])
