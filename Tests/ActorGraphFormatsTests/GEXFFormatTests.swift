@@ -53,7 +53,10 @@ import Testing
         #expect(text.contains("<viz:color r=\"31\" g=\"119\" b=\"180\"/>") && text.contains("<viz:color r=\"214\" g=\"39\" b=\"40\"/>"))
         let back = GEXFFormat.read(data: Data(text.utf8), file: "x.gexf")
         #expect(!back.hasErrors, "\(back.diagnostics.prefix(5).map(\.description))")
-        #expect(back.warnings.filter { $0.message.contains("viz") }.count == 1, "one warning for the colours")
+        #expect(!back.warnings.contains { $0.message.contains("viz") }, "our own colours (creator ActorGraph): no warning")
+        let foreign = GEXFFormat.read(data: Data(text.replacingOccurrences(of: "<creator>ActorGraph</creator>", with: "<creator>Gephi 0.10</creator>").utf8),
+                                      file: "x.gexf")
+        #expect(foreign.warnings.filter { $0.message.contains("viz") }.count == 1, "another tool's colours: one warning")
         let expected = Self.erasingGEXFLosses(original.graph)
         #expect(back.graph == expected, "\(MutationTests.firstDifference(expected, back.graph))")
         #expect(GEXFFormat.write(back.graph, style: style) == text, "deterministic and canonical")
@@ -72,11 +75,30 @@ import Testing
         #expect(text.contains("mode=\"dynamic\" timeformat=\"date\""))
         #expect(text.contains("start=\"2009-06-01\" end=\"2010-12-31\""))
         #expect(text.contains("end=\"2010-02-28\""))
-        #expect(text.contains("type=\"undirected\"") && text.contains("type=\"directed\""), "mixed: each edge says its type")
+        // Mixed: no per-edge type (networkx refuses it), a boolean value `directed` instead.
+        #expect(text.contains("defaultedgetype=\"directed\""))
+        #expect(!text.contains(" type=\"undirected\"") && !text.contains(" type=\"directed\""))
+        #expect(text.contains("title=\"directed\" type=\"boolean\""))
+        #expect(text.components(separatedBy: "\" value=\"false\"/>").count - 1 == 2)
         let back = GEXFFormat.read(data: Data(text.utf8), file: "d.gexf")
         #expect(!back.hasErrors, "\(back.diagnostics)")
         #expect(back.graph.relations == g.relations, "exact partial dates, and a made-up-looking id kept")
         #expect(!GEXFFormat.write(ActorGraph(actors: [Actor(id: "a", kind: "party")])).contains("dynamic"))
+    }
+
+    /// Gephi's mixed graphs: a per-edge `type` overrides `defaultedgetype`.
+    @Test func perEdgeTypesOfOtherToolsAreRead() throws {
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed">
+            <nodes><node id="a" label="A"/><node id="b" label="B"/></nodes>
+            <edges><edge id="0" source="a" target="b" label="ally" type="undirected"/><edge id="1" source="b" target="a" label="funds"/>
+            <edge id="2" source="a" target="b" label="feud" type="mutual"/></edges></graph></gexf>
+            """
+        let back = GEXFFormat.read(data: Data(text.utf8), file: "m.gexf")
+        #expect(!back.hasErrors, "\(back.diagnostics)")
+        #expect(back.graph.relations.map(\.directed) == [false, true, false])
+        #expect(back.graph.relations.map(\.kind) == ["ally", "funds", "feud"])
     }
 
     @Test func adversarialTextRoundTrips() throws {
