@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Reading: `*Network name` (title), `*Vertices N` with lines `i "label" …` (the label becomes the
 /// actor id when labels are unique; otherwise the vertex number is the id and the label the name;
-/// unlisted vertices get their number), `*Arcs`/`*Edges` lines `i j [w] [l "kind"] …`,
+/// unlisted vertices get their number; after the label, coordinates, a shape and Pajek's drawing
+/// parameters are dropped with one warning, and other `key value` pairs, as networkx writes node
+/// data, are attributes), `*Arcs`/`*Edges` lines `i j [w] [l "kind"] …`,
 /// `*Arcslist`/`*Edgeslist`. A negative weight is a negative tie of weight |w|. `*Matrix` is
 /// reported as unsupported. Comments start with `%`; keywords are case-insensitive.
 ///
@@ -21,6 +23,7 @@ public enum PajekFormat {
         var vertexCount = 0
         var labels: [Int: (String, SourcePosition)] = [:]
         var warnedVertexExtras = false
+        var vertexAttributes: [Int: [String: (AttributeValue, SourcePosition)]] = [:]
         struct RawEdge { var a: Int; var b: Int; var w: Double; var kind: String?; var directed: Bool; var pos: SourcePosition }
         var raw: [RawEdge] = []
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
@@ -72,12 +75,35 @@ public enum PajekFormat {
                 if labels[v] != nil { builder.error(pos(first), "vertex \(v) is listed twice"); continue }
                 let label = tokens.count >= 2 ? tokens[1].text : String(v)
                 labels[v] = (label, pos(first))
-                if tokens.count > 2 {
-                    // One warning: networkx writes coordinates and a shape on every vertex line.
-                    if !warnedVertexExtras {
-                        warnedVertexExtras = true
-                        builder.warning(pos(tokens[2]), "coordinates, shape and attributes after vertex labels are not kept (this line and any others)")
+                // After the label: up to three coordinates and a shape (drawing), then `key value`
+                // pairs: Pajek's drawing parameters (ic, bc, …) are dropped, anything else (what
+                // networkx writes for node data) is an attribute.
+                var i = 2
+                var drawing: Token?
+                while i < tokens.count, i < 5, !tokens[i].quoted, Double(tokens[i].text) != nil { drawing = drawing ?? tokens[i]; i += 1 }
+                if i < tokens.count, !tokens[i].quoted, vertexShapes.contains(tokens[i].text.lowercased()) { drawing = drawing ?? tokens[i]; i += 1 }
+                var attributes: [String: (AttributeValue, SourcePosition)] = [:]
+                while i < tokens.count {
+                    let key = tokens[i]
+                    guard i + 1 < tokens.count else {
+                        builder.warning(pos(key), "'\(key.text)' has no value, so it is not kept", fix: "write vertex data as 'key value' pairs")
+                        break
                     }
+                    let value = tokens[i + 1]
+                    if !key.quoted, vertexDrawingKeys.contains(key.text.lowercased()) {
+                        drawing = drawing ?? key
+                    } else if attributes[key.text] != nil || key.text.isEmpty {
+                        builder.warning(pos(key), "vertex data '\(key.text)' is given twice or has no name; the first is kept")
+                    } else {
+                        attributes[key.text] = (value.quoted ? .string(value.text) : inferredAttribute(value.text), pos(key))
+                    }
+                    i += 2
+                }
+                if !attributes.isEmpty { vertexAttributes[v] = attributes }
+                if let drawing, !warnedVertexExtras {
+                    // One warning: networkx writes coordinates and a shape on every vertex line.
+                    warnedVertexExtras = true
+                    builder.warning(pos(drawing), "vertex coordinates, shapes and colours are drawing, not data: not kept (this line and any others)")
                 }
             case .arcs, .edges:
                 guard tokens.count >= 2 else { builder.error(pos(first), "an edge line needs two vertex numbers"); continue }
@@ -110,7 +136,12 @@ public enum PajekFormat {
                 let label = labels[v]
                 var actor = Actor(id: id(v), kind: "")
                 if !unique, let label, label.0 != String(v) { actor.name = label.0 }
-                builder.nodes.append(ImportedNode(actor: actor, position: label?.1))
+                var node = ImportedNode(actor: actor, position: label?.1)
+                // Native names (kind, name, role, note, aliases) fill the fields, as in GraphML.
+                let fields = (vertexAttributes[v] ?? [:]).sorted { $0.key < $1.key }
+                    .map { TypedField(name: $0.key, value: $0.value.0, position: $0.value.1) }
+                FieldMapping.apply(fields, to: &node, declared: Set(fields.map(\.name)), labelIsName: false, builder: &builder)
+                builder.nodes.append(node)
             }
         }
         for e in raw {
@@ -140,6 +171,12 @@ public enum PajekFormat {
     }
 
     struct Token { var text: String; var column: Int; var quoted: Bool }
+
+    /// Pajek's vertex shapes, written after the coordinates.
+    static let vertexShapes: Set<String> = ["ellipse", "box", "diamond", "triangle", "cross", "empty", "man", "woman"]
+    /// Pajek's vertex drawing parameters (colours, sizes, label placement, fonts).
+    static let vertexDrawingKeys: Set<String> = ["ic", "bc", "bw", "x_fact", "y_fact", "s_size", "phi", "r", "q", "lc", "la", "lr",
+                                                 "lphi", "fos", "font"]
 
     static func quote(_ s: String) -> String {
         "\"" + s.replacingOccurrences(of: "\"", with: "'") + "\""
