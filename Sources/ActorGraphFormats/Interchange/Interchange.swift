@@ -137,7 +137,8 @@ public enum Interchange {
         return read(data: data, file: path, format: chosen)
     }
 
-    /// Reads a graph from bytes in `format` (CSV: an edges file alone).
+    /// Reads a graph from bytes in `format` (CSV: an edges file alone; a whitespace-separated edge
+    /// list when `file` has one of ``GraphFormat/whitespaceEdgeListExtensions``).
     ///
     /// - Complexity: O(size of the input) plus validation.
     public static func read(data: Data, file: String, format: GraphFormat) -> LoadedGraph {
@@ -149,7 +150,9 @@ public enum Interchange {
                 return NodeLinkFormat.read(text: text, file: file)
             }
             return GraphFile.read(text: text, file: file, syntax: .json)
-        case .csv: return CSVFormat.read(edges: data, edgesFile: file, nodes: nil, nodesFile: nil)
+        case .csv:
+            let edges = GraphFormat.isWhitespaceEdgeList(file) ? tabSeparated(data) : data
+            return CSVFormat.read(edges: edges, edgesFile: file, nodes: nil, nodesFile: nil)
         case .graphml: return GraphMLFormat.read(data: data, file: file)
         case .gexf: return GEXFFormat.read(data: data, file: file)
         case .dot, .pajek:
