@@ -18,7 +18,8 @@ struct CSVEdgePart {
     var ids: CSVInterner
     var kinds = CSVInterner()
 
-    var edges: [ImportedEdge] = []
+    /// The relations read (positions are found on demand from `offsets` and `lines`).
+    var edges: [Relation] = []
     var offsets: [Int] = []
     var lines: [Int32] = []
     var endSources: [Int32] = [], endTargets: [Int32] = []
@@ -176,7 +177,7 @@ struct CSVEdgePart {
             }
             endSources.append(resolve(si))
             endTargets.append(resolve(ti))
-            edges.append(ImportedEdge(relation: r))
+            edges.append(r)
             offsets.append(row.offset)
             lines.append(Int32(clamping: row.line))
         }

@@ -242,7 +242,7 @@ struct CSVReader {
     private mutating func merge(_ parts: [CSVPartBox], fromEdges: Bool, into builder: inout ImportBuilder) {
         // The first part's arrays are moved, not copied (it reserved room for the rest).
         let first = parts[0]
-        if builder.edges.isEmpty { swap(&builder.edges, &first.part.edges) } else { builder.edges += first.part.edges }
+        if builder.relations.isEmpty { swap(&builder.relations, &first.part.edges) } else { builder.relations += first.part.edges }
         swap(&edgeOffsets, &first.part.offsets)
         swap(&edgeLines, &first.part.lines)
         var endSources: [Int32] = [], endTargets: [Int32] = []
@@ -252,9 +252,9 @@ struct CSVReader {
         var edgeActors = first.part.edgeActors
         var global = first.part.ids
         for box in parts.dropFirst() {
+            let edgeBase = builder.relations.count
+            Self.moveAppend(&box.part.edges, to: &builder.relations) // before `part` shares the array
             let part = box.part
-            let edgeBase = builder.edges.count
-            builder.edges.append(contentsOf: part.edges)
             edgeOffsets.append(contentsOf: part.offsets)
             edgeLines.append(contentsOf: part.lines)
             builder.diagnostics.append(contentsOf: part.diagnostics)
@@ -279,6 +279,23 @@ struct CSVReader {
         }
         if fromEdges { builder.edgeActors = edgeActors }
         builder.resolvedEnds = (endSources, endTargets)
+    }
+
+    /// Appends `source`'s relations to `target` by moving them (no retain and release of every
+    /// string, as `append(contentsOf:)` would do), leaving `source` empty.
+    ///
+    /// - Complexity: O(source.count), a memory copy per relation.
+    static func moveAppend(_ source: inout [Relation], to target: inout [Relation]) {
+        let placeholder = Relation(kind: "", source: "", target: "", directed: false)
+        source.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            target.append(contentsOf: (0..<buffer.count).lazy.map { k -> Relation in
+                let moved = (base + k).move()
+                (base + k).initialize(to: placeholder) // so that releasing `source` releases nothing of `moved`
+                return moved
+            })
+        }
+        source = []
     }
 
     // MARK: Shared

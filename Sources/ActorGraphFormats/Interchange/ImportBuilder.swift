@@ -70,6 +70,10 @@ struct ImportBuilder {
     var relationKindDeclarations: [RelationKindDeclaration] = []
     var nodes: [ImportedNode] = []
     var edges: [ImportedEdge] = []
+    /// Relations of a reader that stores no positions per edge (CSV, which finds them on demand
+    /// through ``lazyPositions``): used instead of ``edges``, and turned into the graph's
+    /// relations in place, without a copy (5M relations take about a gigabyte).
+    var relations: [Relation] = []
     /// Syntax and field errors the reader found, in any order.
     var diagnostics: [Diagnostic] = []
     /// Whether edges may name actors no node declares (they are created).
@@ -118,7 +122,7 @@ struct ImportBuilder {
     }
 
     /// The native graph, validated, with every diagnostic sorted by position.
-    func build() -> LoadedGraph {
+    mutating func build() -> LoadedGraph {
         var diagnostics = self.diagnostics
         var graph = ActorGraph(title: title, description: description, sources: sources,
                                actorKindDeclarations: actorKindDeclarations,
@@ -179,10 +183,10 @@ struct ImportBuilder {
             if let s = d.sign { kindSign[d.id] = s } else if kindSign[d.id] == nil { kindSign[d.id] = .unsigned }
             if let dir = d.directed { kindDirected[d.id] = dir } else if kindDirected[d.id] == nil { kindDirected[d.id] = false }
         }
-        graph.relations.reserveCapacity(edges.count)
+        var relations: [Relation] = []
+        if edges.isEmpty { swap(&relations, &self.relations) } else { relations = edges.map(\.relation) }
         var lastKind: (id: String, sign: Sign, directed: Bool)?
-        for (j, edge) in edges.enumerated() {
-            var r = edge.relation
+        func complete(_ r: inout Relation, _ j: Int) {
             // A negative weight with no sign given is a negative tie.
             if r.weight < 0, r.signOverride == nil || r.signOverride == .negative {
                 r.weight = -r.weight
@@ -199,8 +203,7 @@ struct ImportBuilder {
                 ensureActor(r.target, edge: j, field: "target")
                 for c in r.evidence.claimedBy { ensureActor(c, edge: j, field: "claimed-by") }
                 for c in r.evidence.disputedBy { ensureActor(c, edge: j, field: "disputed-by") }
-                graph.relations.append(r)
-                continue
+                return
             }
             if let sign = kindSign[r.kind] {
                 if r.signOverride == sign { r.signOverride = nil }
@@ -219,8 +222,10 @@ struct ImportBuilder {
             ensureActor(r.target, edge: j, field: "target")
             for c in r.evidence.claimedBy { ensureActor(c, edge: j, field: "claimed-by") }
             for c in r.evidence.disputedBy { ensureActor(c, edge: j, field: "disputed-by") }
-            graph.relations.append(r)
         }
+        for j in relations.indices { complete(&relations[j], j) }
+        graph.relations = relations
+        relations = []
 
         // Sources cited but not declared.
         var sourceIDs = Set(graph.sources.map(\.id))
@@ -270,7 +275,7 @@ struct ImportBuilder {
                 if let field { return nodes[k].fields[field] ?? lazy?(location) }
                 return nodes[k].position ?? lazy?(location)
             case .edge(let j, let field):
-                guard j < edges.count else { return nil }
+                guard j < edges.count else { return lazy?(location) }
                 if let field { return edges[j].fields[field] ?? lazy?(location) }
                 return edges[j].position ?? lazy?(location)
             }
