@@ -30,11 +30,17 @@ extension ActorGraphCommand {
                 beside it is NAME.nodes.csv, or the name with 'edges' replaced by 'nodes'), \
                 .dot/.gv (read by Graphviz's cgraph), .graphml, .gexf (GEXF 1.3, with time spells \
                 and the theme's colours), .node-link.json (networkx node_link_data, d3), \
-                .net (Pajek, signed by the weight's sign). --from and --to override them.
+                .net (Pajek, signed by the weight's sign); whitespace edge lists (.ncol, .edges, .el, \
+                .txt: 'source target [weight [sign]]', as igraph and networkx write them) are read \
+                only. --from and --to override the extensions.
+
+                An actor named only by a relation is created (kind 'actor'); a relation without a \
+                kind is a 'tie', or a 'negative-tie' when its sign or weight is negative.
 
                 After writing, the output is read back and compared with the input; what the \
                 target format could not carry is listed on standard error (the README's \
-                round-trip table says the same per format). Files are written atomically: a \
+                round-trip table says the same per format; -q skips this, which halves the time \
+                on very large graphs). Files are written atomically: a \
                 failed run leaves no half-written file. OUT '-' writes to standard output.
 
                 Exit status: 0 written, 65 the input has errors, 1 the output cannot be written.
