@@ -40,7 +40,7 @@ struct SpectralFixture: Decodable, Sendable, CustomStringConvertible {
                     weights: edges.map { $0[2] }, signs: edges.map { Int8($0[3]) }, directed: directed)
     }
 
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/spectral")
 
     static let all: [SpectralFixture] = {

@@ -24,7 +24,7 @@ import Testing
         }
     }
 
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/holes")
 
     static func fixtures() -> [Fixture] {

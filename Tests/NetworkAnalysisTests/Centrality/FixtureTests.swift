@@ -29,7 +29,7 @@ import Testing
         }
     }
 
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/centrality")
 
     static func fixtures() -> [Fixture] {

@@ -340,7 +340,7 @@ import Testing
     }
 
     static func fixtures() -> [Fixture] {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/brokerage/sna-brokerage.json")
         guard let data = try? Data(contentsOf: file) else { return [] }
         return (try? JSONDecoder().decode([Fixture].self, from: data)) ?? []

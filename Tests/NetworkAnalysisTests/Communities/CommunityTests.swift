@@ -32,7 +32,7 @@ import Testing
         }
     }
 
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/communities")
 
     static func fixtures() -> [Fixture] {
