@@ -9,6 +9,8 @@ import PackageDescription
 //   ActorGraphCLI     the `actorgraph` commands, as a library so tests can call them
 //   actorgraph        the thin executable
 //   NetworkAnalysis   compact CSR networks and the algorithms; never imports ActorGraphModel
+//   ActorGraphAnalysis projections and the actor-level reports (factions, fissures, claims, brokers)
+//   ActorGraphKit     the umbrella product: re-exports all of the above
 let package = Package(
     name: "ActorGraph",
     platforms: [.macOS(.v13)],
@@ -17,6 +19,9 @@ let package = Package(
         .library(name: "ActorGraphFormats", targets: ["ActorGraphFormats"]),
         .library(name: "ActorGraphRendering", targets: ["ActorGraphRendering"]),
         .library(name: "NetworkAnalysis", targets: ["NetworkAnalysis"]),
+        .library(name: "ActorGraphAnalysis", targets: ["ActorGraphAnalysis"]),
+        // The front door: one import for the model, formats, analyses, rendering and NetworkAnalysis.
+        .library(name: "ActorGraphKit", targets: ["ActorGraphKit"]),
         .executable(name: "actorgraph", targets: ["actorgraph"]),
     ],
     dependencies: [
@@ -24,6 +29,8 @@ let package = Package(
         // the validator report each duplicate id at its own line and column.
         .package(url: "https://github.com/jpsim/Yams.git", .upToNextMinor(from: "5.0.1")),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        // `make docs`: the DocC catalogs as a static site.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .target(name: "ActorGraphModel"),
@@ -42,6 +49,11 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         .target(name: "ActorGraphRendering", dependencies: ["ActorGraphModel", "ActorGraphFormats", "CGraphviz"]),
+        // The umbrella: `import ActorGraphKit` re-exports every public module.
+        .target(
+            name: "ActorGraphKit",
+            dependencies: ["ActorGraphModel", "ActorGraphFormats", "ActorGraphAnalysis", "ActorGraphRendering", "NetworkAnalysis"]
+        ),
         .target(
             name: "ActorGraphCLI",
             dependencies: [
