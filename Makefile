@@ -14,7 +14,7 @@ GRAPHS = $(wildcard graphs/*.yaml)
 # after the January 7 battle, and January 11 (Rangers in, protests in Lyari).
 KARACHI_FRAMES = 2009-12-31,2010-01-03,2010-01-08,2010-01-11
 
-.PHONY: all deps build demo test graphs bench install uninstall clean
+.PHONY: all deps build demo test graphs bench fuzz install uninstall clean
 
 all: build
 
@@ -86,6 +86,14 @@ test: deps
 	@PY=$$(bash Tools/interop/python-with-networkx.sh) && echo "test: networkx from $$PY" && \
 	  $(SWIFT) build --build-tests && ACTORGRAPH_PYTHON="$$PY" $(SWIFT) test --skip-build
 
+## fuzz: coverage-guided fuzzing of every reader (libFuzzer; FuzzTesting/, Tools/fuzz/run.sh), not part
+##       of `make test`: FUZZ_SECONDS per reader (default 60), seeded from graphs/ and the interop
+##       fixtures; minimises FuzzTesting/Corpus/, copies what it finds to FuzzTesting/FailCases/
+##       (replayed by `make test`), prints executions, coverage and findings per reader.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) bash Tools/fuzz/run.sh
+
 ## install: copy the command to $(PREFIX)/bin
 install: build
 	install -d "$(DESTDIR)$(PREFIX)/bin"
@@ -95,7 +103,7 @@ uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/actorgraph"
 
 clean:
-	rm -rf .build .build-test
+	rm -rf .build .build-test .build-fuzz FuzzTesting/.build
 
 ## bench: benchmarks (release builds), printed as tables:
 ##   1. rendering in-process against spawning the dot command (500 actors);
