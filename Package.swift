@@ -90,6 +90,9 @@ let package = Package(
             name: "ActorGraphRenderingTests",
             dependencies: ["ActorGraphRendering", "ActorGraphFormats", "ActorGraphModel", "NetworkAnalysis"]
         ),
+        // The documentation holds to the code: doc comments on every public symbol, the README's
+        // links and tables against the articles (`make docs` checks the catalogs themselves).
+        .testTarget(name: "DocumentationTests"),
         .testTarget(
             name: "ActorGraphCLITests",
             dependencies: ["ActorGraphCLI", "ActorGraphFormats", "ActorGraphModel"]
