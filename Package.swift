@@ -76,6 +76,8 @@ let package = Package(
             dependencies: ["ActorGraphFormats", "ActorGraphModel", "NetworkAnalysis"],
             path: "Benchmarks/ImportBenchmark"
         ),
+        // `make bench-actors`: seeded synthetic actor graphs in the native format (every kind, dates, claims).
+        .executableTarget(name: "ActorGraphGenerator", path: "Benchmarks/ActorGraphGenerator"),
         .testTarget(name: "ActorGraphModelTests", dependencies: ["ActorGraphModel"]),
         .testTarget(name: "NetworkAnalysisTests", dependencies: ["NetworkAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "ActorGraphAnalysisTests", dependencies: ["ActorGraphAnalysis", "ActorGraphFormats", "ActorGraphModel", "NetworkAnalysis"]),
