@@ -16,7 +16,7 @@ GRAPHS = $(wildcard graphs/*.yaml)
 # after the January 7 battle, and January 11 (Rangers in, protests in Lyari).
 KARACHI_FRAMES = 2009-12-31,2010-01-03,2010-01-08,2010-01-11
 
-.PHONY: all deps build demo test graphs bench install uninstall clean
+.PHONY: all deps build demo test graphs bench docs docs-check install uninstall clean
 
 all: build
 
@@ -88,6 +88,28 @@ graphs: build
 test: deps
 	@PY=$$(bash Tools/interop/python-with-networkx.sh) && echo "test: networkx from $$PY" && \
 	  $(SWIFT) build --build-tests && ACTORGRAPH_PYTHON="$$PY" $(SWIFT) test --skip-build
+
+## docs: the DocC documentation of every public module, combined, as a static site in .build/docs/
+##       (swift-docc-plugin; offline). Warnings are errors: a broken link or symbol reference fails.
+##       Serve it with `python3 -m http.server -d .build/docs` and open /documentation/.
+DOC_TARGETS = ActorGraphKit ActorGraphModel ActorGraphFormats ActorGraphAnalysis ActorGraphRendering NetworkAnalysis
+DOCS_DIR = .build/docs
+docs: deps
+	@rm -rf $(DOCS_DIR) && mkdir -p $(dir $(DOCS_DIR))
+	$(SWIFT) package --allow-writing-to-directory $(DOCS_DIR) generate-documentation \
+	  --enable-experimental-combined-documentation $(foreach t,$(DOC_TARGETS),--target $(t)) \
+	  --output-path $(DOCS_DIR) --transform-for-static-hosting --warnings-as-errors $(DOCC_FLAGS)
+	@# The catalog's pictures are links to graphs/rendered/; DocC copies the links, so copy the files.
+	@for l in $$(find $(DOCS_DIR)/images -type l); do \
+	  cp -L --remove-destination "Sources/ActorGraphKit/ActorGraphKit.docc/$$(basename $$l)" "$$l" || exit 1; \
+	done
+	@echo "docs: $(CURDIR)/$(DOCS_DIR) (python3 -m http.server -d $(DOCS_DIR), then http://localhost:8000/documentation/)"
+
+## docs-check: make docs with DocC's coverage report, then list every public symbol of the symbol
+##             graphs that has no doc comment (fails if any)
+docs-check:
+	$(MAKE) docs DOCC_FLAGS="--experimental-documentation-coverage --coverage-summary-level brief"
+	python3 Tools/docs/undocumented.py .build
 
 ## install: copy the command to $(PREFIX)/bin
 install: build

@@ -1,7 +1,7 @@
 import ActorGraphModel
 import NetworkAnalysis
 
-/// What to project a graph onto a ``Network`` with.
+/// What to project a graph onto a ``/NetworkAnalysis/Network`` with.
 public struct ProjectionOptions: Sendable, Hashable {
     /// The relation kinds to keep; nil keeps every signed kind (positive or negative).
     public var relationKinds: Set<String>?
@@ -30,7 +30,7 @@ public struct ProjectionOptions: Sendable, Hashable {
     }
 }
 
-/// An actor graph projected onto a ``Network``, with the map back to actors and relations.
+/// An actor graph projected onto a ``/NetworkAnalysis/Network``, with the map back to actors and relations.
 public struct Projection: Sendable {
     /// The network: node i is `actorIDs[i]`.
     public var network: Network

@@ -2,7 +2,7 @@ import ActorGraphModel
 import Foundation
 
 /// Where each part of a graph was written: the position of every entry, field and list element
-/// that the decoder read, keyed by ``GraphLocation``.
+/// that the decoder read, keyed by ``/ActorGraphModel/GraphLocation``.
 public struct SourceMap: Sendable {
     var positions: [GraphLocation: SourcePosition] = [:]
     /// Positions computed on demand, for readers that do not store one per field (interchange

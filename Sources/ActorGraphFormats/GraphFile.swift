@@ -35,7 +35,7 @@ public enum GraphFile {
     /// Reads, decodes and validates a file. Never throws: an unreadable file gives a diagnostic.
     ///
     /// - Parameter path: The file; its extension picks the syntax (else the content does).
-    /// - Complexity: O(size of the file) plus validation (see ``ActorGraph/validate()``).
+    /// - Complexity: O(size of the file) plus validation (see ``/ActorGraphModel/ActorGraph/validate()``).
     public static func read(contentsOf path: String) -> LoadedGraph {
         let data: Data
         do {

@@ -2,7 +2,7 @@ import Dispatch
 
 /// Where in a graph a problem lies, by position in the graph's arrays and the file's key.
 ///
-/// Readers that keep a source map (``SourceMap``) turn a location into a line and column.
+/// Readers that keep a source map (`SourceMap` in ActorGraphFormats) turn a location into a line and column.
 public enum GraphLocation: Hashable, Sendable {
     /// The document as a whole, or a top-level key.
     case graph(field: String?)

@@ -41,7 +41,7 @@ public struct GraphvizError: Error, Sendable, CustomStringConvertible, Equatable
 /// Graphviz, linked in-process (libgvc and libcgraph 2.43).
 ///
 /// Graphviz keeps global state and is not thread-safe: two threads inside it at once crash the
-/// process. Every call therefore goes through one process-wide gate, ``GraphvizLock`` (shared
+/// process. Every call therefore goes through one process-wide gate, ``/ActorGraphFormats/GraphvizLock`` (shared
 /// with the DOT reader in ActorGraphFormats, which owns cgraph's parsing and error capture), so
 /// callers may render from any thread or task; the renders themselves run one at a time. The library facts
 /// this wrapper accounts for, each reproduced on Debian's 2.43 (see `Tools/graphviz-facts/`):

@@ -3,7 +3,7 @@ import ActorGraphModel
 /// Something of a native graph that a format may not carry.
 ///
 /// ``Interchange/losses(from:to:)`` compares a graph with what a reader gives back from a written
-/// file, field by field; ``Interchange/documentedLosses(_:)`` is what the README's round-trip
+/// file, field by field; ``Interchange/documentedLosses(_:)`` is what the Interchange article's round-trip
 /// table promises, and a test holds the two equal on the example graphs.
 public enum GraphLoss: String, CaseIterable, Sendable, Comparable {
     case title, description
@@ -99,7 +99,7 @@ extension Interchange {
         return otherwise
     }
 
-    /// What `format` cannot carry, as the README's round-trip table says. Writing a graph in
+    /// What `format` cannot carry, as the Interchange article's round-trip table says. Writing a graph in
     /// `format` and reading it back keeps everything else.
     ///
     /// Besides these, CSV and DOT give an empty text (a note `""`) back as absent and split a

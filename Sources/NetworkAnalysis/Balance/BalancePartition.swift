@@ -119,6 +119,7 @@ extension SignedNetwork {
     ///   - k: The number of blocs, 1 ≤ k ≤ nodeCount.
     ///   - alpha: The weight of negative ties inside blocs, in (0, 1); 0.5 weighs both kinds of
     ///     frustration alike.
+    ///   - options: The seed, restarts and threads of relocation, and the exact search's limits.
     /// - Complexity: relocation O(restarts · passes · (V·k + E)) time, plus O(V²) per pass of
     ///   all-pairs swaps up to 1000 nodes, over `options.threads` threads; O(threads · V·k + E)
     ///   space. The bound: O(E^1.5) for the triangles, then O(E) searches of at most 32 768

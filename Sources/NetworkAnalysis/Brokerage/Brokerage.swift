@@ -16,7 +16,7 @@ public struct BrokerageRoles: Sendable, Equatable {
     }
 
     /// `counts[node][role]`: the open two-paths a → v → b that node v brokers in each role
-    /// (role index in ``Role/allCases`` order).
+    /// (role index in `Role.allCases` order).
     public var counts: [[Double]]
     /// `expected[node][role]`: the expected count in a random digraph of the observed density
     /// with the observed group labels (sna's `exp.nli`).

@@ -38,7 +38,9 @@ extension Network {
     /// Sources are split into fixed blocks and the reciprocal distances are counted as an
     /// integer histogram, so the value is bit-identical whatever `threads` is.
     ///
-    /// - Parameter removing: Nodes to remove first (repeats are ignored).
+    /// - Parameters:
+    ///   - removing: Nodes to remove first (repeats are ignored).
+    ///   - threads: How many threads count the distances; the value does not depend on it.
     /// - Precondition: every removed node is in `0..<nodeCount`.
     /// - Complexity: O(n(n + m)) time (a breadth-first search from every node), O(n) extra
     ///   space per thread.
