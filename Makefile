@@ -149,3 +149,16 @@ bench: deps
 	.build-bench/venv/bin/python Benchmarks/peers/peers.py --import-csv .build-bench/import/edges-5m.csv \
 	  --threads $(BENCH_THREADS) --limit $(PEERS_LIMIT) --json .build-bench/import-peers.json
 	python3 Benchmarks/peers/table.py .build-bench/import-peers.json .build-bench/import-actorgraph.json
+	$(MAKE) --no-print-directory bench-actors
+
+## bench-actors: every actorgraph command on seeded synthetic actor graphs (Benchmarks/ActorGraphGenerator,
+##   2k actors/8k relations and 20k/100k): wall time, CPU time and peak memory (the child's max RSS) per
+##   command, next to the targets. ACTOR_SIZES picks the sizes, ACTOR_LIMIT bounds each command (s),
+##   ACTOR_ONLY runs only the rows that start with the given names (comma-separated).
+ACTOR_SIZES ?= 2000:8000,20000:100000
+ACTOR_LIMIT ?= 300
+ACTOR_ONLY ?=
+bench-actors: deps
+	$(SWIFT) build -c release --product actorgraph
+	$(SWIFT) build -c release --product ActorGraphGenerator
+	python3 Benchmarks/actors/bench.py --sizes $(ACTOR_SIZES) --limit $(ACTOR_LIMIT) --only "$(ACTOR_ONLY)"

@@ -166,6 +166,8 @@ func generate(_ o: Options) -> String {
     lines.reserveCapacity(o.relations)
     var positiveTies: [Tie] = []
     var attempts = 0
+    // Every actor and place takes part in some relation: the first ties start at each in turn.
+    var nextActor = 0, nextPlace = 0
     while lines.count < o.relations && attempts < o.relations * 20 {
         attempts += 1
         var tie: Tie
@@ -177,11 +179,11 @@ func generate(_ o: Options) -> String {
             tie = Tie(kind: k.0, directed: k.1, u: base.u, v: base.v, sinceYear: base.sinceYear.map { $0 + 1 + rng.int(3) })
             ambivalent = true
         } else if r < 0.11 {
-            let u = pick(movers, moverCum)
-            let place = rng.int(placeCount)
+            let u = nextActor < movers.count ? movers[nextActor] : pick(movers, moverCum)
+            let place = nextPlace < placeCount ? nextPlace : rng.int(placeCount)
             tie = Tie(kind: unsignedKinds[rng.int(unsignedKinds.count)], directed: true, u: u, v: place, sinceYear: nil)
         } else {
-            let u = pick(movers, moverCum)
+            let u = nextActor < movers.count ? movers[nextActor] : pick(movers, moverCum)
             let bu = actors[u].bloc
             let v: Int
             let inside = rng.chance(0.72) && byBloc[bu].count > 1
@@ -201,6 +203,8 @@ func generate(_ o: Options) -> String {
         let h = key(tie.kind, tie.u, tie.v, tie.directed)
         if seen.contains(h) { continue }
         seen.insert(h)
+        if !ambivalent && nextActor < movers.count && tie.u == movers[nextActor] { nextActor += 1 }
+        if tie.v < placeCount && tie.v == nextPlace { nextPlace += 1 }
 
         var fields: [String] = ["kind: \(tie.kind)"]
         if tie.directed {

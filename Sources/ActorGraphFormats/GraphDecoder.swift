@@ -9,6 +9,7 @@ public struct SourceMap: Sendable {
     /// formats, large CSV files); consulted when `positions` has nothing.
     var resolver: (@Sendable (GraphLocation) -> SourcePosition?)?
 
+    /// An empty map: every position is unknown.
     public init() {}
 
     /// The best position for `location`: the exact element, else its field, else its entry.

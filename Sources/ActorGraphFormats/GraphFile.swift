@@ -3,6 +3,7 @@ import Foundation
 
 /// The two syntaxes of the native format: the same schema in YAML or in JSON.
 public enum NativeSyntax: String, Sendable, CaseIterable {
+    /// YAML (`.yaml`, `.yml`) or JSON (`.json`).
     case yaml, json
 
     /// The syntax a path's extension names (`.json` → JSON, `.yaml`/`.yml` → YAML), or nil.

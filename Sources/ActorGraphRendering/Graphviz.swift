@@ -4,6 +4,7 @@ import Foundation
 
 /// Output formats Graphviz renders to.
 public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
+    /// SVG, PNG (cairo) or PDF (cairo).
     case svg, png, pdf
     /// DOT with the layout's positions (`pos`, `bb`) added.
     case dot
@@ -35,6 +36,7 @@ public struct GraphvizError: Error, Sendable, CustomStringConvertible, Equatable
     /// Graphviz's messages, verbatim (several lines when it reported several).
     public var message: String
 
+    /// `Graphviz STAGE failed: MESSAGE`.
     public var description: String { "Graphviz \(stage) failed: \(message)" }
 }
 

@@ -343,6 +343,7 @@ public struct ExportStyle: Sendable {
     /// `#rrggbb` colour per relation index (position in the graph's relations).
     public var relationColors: [String]
 
+    /// Creates a style; an actor or relation without a colour is written without one.
     public init(actorColors: [String: String] = [:], relationColors: [String] = []) {
         self.actorColors = actorColors
         self.relationColors = relationColors

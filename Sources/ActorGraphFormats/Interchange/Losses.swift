@@ -6,34 +6,54 @@ import ActorGraphModel
 /// file, field by field; ``Interchange/documentedLosses(_:)`` is what the Interchange article's round-trip
 /// table promises, and a test holds the two equal on the example graphs.
 public enum GraphLoss: String, CaseIterable, Sendable, Comparable {
+    /// The graph's title; its description.
     case title, description
     /// Sources' titles, dates, authors, urls and notes, and sources no relation cites.
     case sourceDetails = "source details"
     /// Declared kinds' labels and styles (kinds themselves come back, declared from their use).
     case kindDeclarations = "kind declarations"
+    /// Actors' display names.
     case actorNames = "actor names"
+    /// Actors' kinds.
     case actorKinds = "actor kinds"
+    /// Actors' aliases.
     case aliases
+    /// Actors' roles.
     case roles
+    /// Actors' notes.
     case actorNotes = "actor notes"
+    /// Actors' free attributes.
     case actorAttributes = "actor attributes"
     /// Attribute values come back with the right text but another type (`"146"` → 146).
     case attributeTypes = "attribute types"
+    /// Relations' ids.
     case relationIDs = "relation ids"
+    /// Relations' kinds.
     case relationKinds = "relation kinds"
+    /// Whether each relation is directed.
     case directions
+    /// Relations' signs (Pajek: an unsigned relation comes back positive).
     case signs
+    /// Relations' weights.
     case weights
+    /// Relations' `since` and `until`.
     case dates = "dates (since, until)"
+    /// Relations' citations (`cite`).
     case citations
+    /// Who claims each relation (`claimed-by`).
     case claimants = "claimed-by"
+    /// Who disputes each relation (`disputed-by`).
     case disputants = "disputed-by"
+    /// Relations' confidence.
     case confidence
+    /// Relations' notes.
     case relationNotes = "relation notes"
+    /// Relations' free attributes.
     case relationAttributes = "relation attributes"
     /// Actors or relations missing or added: never expected; a reader bug or a format limit.
     case actorsOrRelations = "actors or relations"
 
+    /// Orders losses as `allCases` lists them: the graph's, the actors', then the relations'.
     public static func < (a: GraphLoss, b: GraphLoss) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

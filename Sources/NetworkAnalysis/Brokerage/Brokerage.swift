@@ -28,6 +28,7 @@ public struct BrokerageRoles: Sendable, Equatable {
     /// The number of nodes with each label, indexed by label (`0...max label`; unused labels have 0).
     public var groupSizes: [Int]
 
+    /// Creates a result from its parts (``Network/brokerageRoles(groups:)`` builds it).
     public init(counts: [[Double]], expected: [[Double]], z: [[Double]], total: [Double],
                 expectedTotal: [Double], zTotal: [Double], groupSizes: [Int]) {
         self.counts = counts

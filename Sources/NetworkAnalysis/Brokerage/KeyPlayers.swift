@@ -13,6 +13,7 @@ public struct KeyPlayerResult: Sendable, Equatable {
     /// How the set was found: `"exhaustive (C(n,k) sets)"` or `"greedy + swaps (R restarts)"`.
     public var method: String
 
+    /// Creates a result from its parts (the searches build it).
     public init(nodes: [Int32], score: Double, baseline: Double, optimal: Bool, method: String) {
         self.nodes = nodes
         self.score = score
