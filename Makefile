@@ -5,9 +5,11 @@ SWIFT ?= swift
 BIN_RELEASE = .build/release/actorgraph
 # Debian packages the build and the tests need: Graphviz's libraries (linked in-process).
 # libxml2: Foundation's XML parser (GraphML and GEXF) loads it.
-APT_PACKAGES = graphviz libgraphviz-dev pkg-config fonts-dejavu-core libxml2
+# fontconfig: fc-cache, run once here so that no test process builds the font cache while
+# another reads it (a font that does not resolve changes every layout; FontCheck stops it).
+APT_PACKAGES = graphviz libgraphviz-dev pkg-config fonts-dejavu-core fontconfig libxml2
 # The themes name DejaVu Sans explicitly: SVG coordinates depend on the font's metrics.
-FONT_CHECK = fc-list 2>/dev/null | grep -q 'DejaVuSans.ttf'
+FONT_CHECK = fc-list 2>/dev/null | grep -q 'DejaVuSans.ttf' && fc-match 'DejaVu Sans' 2>/dev/null | grep -q 'DejaVu Sans'
 LIBXML2_CHECK = { ldconfig -p 2>/dev/null || /sbin/ldconfig -p; } | grep -q 'libxml2\.so'
 GRAPHS = $(wildcard graphs/*.yaml)
 # The dates of the cable's story: New Year's Eve, after the first four days of killings, the day
@@ -33,6 +35,7 @@ deps:
 	  echo "    sudo apt-get install $(APT_PACKAGES)" >&2; \
 	  exit 1; \
 	fi
+	@fc-cache >/dev/null 2>&1 || true
 
 ## build: release build of the actorgraph command
 build: deps
