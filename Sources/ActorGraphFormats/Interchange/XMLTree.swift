@@ -297,7 +297,14 @@ enum StartTagScanner {
                     // (`<?pi?>`); none carries graph data: keep only the XML declaration.
                     let start = i
                     i = skip(p, from: i + 2, until: "?>")
-                    let isDeclaration = start == 0 || (start == 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+                    // The declaration: `<?xml` and a blank at the very start (after a BOM), with no
+                    // other `<` before its `?>` (else libxml2 ends it elsewhere and may still meet a
+                    // `<?pi?>` inside; fuzzing found both `<?pi?>` first and a declaration left open
+                    // until a later `?>`, each of which crashed Foundation).
+                    let atStart = start == 0 || (start == 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+                    let isDeclaration = atStart && has(p, start, "<?xml") && start + 5 < i
+                        && [0x20, 0x09, 0x0A, 0x0D].contains(p[start + 5])
+                        && !(start + 1..<i).contains { p[$0] == 0x3C }
                     if !isDeclaration { blank(p, start..<i) }
                     continue
                 }
