@@ -22,14 +22,19 @@ public enum GraphSchema {
         func described(_ schema: [String: Any], _ description: String) -> [String: Any] {
             schema.merging(["description": description]) { a, _ in a }
         }
-        func strictObject(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
-            var o: [String: Any] = ["type": "object", "properties": properties, "additionalProperties": false]
+        /// `properties` for exactly the keys the decoder knows: a key the decoder accepts and this
+        /// schema does not describe yet is taken as text, so the schema never rejects it.
+        func covering(_ properties: [String: Any], _ known: [String]) -> [String: Any] {
+            Dictionary(uniqueKeysWithValues: known.map { ($0, properties[$0] ?? ref("text")) })
+        }
+        func strictObject(_ properties: [String: Any], known: [String], required: [String] = []) -> [String: Any] {
+            var o: [String: Any] = ["type": "object", "properties": covering(properties, known), "additionalProperties": false]
             if !required.isEmpty { o["required"] = required }
             return o
         }
         /// An object whose unknown keys are free attributes, except likely typos of `known`.
         func openObject(_ properties: [String: Any], known: [String], required: [String]) -> [String: Any] {
-            ["type": "object", "properties": properties, "required": required,
+            ["type": "object", "properties": covering(properties, known), "required": required,
              "additionalProperties": ref("attribute"),
              "propertyNames": ["not": ["anyOf": known.compactMap(typoPattern).map { ["pattern": $0.pattern, "not": ["const": $0.key]] }]]]
         }
@@ -50,15 +55,15 @@ public enum GraphSchema {
             "source": described(strictObject([
                 "title": described(ref("text"), "The document's title."),
                 "date": ref("date"), "author": ref("text"), "url": ref("text"), "note": ref("text"),
-            ].filter { GraphDecoder.sourceKeys.contains($0.key) }, required: ["title"]), "A document the relations cite by its id."),
+            ], known: GraphDecoder.sourceKeys, required: ["title"]), "A document the relations cite by its id."),
             "actorKind": described(strictObject([
                 "label": ref("text"), "shape": described(ref("text"), "A Graphviz node shape."),
                 "fill": described(ref("text"), "Fill colour."), "color": described(ref("text"), "Outline colour."),
-            ].filter { GraphDecoder.actorKindKeys.contains($0.key) }), "An actor kind declared or restyled."),
+            ], known: GraphDecoder.actorKindKeys), "An actor kind declared or restyled."),
             "relationKind": described(strictObject([
                 "label": ref("text"), "sign": ref("sign"), "directed": ["type": "boolean"],
                 "color": ref("text"), "line": ["enum": LineStyle.allCases.map(\.rawValue)], "arrowhead": ref("text"),
-            ].filter { GraphDecoder.relationKindKeys.contains($0.key) }), "A relation kind declared or restyled."),
+            ], known: GraphDecoder.relationKindKeys), "A relation kind declared or restyled."),
             "actor": described(openObject([
                 "name": described(ref("text"), "The display name (default: the id)."),
                 "kind": described(ref("text"), "A built-in kind (\(ActorKind.builtIns.map(\.id).joined(separator: ", "))) or one declared under kinds."),
@@ -94,7 +99,7 @@ public enum GraphSchema {
             "kinds": described(strictObject([
                 "actors": nullable(["type": "object", "additionalProperties": ref("actorKind")]),
                 "relations": nullable(["type": "object", "additionalProperties": ref("relationKind")]),
-            ]), "Actor and relation kinds declared or restyled."),
+            ], known: ["actors", "relations"]), "Actor and relation kinds declared or restyled."),
             "actors": described(nullable(["type": "object", "additionalProperties": ref("actor")]), "The actors, by id."),
             "relations": described(nullable(["type": "array", "items": ref("relation")]), "The relations."),
         ]
@@ -105,7 +110,7 @@ public enum GraphSchema {
             "description": "Actors with kinds, and typed, signed relations with their evidence and dates. Written by actorgraph schema.",
             "type": "object",
             "required": ["actorgraph"],
-            "properties": properties.filter { GraphDecoder.topLevelKeys.contains($0.key) },
+            "properties": covering(properties, GraphDecoder.topLevelKeys),
             "additionalProperties": false,
             "$defs": defs,
         ]
