@@ -25,6 +25,7 @@ public enum GraphLoss: String, CaseIterable, Sendable, Comparable {
     case signs
     case weights
     case dates = "dates (since, until)"
+    /// Cites and the quotes that go with them.
     case citations
     case claimants = "claimed-by"
     case disputants = "disputed-by"
@@ -83,7 +84,7 @@ extension Interchange {
             if original.sign(of: r) != readBack.sign(of: s) { note(.signs) }
             if r.weight != s.weight { note(.weights) }
             if r.since != s.since || r.until != s.until { note(.dates) }
-            if r.evidence.citations != s.evidence.citations { note(.citations) }
+            if r.evidence.citations != s.evidence.citations || r.evidence.quotes != s.evidence.quotes { note(.citations) }
             if r.evidence.claimedBy != s.evidence.claimedBy { note(.claimants) }
             if r.evidence.disputedBy != s.evidence.disputedBy { note(.disputants) }
             if r.evidence.confidence != s.evidence.confidence { note(.confidence) }
