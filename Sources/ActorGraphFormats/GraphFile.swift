@@ -121,6 +121,31 @@ public enum GraphFile {
         return loaded
     }
 
+    /// The graph with each source's relative `text` path rewritten so that it names the same
+    /// file from `outputDirectory` as it did from `inputDirectory`: what a writer must do when it
+    /// puts a graph in another folder. Absolute paths, and graphs staying in their folder, are
+    /// unchanged.
+    ///
+    /// - Complexity: O(sources · path length).
+    public static func rebasingSourceTexts(_ graph: ActorGraph, from inputDirectory: String, to outputDirectory: String) -> ActorGraph {
+        func components(_ directory: String) -> [String] {
+            URL(fileURLWithPath: directory.isEmpty ? "." : directory, isDirectory: true).standardizedFileURL.pathComponents
+        }
+        let from = components(inputDirectory), to = components(outputDirectory)
+        guard from != to, graph.sources.contains(where: { $0.text.map { !$0.hasPrefix("/") } == true }) else { return graph }
+        var copy = graph
+        for i in copy.sources.indices {
+            guard let path = copy.sources[i].text, !path.hasPrefix("/") else { continue }
+            let target = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: inputDirectory.isEmpty ? "." : inputDirectory, isDirectory: true))
+                .standardizedFileURL.pathComponents
+            var common = 0
+            while common < to.count, common < target.count - 1, to[common] == target[common] { common += 1 }
+            let up = Array(repeating: "..", count: to.count - common)
+            copy.sources[i].text = (up + target[common...]).joined(separator: "/")
+        }
+        return copy
+    }
+
     /// Turns a validator issue into a positioned diagnostic.
     ///
     /// For a graph read from several files (a folder), the diagnostic names the file the entry
