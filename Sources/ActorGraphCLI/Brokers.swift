@@ -250,16 +250,16 @@ extension ActorGraphCommand {
             out.append("Clients shared by several patrons" + (r.sharedClients.isEmpty ? ": none" : ":"))
             for s in r.sharedClients {
                 out.append("  \(s.client): patrons \(s.patrons.joined(separator: ", "))" + (s.rivalry.isEmpty ? "" : ", who are rivals:"))
-                out += s.rivalry.map { "    " + relationLine(graph, $0) }
+                out += s.rivalry.flatMap { relationLines(graph, $0, indent: "    ") }
             }
             out.append("Patrons whose clients are hostile to each other" + (r.conflictedPatrons.isEmpty ? ": none" : ":"))
             for c in r.conflictedPatrons {
                 out.append("  \(c.patron): clients \(c.clients.0) and \(c.clients.1)")
-                out += c.relations.map { "    " + relationLine(graph, $0) }
+                out += c.relations.flatMap { relationLines(graph, $0, indent: "    ") }
             }
             out.append("")
             out.append("Relations read:")
-            out += r.relations.map { "  " + relationLine(graph, $0) }
+            out += r.relations.flatMap { relationLines(graph, $0, indent: "  ") }
             return out.joined(separator: "\n")
         }
 

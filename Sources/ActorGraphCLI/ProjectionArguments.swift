@@ -101,7 +101,19 @@ func jsonRelation(_ graph: ActorGraph, _ i: Int) -> String {
     if let c = r.evidence.confidence { fields.append("\"confidence\": \(JSONText.string(c.description))") }
     if let since = r.since { fields.append("\"since\": \(JSONText.string(since.description))") }
     if let until = r.until { fields.append("\"until\": \(JSONText.string(until.description))") }
+    if !r.evidence.quotes.isEmpty { fields.append("\"quotes\": \(jsonStrings(r.evidence.quotes))") }
     return "{" + fields.joined(separator: ", ") + "}"
+}
+
+/// The relation's quotes (`quote:`), one line each after `indent`, for reports that list the
+/// relation: the source's own words under the relation that rests on them.
+func quoteLines(_ graph: ActorGraph, _ i: Int, indent: String) -> [String] {
+    graph.relations[i].evidence.quotes.map { indent + "quote: \"" + $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") + "\"" }
+}
+
+/// A relation line, then its quotes indented two more spaces.
+func relationLines(_ graph: ActorGraph, _ i: Int, indent: String) -> [String] {
+    [indent + relationLine(graph, i)] + quoteLines(graph, i, indent: indent + "  ")
 }
 
 /// A relation in one line for reports: `mqm-a –conflict– ppp  [fissure] since 2010-01-07; cable ¶3; …`.

@@ -87,6 +87,7 @@ struct GraphDecoder {
             return graph
         }
         sourceMap.record(.graph(field: nil), root.position)
+        for name in ["title", "description"] { if let f = fields[name] { sourceMap.record(.graph(field: name), f.value.position) } }
         graph.title = fields["title"].flatMap { text($0.value, "title") }
         graph.description = fields["description"].flatMap { text($0.value, "description") }
         if let s = fields["sources"] { decodeSources(s.value) }

@@ -21,6 +21,8 @@ public struct MissingPassage: Error, Hashable, Sendable {
     /// What the text has of the locator's kind: `¶1–¶9`, `lines 1–87`, `p. 1 only`, or a
     /// sentence when it has none (`no numbered paragraphs (lines starting "¶N" or "N.")`).
     public var available: String
+
+    public init(available: String) { self.available = available }
 }
 
 /// The text of a source, with its lines, numbered paragraphs and pages, and a normalised form
