@@ -2,7 +2,7 @@ import ActorGraphModel
 import Foundation
 
 /// Where each part of a graph was written: the position of every entry, field and list element
-/// that the decoder read, keyed by ``GraphLocation``.
+/// that the decoder read, keyed by ``/ActorGraphModel/GraphLocation``.
 public struct SourceMap: Sendable {
     var positions: [GraphLocation: SourcePosition] = [:]
     /// Positions computed on demand, for readers that do not store one per field (interchange
@@ -14,6 +14,7 @@ public struct SourceMap: Sendable {
     /// The rank of each file of a folder graph, for sorting diagnostics.
     public internal(set) var fileOrder: [String: Int] = [:]
 
+    /// An empty map: every position is unknown.
     public init() {}
 
     /// The file `location`'s entry was written in, for a graph read from several files; nil
