@@ -13,6 +13,7 @@ public struct EvidenceSummary: Hashable, Sendable {
     /// Quotes that could not be checked because no cited source has a text.
     public var quotesUnchecked = 0
 
+    /// Nothing checked yet.
     public init() {}
 }
 

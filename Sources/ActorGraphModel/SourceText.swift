@@ -9,6 +9,7 @@ public struct Passage: Hashable, Sendable {
     /// Its first and last line (from 1).
     public var lines: ClosedRange<Int>
 
+    /// A passage with its label, characters and lines.
     public init(label: String, range: Range<Int>, lines: ClosedRange<Int>) {
         self.label = label
         self.range = range
@@ -22,6 +23,7 @@ public struct MissingPassage: Error, Hashable, Sendable {
     /// sentence when it has none (`no numbered paragraphs (lines starting "¶N" or "N.")`).
     public var available: String
 
+    /// A missing passage, with what the text has instead.
     public init(available: String) { self.available = available }
 }
 
