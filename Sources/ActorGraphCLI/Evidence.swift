@@ -95,7 +95,8 @@ extension ActorGraphCommand {
                         out.append("  \(c.cite)" + (c.segments.isEmpty ? "  (no text to show)" : ""))
                         continue
                     }
-                    let place = passage.hasPrefix("line") ? "" : "\(passage), "
+                    let named = c.locator.flatMap(Locator.init)?.description
+                    let place = passage.hasPrefix("line") || passage == named ? "" : "\(passage), "
                     out.append("  \(c.cite)  (\(place)\(first == last ? "line \(first)" : "lines \(first)–\(last)")):")
                     out += passageLines(c.segments, bold: bold).map { "    │ " + $0 }
                 }
