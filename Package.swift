@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "DocumentationTests"),
         .testTarget(
             name: "ActorGraphCLITests",
-            dependencies: ["ActorGraphCLI", "ActorGraphFormats", "ActorGraphModel"]
+            dependencies: ["ActorGraphCLI", "ActorGraphAnalysis", "ActorGraphFormats", "ActorGraphModel"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,16 +1,5 @@
 import ActorGraphModel
 
-/// An actor as reports name it: its id and display name.
-public struct ActorReference: Codable, Hashable, Sendable {
-    public var id: String
-    public var name: String
-
-    public init(id: String, name: String) {
-        self.id = id
-        self.name = name
-    }
-}
-
 /// A piece of a cited passage: plain text, or words a quote of the relation picks out.
 public struct PassageSegment: Codable, Hashable, Sendable {
     /// The text, as in the source (line breaks kept).
@@ -44,9 +33,9 @@ public struct RelationEvidence: Codable, Hashable, Sendable {
     public var id: String?
     public var kind: String
     /// The first actor (`from`, or the first of `between`).
-    public var from: ActorReference
+    public var from: ActorRef
     /// The second actor (`to`, or the second of `between`).
-    public var to: ActorReference
+    public var to: ActorRef
     public var directed: Bool
     /// `mqm-a –conflict– ppp`, `dakai –patronage→ gabol`.
     public var phrase: String
@@ -55,8 +44,8 @@ public struct RelationEvidence: Codable, Hashable, Sendable {
     public var quotes: [String]
     /// Quotes found in none of the cited passages shown (their sources have no text).
     public var unplacedQuotes: [String]
-    public var claimedBy: [ActorReference]
-    public var disputedBy: [ActorReference]
+    public var claimedBy: [ActorRef]
+    public var disputedBy: [ActorRef]
     public var confidence: String?
     public var since: String?
     public var until: String?
@@ -107,18 +96,13 @@ public struct SourceCoverage: Codable, Hashable, Sendable {
 }
 
 extension ActorGraph {
-    /// An actor's id and display name.
-    public func reference(_ id: String, index: [String: Int]) -> ActorReference {
-        ActorReference(id: id, name: index[id].map { actors[$0].name } ?? id)
-    }
-
     /// Each relation in `relations` (positions; all when nil) with its cited passages, the
     /// quotes highlighted in them, its claimants, disputers, confidence, dates and note.
     ///
     /// - Parameter texts: The sources' texts by source id (``ActorGraphFormats`` reads them).
     /// - Complexity: O(Σ passage length · quote length) over the relations' cites and quotes.
     public func evidenceReport(texts: [String: SourceText], relations chosen: [Int]? = nil) -> EvidenceReport {
-        let index = actorIndex()
+        let refs = ReportReferences(self)
         var out: [RelationEvidence] = []
         for i in chosen ?? Array(relations.indices) {
             let r = relations[i]
@@ -150,11 +134,11 @@ extension ActorGraph {
                 cites.append(cited)
             }
             out.append(RelationEvidence(
-                index: i, id: r.id, kind: r.kind, from: reference(r.source, index: index), to: reference(r.target, index: index),
+                index: i, id: r.id, kind: r.kind, from: refs.actor(r.source), to: refs.actor(r.target),
                 directed: r.directed, phrase: relationPhrase(i), cites: cites, quotes: r.evidence.quotes,
                 unplacedQuotes: r.evidence.quotes.enumerated().filter { !placed.contains($0.offset) }.map(\.element),
-                claimedBy: r.evidence.claimedBy.map { reference($0, index: index) },
-                disputedBy: r.evidence.disputedBy.map { reference($0, index: index) },
+                claimedBy: refs.actors(r.evidence.claimedBy),
+                disputedBy: refs.actors(r.evidence.disputedBy),
                 confidence: r.evidence.confidence?.description, since: r.since?.description, until: r.until?.description, note: r.note))
         }
         return EvidenceReport(relations: out)

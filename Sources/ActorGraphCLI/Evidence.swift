@@ -7,12 +7,6 @@ import Foundation
 /// Table or JSON: the two outputs of the evidence commands.
 enum EvidenceFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
 
-/// A report value as JSON: `JSONEncoder`, keys sorted, indented.
-func encodedJSON<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
-}
 
 extension ActorGraphCommand {
     /// `actorgraph evidence FILE`: each relation with the passages it cites and its quotes.
@@ -77,7 +71,7 @@ extension ActorGraphCommand {
             }
             let report = graph.evidenceReport(texts: loaded.sourceTexts, relations: chosen)
             switch format {
-            case .json: Output.print(try encodedJSON(report))
+            case .json: try printJSON(report)
             case .table: Output.print(Self.table(report, bold: isatty(1) != 0))
             }
         }
@@ -113,7 +107,7 @@ extension ActorGraphCommand {
             return out.joined(separator: "\n")
         }
 
-        static func named(_ a: ActorReference) -> String { a.name == a.id ? a.id : "\(a.name) (\(a.id))" }
+        static func named(_ a: ActorRef) -> String { a.name == a.id ? a.id : "\(a.name) (\(a.id))" }
 
         /// The passage's lines, quoted pieces marked on each line they cross.
         static func passageLines(_ segments: [PassageSegment], bold: Bool) -> [String] {
@@ -171,7 +165,7 @@ extension ActorGraphCommand {
             let loaded = try loadForCommand(file)
             let coverage = loaded.graph.sourceCoverage(texts: loaded.sourceTexts)
             switch format {
-            case .json: Output.print(try encodedJSON(coverage))
+            case .json: try printJSON(coverage)
             case .table: Output.print(Self.table(coverage))
             }
         }
