@@ -84,10 +84,18 @@ graphs: build
 	@$(BIN_RELEASE) render graphs/karachi-2010.yaml --at $(KARACHI_FRAMES) -o graphs/rendered/karachi-2010-frames/ --format png
 	@echo "graphs/rendered/karachi-2010-frames/ (index.html and one PNG per date: $(KARACHI_FRAMES))"
 
-## test: install what the tests need (Graphviz; networkx, which reads our exports), then run them all
+## test: install what the tests need (Graphviz; networkx, which reads our exports), then run them all,
+##       and build and run the Examples package (a package outside this one that imports ActorGraphKit)
 test: deps
 	@PY=$$(bash Tools/interop/python-with-networkx.sh) && echo "test: networkx from $$PY" && \
 	  $(SWIFT) build --build-tests && ACTORGRAPH_PYTHON="$$PY" $(SWIFT) test --skip-build
+	@$(MAKE) --no-print-directory examples
+
+## examples: build Examples/ (depends on this package by path) and run its tour from the repository
+examples: deps
+	$(SWIFT) build --package-path Examples --product Tour
+	Examples/.build/debug/Tour .build/examples-trio.svg
+	@test -s .build/examples-trio.svg && echo "examples: the tour ran; its diagram is .build/examples-trio.svg"
 
 ## docs: the DocC documentation of every public module, combined, as a static site in .build/docs/
 ##       (swift-docc-plugin; offline). Warnings are errors: a broken link or symbol reference fails.
