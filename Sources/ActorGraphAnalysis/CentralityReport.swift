@@ -14,6 +14,7 @@ public struct CentralityReport: Codable, Sendable, Equatable {
         /// Whether the edges have a direction, and whether weights were read.
         public var directed: Bool, weighted: Bool
 
+        /// Describes a network.
         public init(nodes: Int, edges: Int, directed: Bool, weighted: Bool) {
             self.nodes = nodes
             self.edges = edges
@@ -24,10 +25,12 @@ public struct CentralityReport: Codable, Sendable, Equatable {
 
     /// One actor and its score under each measure of ``CentralityReport/measures``.
     public struct Row: Sendable, Equatable {
+        /// The actor (or node).
         public var actor: ActorRef
         /// Parallel to the report's measures.
         public var scores: [Double]
 
+        /// Creates a row; `scores` is parallel to the report's measures, NaN where undefined.
         public init(actor: ActorRef, scores: [Double]) {
             self.actor = actor
             self.scores = scores
@@ -39,6 +42,7 @@ public struct CentralityReport: Codable, Sendable, Equatable {
         }
     }
 
+    /// The network the scores were computed on.
     public var network: NetworkInfo
     /// The measures, in the order asked for (the ranking is by the first).
     public var measures: [CentralityMeasure]
@@ -104,8 +108,12 @@ public struct CentralityReport: Codable, Sendable, Equatable {
 
 /// The measures `actorgraph centrality` computes.
 public enum CentralityMeasure: String, CaseIterable, Sendable, Codable {
+    /// Degree (in plus out when directed), in-degree, out-degree, and strength (the summed weights).
     case degree, inDegree = "in-degree", outDegree = "out-degree", strength
+    /// Counts of positive and of negative ties, and their difference.
     case positiveDegree = "positive-degree", negativeDegree = "negative-degree", netDegree = "net-degree"
+    /// The path-based and spectral measures, normalised as networkx does, and PN centrality (Everett
+    /// & Borgatti 2014) for signed ties; see `Network`'s methods of the same names.
     case betweenness, closeness, harmonic, eigenvector, pagerank, katz, hubs, authorities, pn
 
     /// Whether negative ties make the measure meaningless (it would read them as positive).
