@@ -84,11 +84,13 @@ graphs: build
 	@$(BIN_RELEASE) render graphs/karachi-2010.yaml --at $(KARACHI_FRAMES) -o graphs/rendered/karachi-2010-frames/ --format png
 	@echo "graphs/rendered/karachi-2010-frames/ (index.html and one PNG per date: $(KARACHI_FRAMES))"
 
-## test: install what the tests need (Graphviz; networkx, which reads our exports), then run them all,
+## test: install what the tests need (Graphviz; networkx, which reads our exports; jsonschema, which
+##       checks `actorgraph schema`), then run them all,
 ##       and build and run the Examples package (a package outside this one that imports ActorGraphKit)
 test: deps
 	@PY=$$(bash Tools/interop/python-with-networkx.sh) && echo "test: networkx from $$PY" && \
-	  $(SWIFT) build --build-tests && ACTORGRAPH_PYTHON="$$PY" $(SWIFT) test --skip-build
+	  SPY=$$(bash Tools/interop/python-with-jsonschema.sh) && echo "test: jsonschema from $$SPY" && \
+	  $(SWIFT) build --build-tests && ACTORGRAPH_PYTHON="$$PY" ACTORGRAPH_SCHEMA_PYTHON="$$SPY" $(SWIFT) test --skip-build
 	@$(MAKE) --no-print-directory examples
 
 ## examples: build Examples/ (depends on this package by path) and run its tour from the repository
