@@ -61,6 +61,10 @@ demo: build
 	@echo "== actorgraph render graphs/karachi-2010.yaml --cluster factions --highlight fissures -o graphs/rendered/karachi-2010-fissures.svg"
 	@$(BIN_RELEASE) render graphs/karachi-2010.yaml --cluster factions --highlight fissures -o graphs/rendered/karachi-2010-fissures.svg
 	@echo "Fissure diagram (blocs as boxes, the stressed coalition tie labelled): $(CURDIR)/graphs/rendered/karachi-2010-fissures.svg"
+	@echo
+	@echo "== actorgraph report graphs/karachi-2010.yaml -o graphs/rendered/karachi-2010-briefing.html"
+	@$(BIN_RELEASE) report graphs/karachi-2010.yaml -o graphs/rendered/karachi-2010-briefing.html
+	@echo "Interactive briefing (one self-contained page; open it in a browser, no network needed): $(CURDIR)/graphs/rendered/karachi-2010-briefing.html"
 
 ## graphs: render every graph in graphs/ to graphs/rendered/NAME.svg and NAME.png, and the
 ##         variants graphs/render-options lists as NAME@VARIANT to NAME-VARIANT.svg and .png
@@ -81,10 +85,14 @@ graphs: build
 	@$(BIN_RELEASE) render graphs/karachi-2010.yaml --at $(KARACHI_FRAMES) -o graphs/rendered/karachi-2010-frames/ --format png
 	@echo "graphs/rendered/karachi-2010-frames/ (index.html and one PNG per date: $(KARACHI_FRAMES))"
 
-## test: install what the tests need (Graphviz; networkx, which reads our exports), then run them all
+## test: install what the tests need (Graphviz; networkx, which reads our exports; Chromium,
+##       chromedriver and Selenium for the briefing's browser tests), then run them all: the Swift
+##       tests, then Tests/Browser/briefing_test.py in headless Chromium (about 30 s)
 test: deps
 	@PY=$$(bash Tools/interop/python-with-networkx.sh) && echo "test: networkx from $$PY" && \
-	  $(SWIFT) build --build-tests && ACTORGRAPH_PYTHON="$$PY" $(SWIFT) test --skip-build
+	  BPY=$$(bash Tools/browser/python-with-selenium.sh) && echo "test: selenium from $$BPY" && \
+	  $(SWIFT) build --build-tests && ACTORGRAPH_PYTHON="$$PY" $(SWIFT) test --skip-build && \
+	  "$$BPY" Tests/Browser/briefing_test.py --actorgraph "$$($(SWIFT) build --show-bin-path)/actorgraph" --out .build-test/browser
 
 ## install: copy the command to $(PREFIX)/bin
 install: build
