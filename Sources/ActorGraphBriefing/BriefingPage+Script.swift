@@ -351,9 +351,13 @@ extension BriefingPage {
             el('li', null, 'Unbalanced cycles: ', el('b', { text: cycles })),
             el('li', null, 'Hostility between them: ', el('b', { text: number(x.ambivalence) })),
             el('li', null, 'Frustration without it: ', el('b', { text: number(x.frustration) + ' → ' + number(x.frustrationWithout) }))),
-          el('p', { 'class': 'small' }, 'The tie: ', relationButton(x.relation)),
-          x.directNegative.length ? el('p', { 'class': 'small' }, 'Also hostile: ',
-            x.directNegative.map(function (k, j) { return [j ? ', ' : '', relationButton(k)]; }).reduce(function (p, q) { return p.concat(q); }, []).filter(Boolean)) : null,
+          el('p', { 'class': 'small', text: 'The tie:' }),
+          el('ul', { 'class': 'plain' }, el('li', null, relationButton(x.relation))),
+          x.directNegative.length ? el('p', { 'class': 'small', text: 'Also hostile to each other:' }) : null,
+          x.directNegative.length ? el('ul', { 'class': 'plain' }, x.directNegative.map(function (k) {
+            var r = relationsByKey.get(k);
+            return el('li', null, relationButton(k), el('span', { 'class': 'small', text: ' ' + [r.cites.map(function (c) { return c.text; }).join(', '), r.claimedBy.length ? 'claimed by ' + r.claimedBy.map(name).join(', ') : ''].filter(Boolean).join(' · ') }));
+          })) : null,
           x.paths.length ? el('p', { 'class': 'small', text: 'Unbalanced paths (each with the tie, an odd number of hostile steps):' }) : null,
           x.paths.length ? el('ol', { 'class': 'paths' }, x.paths.map(function (p) {
             var parts = [shortName(p.actors[0])];
@@ -392,6 +396,8 @@ extension BriefingPage {
     evidence.actors.forEach(function (a) { var e = actorElements.get(a); if (e) e.setAttribute('data-highlight', 'true'); });
     if (button) { button.setAttribute('aria-pressed', 'true'); var li = button.closest('li'); if (li) li.setAttribute('data-active', 'true'); }
     $('[data-action=clear]').hidden = false;
+    state.boxBefore = box;
+    frame($$('[data-highlight=true]', svg));
   }
   function clearHighlight() {
     state.highlight = null;
@@ -400,6 +406,7 @@ extension BriefingPage {
     $$('[aria-pressed=true]').forEach(function (b) { b.setAttribute('aria-pressed', 'false'); });
     $$('[data-active=true]').forEach(function (li) { li.removeAttribute('data-active'); });
     $('[data-action=clear]').hidden = true;
+    if (state.boxBefore) { setBox(state.boxBefore); state.boxBefore = null; }
     if (state.selected) document.body.setAttribute('data-selecting', 'true');
   }
 
@@ -581,6 +588,26 @@ extension BriefingPage {
     var p = svg.createSVGPoint(); p.x = b.x + b.width / 2; p.y = b.y + b.height / 2;
     var q = p.matrixTransform(root.inverse().multiply(m));
     if (q.x < box.x || q.x > box.x + box.w || q.y < box.y || q.y > box.y + box.h) setBox({ x: q.x - box.w / 2, y: q.y - box.h / 2, w: box.w, h: box.h });
+  }
+  /** Zooms and pans so that `elements` fill the view (with a margin), never closer than 1:1. */
+  function frame(elements) {
+    var root = svg.getCTM();
+    if (!elements.length || !root) return;
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    elements.forEach(function (e) {
+      if (getComputedStyle(e).display === 'none') return;
+      var b = e.getBBox(), m = root.inverse().multiply(e.getCTM());
+      [[b.x, b.y], [b.x + b.width, b.y + b.height]].forEach(function (c) {
+        var p = svg.createSVGPoint(); p.x = c[0]; p.y = c[1];
+        var q = p.matrixTransform(m);
+        x0 = Math.min(x0, q.x); y0 = Math.min(y0, q.y); x1 = Math.max(x1, q.x); y1 = Math.max(y1, q.y);
+      });
+    });
+    if (!isFinite(x0)) return;
+    var rect = svg.getBoundingClientRect(), aspect = rect.width / Math.max(1, rect.height);
+    var pad = 40, w = Math.max(x1 - x0 + 2 * pad, rect.width * 0.6), h = Math.max(y1 - y0 + 2 * pad, w / aspect);
+    w = Math.max(w, h * aspect);
+    setBox({ x: (x0 + x1) / 2 - w / 2, y: (y0 + y1) / 2 - h / 2, w: w, h: h });
   }
   $('[data-action=zoom-in]').addEventListener('click', function () { zoom(1.3, centerPoint()); });
   $('[data-action=zoom-out]').addEventListener('click', function () { zoom(1 / 1.3, centerPoint()); });

@@ -97,7 +97,10 @@ button.link {
 }
 button.link:hover { background: none; color: #07427e; }
 ul.relations { list-style: none; padding: 0; margin: 0; }
-ul.relations li { padding: .35rem 0; border-top: 1px solid #eef0f3; }
+ul.relations li { padding: .35rem 0; border-top: 1px solid #eef0f3; display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 .4rem; }
+ul.relations li > .evidence-line { flex: 1 1 100%; }
+ul.plain { list-style: none; padding: 0; margin: .1rem 0 .4rem; font-size: .88rem; }
+ul.plain li { margin: .1rem 0; }
 ul.relations li:first-child { border-top: 0; }
 ul.relations li[data-hidden=true] { opacity: .55; }
 .evidence-line { display: block; font-size: .85rem; color: var(--muted); }
@@ -153,8 +156,9 @@ body[data-selecting=true] [data-relation]:not([data-selected=true]):not([data-re
   .top { padding: .6rem .75rem; gap: .5rem; }
   .heading h1 { font-size: 1.15rem; }
   .description { display: none; }
-  .controls { width: 100%; gap: .5rem .8rem; }
-  .control { flex: 1 1 100%; }
+  .controls { width: 100%; display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: .5rem .6rem; }
+  .control { min-width: 0; }
+  .date-control { grid-column: 1 / -1; grid-row: 2; }
   .date-row input[data-control=date] { flex: 1 1 6rem; }
   input[type=search], select { width: 100%; max-width: none; }
   .layout { display: block; height: auto; }
