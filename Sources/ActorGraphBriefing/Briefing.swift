@@ -16,6 +16,7 @@ public struct BriefingOptions: Sendable {
     /// Who wrote the page, for its footer.
     public var generator: String
 
+    /// Options; every one has the command line's default.
     public init(title: String? = nil, theme: Theme = .default, openAt: PartialDate? = nil, engine: LayoutEngine? = nil,
                 generator: String = "actorgraph") {
         self.title = title

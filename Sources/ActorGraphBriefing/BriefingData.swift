@@ -47,17 +47,25 @@ public struct BriefingData: Codable, Sendable, Equatable {
 
     /// A document that relations cite.
     public struct Source: Codable, Sendable, Equatable {
+        /// The id cites use.
         public var id: String
+        /// The document's title.
         public var title: String
+        /// When it was written or published (ISO, partial).
         public var date: String?
+        /// Who wrote it.
         public var author: String?
+        /// Where to find it (shown as text; the page follows no link by itself).
         public var url: String?
+        /// Free text.
         public var note: String?
     }
 
     /// An actor or relation kind.
     public struct Kind: Codable, Sendable, Equatable {
+        /// The kind's id (`party`, `conflict`).
         public var id: String
+        /// Its label in legends (`Party`, `Conflict`).
         public var label: String
         /// Relations only: `positive`, `negative` or `unsigned`.
         public var sign: String?
@@ -67,12 +75,19 @@ public struct BriefingData: Codable, Sendable, Equatable {
 
     /// An actor with its place in the analyses.
     public struct Actor: Codable, Sendable, Equatable {
+        /// The id relations use, and the value of `data-actor`.
         public var id: String
+        /// The display name.
         public var name: String
+        /// The actor kind's id.
         public var kind: String
+        /// The actor kind's label.
         public var kindLabel: String
+        /// Office or function.
         public var role: String?
+        /// Other names (search finds them).
         public var aliases: [String]
+        /// Free text.
         public var note: String?
         /// Free attributes, as text.
         public var attributes: [String: String]
@@ -87,7 +102,9 @@ public struct BriefingData: Codable, Sendable, Equatable {
 
     /// A centrality measure.
     public struct Measure: Codable, Sendable, Equatable {
+        /// `degree`, `negative`, `betweenness` or `pagerank`.
         public var id: String
+        /// What the details panel calls it.
         public var label: String
         /// What it counts, and on which relations.
         public var note: String
@@ -96,8 +113,11 @@ public struct BriefingData: Codable, Sendable, Equatable {
     /// An actor's value and rank in one measure: rank 1 is the highest; equal values share a rank
     /// (1, 2, 2, 4).
     public struct Rank: Codable, Sendable, Equatable {
+        /// The measure's id.
         public var measure: String
+        /// The actor's value.
         public var value: Double
+        /// Its rank among all actors, 1 for the highest.
         public var rank: Int
         /// The number of actors ranked.
         public var of: Int
@@ -121,29 +141,41 @@ public struct BriefingData: Codable, Sendable, Equatable {
         public var index: Int
         /// The id the file gives it.
         public var id: String?
+        /// The relation kind's id.
         public var kind: String
+        /// The relation kind's label.
         public var kindLabel: String
         /// `positive`, `negative` or `unsigned`.
         public var sign: String
+        /// Whether written with `from`/`to`.
         public var directed: Bool
         /// `from` (or the first of `between`) and `to`.
         public var source: String
+        /// `to`, or the second of `between`.
         public var target: String
+        /// Intensity (1 unless given).
         public var weight: Double
+        /// When it began to hold, as written (partial ISO date).
         public var since: String?
+        /// When it last held, as written (partial ISO date).
         public var until: String?
         /// The first day the relation holds (`since`'s first day), ISO; nil when open.
         public var firstDay: String?
         /// The last day it holds (`until`'s last day), ISO; nil when open.
         public var lastDay: String?
+        /// The passages it cites.
         public var cites: [Cite]
         /// The quoted words it rests on (the file's `quote`), when given.
         public var quotes: [String]
+        /// Who asserts it (actor ids); empty for reported fact.
         public var claimedBy: [String]
+        /// Who denies it (actor ids).
         public var disputedBy: [String]
         /// `low`, `medium`, `high` or a number.
         public var confidence: String?
+        /// Free text.
         public var note: String?
+        /// Free attributes, as text.
         public var attributes: [String: String]
         /// Whether the diagram draws it as contested (dashed or dotted, faded).
         public var contested: Bool
@@ -151,15 +183,21 @@ public struct BriefingData: Codable, Sendable, Equatable {
 
     /// A claimant and what it asserts and denies (relation keys).
     public struct Claimant: Codable, Sendable, Equatable {
+        /// The claimant's actor id.
         public var id: String
+        /// Its display name.
         public var name: String
+        /// The relations it asserts (keys, file order).
         public var claims: [String]
+        /// The relations it disputes (keys, file order).
         public var denials: [String]
     }
 
     /// A contested relation.
     public struct Contested: Codable, Sendable, Equatable {
+        /// The relation's key.
         public var relation: String
+        /// Why: "disputed by malik", "asserted by sabzwari only".
         public var reasons: [String]
     }
 
@@ -172,28 +210,39 @@ public struct BriefingData: Codable, Sendable, Equatable {
         /// The relations the view shows (keys, file order): every relation for `all`, the
         /// unclaimed ones for `facts`, the unclaimed ones and the claimant's for a claimant.
         public var relations: [String]
+        /// The view's blocs.
         public var factions: Factions
+        /// The view's fissures.
         public var fissures: Fissures
     }
 
     /// A split into blocs (`factions`, the balance method).
     public struct Factions: Codable, Sendable, Equatable {
+        /// The method (`balance`).
         public var method: String
         /// Member ids per bloc.
         public var blocs: [[String]]
+        /// Actors no signed relation of the view places.
         public var unattached: [String]
         /// P, its lower bound, and the like.
         public var quality: [Quality]
+        /// Whether the split is proven optimal; nil for heuristics.
         public var optimal: Bool?
+        /// Positive relations between blocs (keys).
         public var positiveBetween: [String]
+        /// Negative relations inside blocs (keys).
         public var negativeInside: [String]
+        /// What the reader must know about the split.
         public var notes: [String]
     }
 
     /// A measure of a split.
     public struct Quality: Codable, Sendable, Equatable {
+        /// `P`, `lower bound`, `modularity`, …
         public var name: String
+        /// Its value.
         public var value: Double
+        /// How it is defined here.
         public var note: String
     }
 
@@ -201,36 +250,55 @@ public struct BriefingData: Codable, Sendable, Equatable {
     public struct Fissures: Codable, Sendable, Equatable {
         /// The frustration index of the view's signed ties, and whether it is proven optimal.
         public var frustration: Double
+        /// Whether the frustration index is proven optimal.
         public var frustrationOptimal: Bool
+        /// Most stressed first.
         public var items: [Fissure]
+        /// Ties of the scored kinds that were not scored, and why.
         public var notes: [String]
     }
 
     /// One coalition or alliance tie under stress, with the four parts of its score.
     public struct Fissure: Codable, Sendable, Equatable {
+        /// The scored tie (key).
         public var relation: String
+        /// Its first end (actor id).
         public var a: String
+        /// Its second end.
         public var b: String
+        /// The stress score in 0…1: the mean of the four parts.
         public var score: Double
+        /// (1) Whether the best balance partition puts a and b in different blocs.
         public var split: Bool
+        /// (2) The unbalanced share of the triangles and 4-cycles through the tie.
         public var cycleShare: Double
+        /// The number of unbalanced cycles.
         public var unbalancedCycles: Int
+        /// The number of cycles examined.
         public var cycles: Int
+        /// (3) The negative share of the pair's weight.
         public var ambivalence: Double
+        /// (4) The fall in frustration when the tie is dropped, over its weight.
         public var dropShare: Double
+        /// The frustration index with the tie.
         public var frustration: Double
+        /// The frustration index without it.
         public var frustrationWithout: Double
+        /// Negative relations directly between a and b (keys).
         public var directNegative: [String]
+        /// The best-evidenced unbalanced cycles, as paths from a to b.
         public var paths: [Path]
     }
 
     /// An unbalanced cycle closed by a fissure: the path between its ends.
     public struct Path: Codable, Sendable, Equatable {
+        /// The actors along the path, from the tie's first end to its second.
         public var actors: [String]
         /// For each step, the relations that give it its sign.
         public var steps: [[String]]
         /// +1 or −1 per step.
         public var signs: [Int]
+        /// The weakest step's confidence (each step: its best-supported relation; 0.5 when unstated).
         public var confidence: Double
     }
 
@@ -242,14 +310,19 @@ public struct BriefingData: Codable, Sendable, Equatable {
         public var signed: [SignedBroker]
         /// KPP-Neg: the actors whose removal fragments the positive network most.
         public var keyPlayers: [String]
+        /// The positive network's distance-weighted fragmentation.
         public var fragmentation: Double
+        /// Its fragmentation without the key players.
         public var fragmentationWithout: Double
+        /// What the analysis left out, and the groups it used.
         public var notes: [String]
     }
 
     /// An actor's Gould–Fernandez brokerage.
     public struct Broker: Codable, Sendable, Equatable {
+        /// The actor's id.
         public var actor: String
+        /// Brokered open two-paths over all roles.
         public var total: Double
         /// Counts per role: coordinator, itinerant, gatekeeper, representative, liaison.
         public var roles: [String: Double]
@@ -259,13 +332,17 @@ public struct BriefingData: Codable, Sendable, Equatable {
 
     /// A broker between hostile blocs.
     public struct SignedBroker: Codable, Sendable, Equatable {
+        /// The actor's id.
         public var actor: String
+        /// The share of shortest positive paths between members of hostile blocs that pass through it, weighted by hostility (0…1).
         public var score: Double
     }
 
     /// The relations that hold at one date.
     public struct Snapshot: Codable, Sendable, Equatable {
+        /// A date the graph mentions.
         public var date: String
+        /// The relations that hold then (keys, file order).
         public var relations: [String]
     }
 }

@@ -2,6 +2,9 @@ import ActorGraphModel
 
 /// The layout engines Graphviz offers.
 public enum LayoutEngine: String, Sendable, CaseIterable, Hashable {
+    /// Graphviz's engines: `dot` (layered, draws clusters), `neato` (stress majorisation), `fdp`
+    /// (force-directed, draws clusters), `sfdp` (multilevel force-directed, for large graphs),
+    /// `circo` (circular) and `twopi` (radial).
     case dot, neato, fdp, sfdp, circo, twopi
 
     /// Whether the engine draws `cluster` subgraphs (the others ignore them).
@@ -40,8 +43,11 @@ public enum LayoutEngine: String, Sendable, CaseIterable, Hashable {
 
 /// Options for drawing a graph.
 public struct DiagramOptions: Sendable, Hashable {
+    /// The look: shapes, colours, lines, fonts.
     public var theme: Theme
+    /// Which groups of actors are drawn as boxes.
     public var clusters: ClusterRule
+    /// The layout engine (``LayoutEngine/preferred(for:clustered:)`` picks one by size).
     public var engine: LayoutEngine
     /// Whether to append the legend and caption.
     public var legend: Bool
@@ -65,6 +71,8 @@ public struct DiagramOptions: Sendable, Hashable {
     /// Relations new in this frame of a series, by index: drawn thick, labelled NEW in bold.
     public var newRelations: Set<Int> = []
 
+    /// Creates options; the defaults draw the default theme, no clusters, with `dot`, legend
+    /// included and nothing highlighted.
     public init(theme: Theme = .default, clusters: ClusterRule = .none, engine: LayoutEngine = .dot,
                 legend: Bool = true, highlights: [Int: String] = [:], legendNotes: [String] = [],
                 topToBottom: Bool = false, actorHighlights: [String: String] = [:]) {
@@ -90,17 +98,20 @@ public struct PinnedLayout: Sendable, Hashable {
     /// frame has the same extent and Graphviz translates none of them differently.
     public var bounds: (Double, Double, Double, Double)?
 
+    /// Creates a layout from positions read back from laid-out DOT.
     public init(positions: [String: String], clusterBoxes: [String: String] = [:], bounds: (Double, Double, Double, Double)? = nil) {
         self.positions = positions
         self.clusterBoxes = clusterBoxes
         self.bounds = bounds
     }
 
+    /// Whether two layouts put every node, cluster and corner in the same place.
     public static func == (a: PinnedLayout, b: PinnedLayout) -> Bool {
         a.positions == b.positions && a.clusterBoxes == b.clusterBoxes
             && a.bounds.map { [$0.0, $0.1, $0.2, $0.3] } == b.bounds.map { [$0.0, $0.1, $0.2, $0.3] }
     }
 
+    /// Hashes the positions, boxes and bounds that `==` compares.
     public func hash(into h: inout Hasher) {
         h.combine(positions)
         h.combine(clusterBoxes)
