@@ -304,9 +304,17 @@ extension BriefingPage {
     var facts = el('dl', { 'class': 'facts' });
     function fact(term, value) { if (value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length)) return; facts.appendChild(el('dt', { text: term })); facts.appendChild(el('dd', null, value)); }
     fact('When', span(r));
-    fact('Cites', r.cites.length ? r.cites.map(function (c) {
-      var s = sourcesById.get(c.source);
-      return el('span', null, el('span', { 'class': 'cite', text: c.text }), s ? ' ' + s.title + (s.date ? ' (' + s.date + ')' : '') + ' ' : ' ');
+    // Cites grouped by source: the passages, then the source's title once.
+    var bySource = [];
+    r.cites.forEach(function (c) {
+      var group = bySource.filter(function (g) { return g.source === c.source; })[0];
+      if (!group) { group = { source: c.source, cites: [] }; bySource.push(group); }
+      group.cites.push(c);
+    });
+    fact('Cites', bySource.length ? bySource.map(function (g) {
+      var s = sourcesById.get(g.source);
+      return el('div', null, g.cites.map(function (c) { return el('span', { 'class': 'cite', text: c.text }); }),
+        s ? el('span', { 'class': 'small', text: s.title + (s.date ? ' (' + s.date + ')' : '') }) : null);
     }) : 'no citation');
     fact('Claimed by', r.claimedBy.length ? r.claimedBy.map(function (c, i) { return [i ? ', ' : '', actorButton(c)]; }).reduce(function (x, y) { return x.concat(y); }, []).filter(Boolean)
       : 'no one: reported as fact');
@@ -617,13 +625,29 @@ extension BriefingPage {
     event.preventDefault();
     zoom(Math.exp(-event.deltaY * 0.0015), toSVG(event.clientX, event.clientY));
   }, { passive: false });
-  var drag = null, moved = false;
+  // One pointer drags; two pinch (zoom about their midpoint).
+  var drag = null, moved = false, pointers = new Map(), pinch = null;
   diagram.addEventListener('pointerdown', function (event) {
-    if (event.button !== 0) return;
+    if (event.pointerType === 'mouse' && event.button !== 0) return;
+    pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (pointers.size === 2) {
+      var p = Array.from(pointers.values());
+      pinch = { distance: Math.hypot(p[0].x - p[1].x, p[0].y - p[1].y) || 1 };
+      drag = null; moved = true;
+      return;
+    }
     drag = { x: event.clientX, y: event.clientY, box: box, id: event.pointerId };
     moved = false;
   });
   diagram.addEventListener('pointermove', function (event) {
+    if (pointers.has(event.pointerId)) pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (pinch && pointers.size === 2) {
+      var p = Array.from(pointers.values());
+      var distance = Math.hypot(p[0].x - p[1].x, p[0].y - p[1].y) || 1;
+      zoom(distance / pinch.distance, toSVG((p[0].x + p[1].x) / 2, (p[0].y + p[1].y) / 2));
+      pinch.distance = distance;
+      return;
+    }
     if (!drag || drag.id !== event.pointerId) return;
     var dx = event.clientX - drag.x, dy = event.clientY - drag.y;
     if (!moved && Math.abs(dx) + Math.abs(dy) < 5) return;
@@ -631,7 +655,12 @@ extension BriefingPage {
     var m = svg.getScreenCTM(), scale = m ? m.a : 1;
     setBox({ x: drag.box.x - dx / scale, y: drag.box.y - dy / scale, w: drag.box.w, h: drag.box.h });
   });
-  function endDrag() { drag = null; diagram.classList.remove('dragging'); setTimeout(function () { moved = false; }, 0); }
+  function endDrag(event) {
+    pointers.delete(event.pointerId);
+    if (pointers.size < 2) pinch = null;
+    drag = null; diagram.classList.remove('dragging');
+    setTimeout(function () { moved = false; }, 0);
+  }
   diagram.addEventListener('pointerup', endDrag);
   diagram.addEventListener('pointercancel', endDrag);
 

@@ -97,8 +97,9 @@ button.link {
 }
 button.link:hover { background: none; color: #07427e; }
 ul.relations { list-style: none; padding: 0; margin: 0; }
-ul.relations li { padding: .35rem 0; border-top: 1px solid #eef0f3; display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 .4rem; }
-ul.relations li > .evidence-line { flex: 1 1 100%; }
+ul.relations li { padding: .35rem 0; border-top: 1px solid #eef0f3; }
+ul.relations li[data-relation-item] { display: grid; grid-template-columns: 1.7rem minmax(0, 1fr); align-items: baseline; }
+ul.relations li[data-relation-item] > :not(:first-child) { grid-column: 2; justify-self: start; }
 ul.plain { list-style: none; padding: 0; margin: .1rem 0 .4rem; font-size: .88rem; }
 ul.plain li { margin: .1rem 0; }
 ul.relations li:first-child { border-top: 0; }
@@ -133,20 +134,19 @@ ol.paths li { margin: .25rem 0; }
 [data-actor], [data-relation] { cursor: pointer; }
 [data-relation] .hit { stroke: transparent; stroke-width: 12px; fill: none; pointer-events: stroke; }
 [data-actor]:focus, [data-relation]:focus { outline: none; }
-[data-actor]:focus-visible > :is(polygon, ellipse, path),
-[data-actor]:focus-visible > g > a > :is(polygon, ellipse, path) { stroke: var(--focus); stroke-width: 5px; }
+[data-actor]:focus-visible :is(polygon, ellipse, path) { stroke: var(--focus); stroke-width: 5px; }
 [data-relation]:focus-visible path:not(.hit), [data-relation]:focus-visible > g > a > path { stroke: var(--focus) !important; stroke-width: 5px; }
 [data-relation]:focus-visible polygon { stroke: var(--focus); fill: var(--focus); }
-[data-selected=true] :is(polygon, ellipse) { stroke: var(--accent); stroke-width: 4px; }
+[data-selected=true][data-actor] :is(polygon, ellipse, path) { stroke: var(--accent); stroke-width: 4px; }
 [data-selected=true][data-relation] path:not(.hit) { stroke: var(--accent) !important; stroke-width: 4.5px; }
 [data-related=true][data-relation] path:not(.hit) { stroke-width: 3px; }
-[data-match=true] :is(polygon, ellipse) { stroke: var(--mark); stroke-width: 5px; }
+[data-match=true] :is(polygon, ellipse, path) { stroke: var(--mark); stroke-width: 5px; }
 [data-hidden=true] { display: none; }
 [data-isolated=true] { opacity: .3; }
 body[data-highlighting=true] [data-actor]:not([data-highlight=true]),
 body[data-highlighting=true] [data-relation]:not([data-highlight=true]) { opacity: .12; }
 [data-highlight=true][data-relation] path:not(.hit) { stroke-width: 4px; }
-body[data-highlighting=true] [data-highlight=true][data-actor] :is(polygon, ellipse) { stroke: var(--mark); stroke-width: 3.5px; }
+body[data-highlighting=true] [data-highlight=true][data-actor] :is(polygon, ellipse, path) { stroke: var(--mark); stroke-width: 3.5px; }
 body[data-selecting=true] [data-actor]:not([data-selected=true]):not([data-related=true]),
 body[data-selecting=true] [data-relation]:not([data-selected=true]):not([data-related=true]) { opacity: .28; }
 
@@ -163,7 +163,7 @@ body[data-selecting=true] [data-relation]:not([data-selected=true]):not([data-re
   input[type=search], select { width: 100%; max-width: none; }
   .layout { display: block; height: auto; }
   .stage { border-right: 0; border-bottom: 1px solid var(--line); }
-  .diagram { height: 62vh; min-height: 20rem; flex: none; }
+  .diagram { height: 58vh; min-height: 18rem; flex: none; }
   .panels { overflow: visible; padding: .6rem; }
   ul.parts { grid-template-columns: 1fr; }
 }

@@ -408,8 +408,11 @@ class DoneWhen(unittest.TestCase):
     def test_screenshots(self):
         page = self.page
         page.screenshot("karachi-desktop")
-        page.click_svg(page.actor("ppp"))
+        # The README's picture: the fissure's evidence highlighted, its conflict's evidence shown.
         page.find("[data-fissure-button]").click()
+        page.click_svg(page.relation("fissure"))
+        self.assertIn("battle between mqm-a and ppp", page.details())
+        page.js("document.querySelector('.panels').scrollTop = 0")
         page.screenshot("karachi-desktop-fissure")
         page = Page(self.path, width=390, height=844)
         page.screenshot("karachi-phone-top")
