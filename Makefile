@@ -100,7 +100,7 @@ test: deps
 ## docs: the DocC documentation of every public module, combined, as a static site in .build/docs/
 ##       (swift-docc-plugin; offline). Warnings are errors: a broken link or symbol reference fails.
 ##       Serve it with `python3 -m http.server -d .build/docs` and open /documentation/.
-DOC_TARGETS = ActorGraphKit ActorGraphModel ActorGraphFormats ActorGraphAnalysis ActorGraphRendering NetworkAnalysis
+DOC_TARGETS = ActorGraphKit ActorGraphModel ActorGraphFormats ActorGraphAnalysis ActorGraphRendering ActorGraphBriefing NetworkAnalysis
 DOCS_DIR = .build/docs
 docs: deps
 	@rm -rf $(DOCS_DIR) && mkdir -p $(dir $(DOCS_DIR))

@@ -103,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ActorGraphCLITests",
-            dependencies: ["ActorGraphCLI", "ActorGraphFormats", "ActorGraphModel"]
+            dependencies: ["ActorGraphCLI", "ActorGraphAnalysis", "ActorGraphFormats", "ActorGraphModel"]
         ),
     ],
     swiftLanguageModes: [.v6]

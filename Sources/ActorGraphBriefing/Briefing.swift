@@ -11,7 +11,7 @@ public struct BriefingOptions: Sendable {
     public var theme: Theme
     /// The date the page opens at; nil opens with every date.
     public var openAt: PartialDate?
-    /// The layout engine; nil chooses by size (``ActorGraphRendering/LayoutEngine/preferred(for:clustered:)``).
+    /// The layout engine; nil chooses by size (``/ActorGraphRendering/LayoutEngine/preferred(for:clustered:)``).
     public var engine: LayoutEngine?
     /// Who wrote the page, for its footer.
     public var generator: String
@@ -54,8 +54,8 @@ public enum Briefing {
     ///
     /// - Parameter renderer: Renders the diagram; give one with a child-process renderer to run
     ///   `fdp` and `sfdp` out of process, as the command line does.
-    /// - Throws: ``ActorGraphAnalysis/ProjectionError`` from the analyses;
-    ///   ``ActorGraphRendering/GraphvizError`` when Graphviz fails.
+    /// - Throws: ``/ActorGraphAnalysis/ProjectionError`` from the analyses;
+    ///   ``/ActorGraphRendering/GraphvizError`` when Graphviz fails.
     /// - Complexity: that of the analyses (see ``BriefingData``) and of the layout.
     public static func page(_ graph: ActorGraph, options: BriefingOptions = BriefingOptions(),
                             renderer: Renderer = Renderer()) throws -> String {

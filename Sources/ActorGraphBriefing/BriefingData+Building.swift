@@ -11,11 +11,11 @@ extension BriefingData {
     /// so the panels agree with `actorgraph factions`, `fissures`, `claims` and `brokers`.
     ///
     /// - Parameters:
-    ///   - graph: A valid graph (see ``ActorGraphModel/ActorGraph/validate()``).
+    ///   - graph: A valid graph (see ``/ActorGraphModel/ActorGraph/validate()``).
     ///   - title: The page title; nil uses the graph's title, else "ActorGraph briefing".
     ///   - openAt: The date the page opens at; nil opens with every date.
     ///   - generator: Who wrote the page, for its footer.
-    /// - Throws: ``ActorGraphAnalysis/ProjectionError`` when an analysis cannot project the graph.
+    /// - Throws: ``/ActorGraphAnalysis/ProjectionError`` when an analysis cannot project the graph.
     /// - Complexity: that of `claims` (a faction and fissure analysis per claimant) and `brokers`
     ///   (key players), plus O(dates · relations) for the snapshots.
     public init(graph: ActorGraph, title: String? = nil, openAt: PartialDate? = nil,
@@ -67,11 +67,11 @@ extension BriefingData {
         // Claims: claimants, contested relations, and the narratives behind the claimant control.
         let claims = try graph.claims()
         claimants = claims.claimants.map {
-            Claimant(id: $0.actor, name: graph.displayName($0.actor), claims: keys($0.claims), denials: keys($0.denials))
+            Claimant(id: $0.actor.id, name: $0.actor.name, claims: keys($0.claims), denials: keys($0.denials))
         }
         contested = claims.contested.map { Contested(relation: key[$0.relation], reasons: $0.reasons) }
         func factions(_ report: FactionReport) -> Factions {
-            Factions(method: report.method.rawValue, blocs: report.blocs, unattached: report.unattached,
+            Factions(method: report.method.rawValue, blocs: report.blocs.map { $0.map(\.id) }, unattached: report.unattached.map(\.id),
                      quality: report.quality.map { Quality(name: $0.name, value: $0.value, note: $0.note) },
                      optimal: report.optimal, positiveBetween: keys(report.positiveBetween),
                      negativeInside: keys(report.negativeInside), notes: report.notes)
@@ -79,12 +79,12 @@ extension BriefingData {
         func fissures(_ report: FissureReport) -> Fissures {
             Fissures(frustration: report.frustration.error, frustrationOptimal: report.frustration.optimal,
                      items: report.fissures.map { f in
-                         Fissure(relation: key[f.relation], a: f.a, b: f.b, score: f.score, split: f.split,
+                         Fissure(relation: key[f.relation], a: f.a.id, b: f.b.id, score: f.score, split: f.split,
                                  cycleShare: f.cycleShare, unbalancedCycles: f.unbalancedCycles, cycles: f.cycles,
                                  ambivalence: f.ambivalence, dropShare: f.dropShare, frustration: f.frustration,
                                  frustrationWithout: f.frustrationWithout, directNegative: keys(f.directNegative),
                                  paths: f.paths.map { p in
-                                     Path(actors: p.actors, steps: p.steps.map(keys), signs: p.signs.map(Int.init),
+                                     Path(actors: p.actors.map(\.id), steps: p.steps.map(keys), signs: p.signs.map(Int.init),
                                           confidence: p.confidence)
                                  })
                      },
@@ -98,11 +98,12 @@ extension BriefingData {
             case .everything:
                 id = "all"; label = "Everything: every relation, whoever claims it"
                 shown = Array(graph.relations.indices)
-                for (b, members) in narrative.factions.blocs.enumerated() { for m in members { allBlocs[m] = b + 1 } }
+                for (b, members) in narrative.factions.blocs.enumerated() { for m in members { allBlocs[m.id] = b + 1 } }
             case .facts:
                 id = "facts"; label = "Uncontested facts: relations no one is cited as claiming"
                 shown = graph.relations.indices.filter { graph.relations[$0].evidence.claimedBy.isEmpty }
-            case .claimant(let c):
+            case .claimant(let ref):
+                let c = ref.id
                 id = c; label = "As \(graph.displayName(c)) tells it: the facts and \(graph.displayName(c))'s claims"
                 shown = graph.relations.indices.filter {
                     let by = graph.relations[$0].evidence.claimedBy
@@ -128,7 +129,7 @@ extension BriefingData {
                 return Broker(actor: brokerReport.actorIDs[i], total: brokerReport.roles.total[i], roles: roles,
                               constraint: c.isFinite ? c : nil)
             },
-            signed: brokerReport.signedBrokers.prefix(10).map { SignedBroker(actor: $0.actor, score: $0.score) },
+            signed: brokerReport.signedBrokers.prefix(10).map { SignedBroker(actor: $0.actor.id, score: $0.score) },
             keyPlayers: brokerReport.keyNegative.nodes.map { brokerReport.actorIDs[Int($0)] },
             fragmentation: brokerReport.keyNegative.baseline, fragmentationWithout: brokerReport.keyNegative.score,
             notes: brokerReport.notes)
@@ -153,7 +154,7 @@ extension BriefingData {
     }
 
     /// Whether the diagram draws a relation as contested: disputed, of low confidence (below
-    /// 0.5), or claimed by someone without a confidence of its own (as ``ActorGraphRendering/DiagramDOT``).
+    /// 0.5), or claimed by someone without a confidence of its own (as ``/ActorGraphRendering/DiagramDOT``).
     static func isContested(_ r: ActorGraphModel.Relation) -> Bool {
         if !r.evidence.disputedBy.isEmpty { return true }
         if let c = r.evidence.confidence { return c.numericValue < 0.5 }

@@ -38,7 +38,7 @@ public struct BriefingData: Codable, Sendable, Equatable {
     /// The contested relations and why.
     public var contested: [Contested]
     /// The claimant control's views: `all`, `facts`, then one per claimant, each with the blocs
-    /// and fissures of its relations (the narratives of ``ActorGraphAnalysis/ClaimsReport``).
+    /// and fissures of its relations (the narratives of ``/ActorGraphAnalysis/ClaimsReport``).
     public var views: [View]
     /// The brokers panel.
     public var brokers: Brokers

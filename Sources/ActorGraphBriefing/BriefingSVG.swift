@@ -3,7 +3,7 @@ import ActorGraphModel
 /// Turns the render's Graphviz SVG into the page's inline diagram.
 ///
 /// Graphviz writes every actor as `<g id="actor-N" class="node">` and every relation as
-/// `<g id="relation-N" class="edge">` (the ids ``ActorGraphRendering/DiagramDOT`` gives them,
+/// `<g id="relation-N" class="edge">` (the ids ``/ActorGraphRendering/DiagramDOT`` gives them,
 /// N the index in the file). This adds the markup contract to those elements —
 /// `data-actor="ID"` and `data-relation="KEY"` — with `role="button"` and an `aria-label`.
 /// Actors are in the tab order (`tabindex="0"`); relations are focusable (`tabindex="-1"`) and

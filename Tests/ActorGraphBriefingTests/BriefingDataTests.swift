@@ -77,7 +77,7 @@ import Testing
         let data = try BriefingData(graph: graph)
         let claims = try graph.claims()
         #expect(data.views.map(\.id) == ["all", "facts", "lyari-protesters", "sabzwari", "rafiq-engineer"])
-        #expect(data.claimants.map(\.id) == claims.claimants.map(\.actor))
+        #expect(data.claimants.map(\.id) == claims.claimants.map(\.actor.id))
         let byID = Dictionary(uniqueKeysWithValues: data.views.map { ($0.id, $0) })
         #expect(byID["all"]!.relations.count == graph.relations.count)
         let facts = Set(byID["facts"]!.relations)
@@ -93,10 +93,10 @@ import Testing
             switch narrative.view {
             case .everything: id = "all"
             case .facts: id = "facts"
-            case .claimant(let c): id = c
+            case .claimant(let c): id = c.id
             }
             let view = try #require(byID[id])
-            #expect(view.factions.blocs == narrative.factions.blocs)
+            #expect(view.factions.blocs == narrative.factions.blocs.map { $0.map(\.id) })
             #expect(view.factions.quality.map(\.value) == narrative.factions.quality.map(\.value))
             #expect(view.fissures.items.map(\.score) == narrative.fissures.fissures.map(\.score))
             #expect(view.fissures.frustration == narrative.frustration.error)
@@ -119,7 +119,7 @@ import Testing
         #expect(lead.paths.first?.actors == ["mqm-a", "dakai-gang", "ppp"])
         let factions = try graph.factions(FactionOptions(method: .balance))
         #expect(all.factions.method == "balance")
-        #expect(all.factions.blocs == factions.blocs)
+        #expect(all.factions.blocs == factions.blocs.map { $0.map(\.id) })
         #expect(all.factions.blocs.map(\.count) == [9, 14])
         #expect(all.factions.quality.map(\.name) == ["P", "lower bound"])
         #expect(all.factions.quality.map(\.value) == [2, 2] && all.factions.optimal == true)
