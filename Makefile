@@ -90,12 +90,20 @@ graphs: build
 
 ## test: install what the tests need (Graphviz; networkx, which reads our exports; Chromium,
 ##       chromedriver and Selenium for the briefing's browser tests), then run them all: the Swift
-##       tests, then Tests/Browser/briefing_test.py in headless Chromium (about 30 s)
+##       tests, Tests/Browser/briefing_test.py in headless Chromium (about 30 s), and the Examples
+##       package (a package outside this one that imports ActorGraphKit)
 test: deps
 	@PY=$$(bash Tools/interop/python-with-networkx.sh) && echo "test: networkx from $$PY" && \
 	  BPY=$$(bash Tools/browser/python-with-selenium.sh) && echo "test: selenium from $$BPY" && \
 	  $(SWIFT) build --build-tests && ACTORGRAPH_PYTHON="$$PY" $(SWIFT) test --skip-build && \
 	  "$$BPY" Tests/Browser/briefing_test.py --actorgraph "$$($(SWIFT) build --show-bin-path)/actorgraph" --out .build-test/browser
+	@$(MAKE) --no-print-directory examples
+
+## examples: build Examples/ (depends on this package by path) and run its tour from the repository
+examples: deps
+	$(SWIFT) build --package-path Examples --product Tour
+	Examples/.build/debug/Tour .build/examples-trio.svg
+	@test -s .build/examples-trio.svg && echo "examples: the tour ran; its diagram is .build/examples-trio.svg"
 
 ## docs: the DocC documentation of every public module, combined, as a static site in .build/docs/
 ##       (swift-docc-plugin; offline). Warnings are errors: a broken link or symbol reference fails.

@@ -83,6 +83,8 @@ let package = Package(
         // `make bench-actors`: seeded synthetic actor graphs in the native format (every kind, dates, claims).
         .executableTarget(name: "ActorGraphGenerator", path: "Benchmarks/ActorGraphGenerator"),
         .testTarget(name: "ActorGraphModelTests", dependencies: ["ActorGraphModel"]),
+        // The front door, used as a Swift program uses it: `import ActorGraphKit` only.
+        .testTarget(name: "ActorGraphKitTests", dependencies: ["ActorGraphKit"]),
         .testTarget(name: "NetworkAnalysisTests", dependencies: ["NetworkAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "ActorGraphAnalysisTests", dependencies: ["ActorGraphAnalysis", "ActorGraphFormats", "ActorGraphModel", "NetworkAnalysis"]),
         .testTarget(
