@@ -88,14 +88,15 @@ graphs: build
 	@$(BIN_RELEASE) render graphs/karachi-2010.yaml --at $(KARACHI_FRAMES) -o graphs/rendered/karachi-2010-frames/ --format png
 	@echo "graphs/rendered/karachi-2010-frames/ (index.html and one PNG per date: $(KARACHI_FRAMES))"
 
-## test: install what the tests need (Graphviz; networkx, which reads our exports; Chromium,
-##       chromedriver and Selenium for the briefing's browser tests), then run them all: the Swift
-##       tests, Tests/Browser/briefing_test.py in headless Chromium (about 30 s), and the Examples
-##       package (a package outside this one that imports ActorGraphKit)
+## test: install what the tests need (Graphviz; networkx, which reads our exports; jsonschema, which
+##       checks `actorgraph schema`; Chromium, chromedriver and Selenium for the briefing's browser
+##       tests), then run them all: the Swift tests, Tests/Browser/briefing_test.py in headless
+##       Chromium (about 30 s), and the Examples package (a package outside this one that imports ActorGraphKit)
 test: deps
 	@PY=$$(bash Tools/interop/python-with-networkx.sh) && echo "test: networkx from $$PY" && \
+	  SPY=$$(bash Tools/interop/python-with-jsonschema.sh) && echo "test: jsonschema from $$SPY" && \
 	  BPY=$$(bash Tools/browser/python-with-selenium.sh) && echo "test: selenium from $$BPY" && \
-	  $(SWIFT) build --build-tests && ACTORGRAPH_PYTHON="$$PY" $(SWIFT) test --skip-build && \
+	  $(SWIFT) build --build-tests && ACTORGRAPH_PYTHON="$$PY" ACTORGRAPH_SCHEMA_PYTHON="$$SPY" $(SWIFT) test --skip-build && \
 	  "$$BPY" Tests/Browser/briefing_test.py --actorgraph "$$($(SWIFT) build --show-bin-path)/actorgraph" --out .build-test/browser
 	@$(MAKE) --no-print-directory examples
 
