@@ -8,6 +8,7 @@ public struct BalanceReport: Sendable, Codable, Equatable {
     public struct Triangle: Sendable, Hashable, Codable {
         /// The three actors, in graph order.
         public var actors: [ActorRef]
+        /// Its class: strongly balanced, weakly balanced, unbalanced or ambivalent.
         public var kind: TriangleCensus.Kind
         /// The relations on its three sides (graph indices).
         public var relations: [Int]

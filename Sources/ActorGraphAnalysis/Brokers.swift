@@ -33,6 +33,7 @@ public enum BrokerGrouping: Sendable, Hashable, CustomStringConvertible {
 
 /// What `brokers` computes.
 public struct BrokerOptions: Sendable {
+    /// The groups the Gould–Fernandez roles are counted against (default: the blocs of `factions`).
     public var grouping: BrokerGrouping
     /// Which relations count (only the positive ones carry brokerage; see ``ActorGraphModel/ActorGraph/brokers(_:)``).
     public var projection: ProjectionOptions
@@ -43,6 +44,8 @@ public struct BrokerOptions: Sendable {
     /// Seed of the randomised searches (factions, key players).
     public var seed: UInt64
 
+    /// Creates options; the defaults are the CLI's: groups from `factions`, every signed kind, key
+    /// player sets of 2, reach within 1 step, seed 1.
     public init(grouping: BrokerGrouping = .factions(nil), projection: ProjectionOptions = ProjectionOptions(), k: Int = 2,
                 m: Int = 1, seed: UInt64 = 1) {
         self.grouping = grouping
@@ -67,6 +70,7 @@ public struct SignedBroker: Sendable, Hashable, Codable {
     /// The actor's positive relations, by the bloc of the other end (graph indices).
     public var tiesByBloc: [Int: [Int]]
 
+    /// Creates a signed broker.
     public init(actor: ActorRef, score: Double, bloc: Int, tiesByBloc: [Int: [Int]]) {
         self.actor = actor
         self.score = score
@@ -105,10 +109,16 @@ public struct BrokerReport: Sendable, Equatable {
     public var actorIDs: [String] { actors.ids }
     /// The group of each actor and the groups' labels.
     public var group: [Int32]
+    /// The label of each group (`bloc 1`, `party`, `club: Officer`), indexed by group.
     public var groupLabels: [String]
+    /// Gould & Fernandez (1989) brokerage roles, with expected values and z-scores, indexed like
+    /// ``actors``.
     public var roles: BrokerageRoles
+    /// Burt's (1992) constraint, effective size, efficiency and hierarchy, indexed like ``actors``.
     public var holes: StructuralHoles
+    /// Borgatti's (2006) KPP-Neg set: the actors whose removal fragments the network most.
     public var keyNegative: KeyPlayerResult
+    /// Borgatti's (2006) KPP-Pos set: the actors that reach most others within `m` steps.
     public var keyPositive: KeyPlayerResult
     /// Ranked, most hostile traffic first; empty without negative ties.
     public var signedBrokers: [SignedBroker]

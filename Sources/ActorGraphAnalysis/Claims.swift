@@ -14,6 +14,7 @@ public struct ClaimsReport: Sendable, Codable, Equatable {
     }
     /// A contested relation and why.
     public struct Contested: Sendable, Hashable, Codable {
+        /// The relation (graph index).
         public var relation: Int
         /// "disputed by malik", "asserted by sabzwari only".
         public var reasons: [String]
@@ -63,15 +64,21 @@ public struct ClaimsReport: Sendable, Codable, Equatable {
 
         /// An attached actor and the member that names its bloc.
         public struct BlocName: Sendable, Hashable, Codable {
+            /// The actor.
             public var actor: ActorRef
+            /// The member whose name the actor's bloc goes by.
             public var bloc: ActorRef
         }
 
+        /// Whose story this is.
         public var view: View
         /// The signed relations the narrative keeps.
         public var relations: Int
+        /// The blocs of this narrative's signed relations.
         public var factions: FactionReport
+        /// Its frustration index.
         public var frustration: BalanceSummary
+        /// Its fissures.
         public var fissures: FissureReport
         /// Each attached actor's bloc, named by the bloc's best-connected member (the same name
         /// across narratives whenever that member leads a bloc in both); actors in graph order.
@@ -83,7 +90,10 @@ public struct ClaimsReport: Sendable, Codable, Equatable {
         }
     }
 
+    /// Every claimant, in graph order, with what it asserts and denies.
     public var claimants: [Claimant]
+    /// The contested relations: disputed, or asserted by one claimant while nothing else ties the
+    /// same actors by the same kind; in file order.
     public var contested: [Contested]
     /// The facts alone, then each claimant's narrative, in claimant order; then all claims together.
     public var narratives: [Narrative]

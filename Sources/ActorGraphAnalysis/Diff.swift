@@ -22,20 +22,27 @@ public struct GraphDiff: Sendable, Codable, Equatable {
     }
     /// A scored coalition or alliance tie at each date (nil where it does not hold).
     public struct FissureChange: Sendable, Hashable, Codable {
+        /// The tie (graph index).
         public var relation: Int
+        /// Its score at each date; nil where it does not hold.
         public var from: Fissure?, to: Fissure?
     }
 
+    /// The two dates compared.
     public var from: PartialDate, to: PartialDate
     /// Relations (of the projection's kinds) that hold at `to` but not at `from`, and the reverse.
     public var appeared: [Int], ended: [Int]
+    /// Pairs whose ties changed sign.
     public var flips: [Flip]
+    /// Structural balance at each date.
     public var balanceFrom: BalanceReport, balanceTo: BalanceReport
+    /// The blocs at each date.
     public var factionsFrom: FactionReport, factionsTo: FactionReport
     /// Actors that changed bloc, grouped by where they went.
     public var crossings: [Crossing]
     /// Actors that have signed ties at `to` but not at `from`, and the reverse.
     public var entered: [ActorRef], left: [ActorRef]
+    /// Every coalition or alliance tie scored at either date, with its score at each.
     public var fissures: [FissureChange]
     /// The relations named above (appeared, ended, flips, fissures), each once, in graph order.
     public var citedRelations: [RelationRef]

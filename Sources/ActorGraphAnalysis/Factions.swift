@@ -36,6 +36,8 @@ public struct FactionOptions: Sendable {
     /// Balance search limits.
     public var search: BalanceSearchOptions
 
+    /// Creates options; the defaults are the CLI's: the method chosen by the graph (balance with
+    /// negative ties, Louvain without), 2 blocs, α = 0.5, seed 1, resolution 1.
     public init(method: FactionMethod? = nil, k: Int = 2, alpha: Double = 0.5, seed: UInt64 = 1, resolution: Double = 1,
                 signedModularity: Bool = false, projection: ProjectionOptions = ProjectionOptions(),
                 search: BalanceSearchOptions = BalanceSearchOptions()) {
@@ -61,6 +63,7 @@ public struct FactionReport: Sendable, Codable, Equatable {
         /// What it means, in words.
         public var note: String
 
+        /// Creates a quality figure.
         public init(name: String, value: Double, note: String) {
             self.name = name
             self.value = value
@@ -164,10 +167,15 @@ public struct FactionReport: Sendable, Codable, Equatable {
 /// A split of a signed network into blocs, with its quality: what `factions` computes before it
 /// maps nodes back to actors. Edge lists use it directly.
 public struct FactionSplit: Sendable {
+    /// The method that made the split.
     public var method: FactionMethod
+    /// The blocs, one label per node.
     public var partition: Partition
+    /// How good the split is (P and its lower bound, or modularity).
     public var quality: [FactionReport.Quality]
+    /// Whether the split is proven optimal; nil when the method proves nothing.
     public var optimal: Bool?
+    /// What the method left out or assumed, in words.
     public var notes: [String]
 }
 

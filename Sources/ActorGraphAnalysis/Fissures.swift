@@ -18,6 +18,9 @@ public struct FissureOptions: Sendable {
     /// Cycles examined per tie at most (a hub pair in a large network has millions).
     public var cycleBudget: Int
 
+    /// Creates options; by default coalition and alliance ties are scored against the 2-bloc balance
+    /// partition (α = 0.5) of every signed relation, with at most `pathLimit` cycles listed and
+    /// `cycleBudget` examined per tie.
     public init(kinds: Set<String> = ["coalition", "alliance"], projection: ProjectionOptions = ProjectionOptions(),
                 k: Int = 2, alpha: Double = 0.5, search: BalanceSearchOptions = BalanceSearchOptions(),
                 pathLimit: Int = 8, cycleBudget: Int = 1_000_000) {
@@ -49,7 +52,9 @@ public struct EvidencePath: Sendable, Hashable, Codable {
 public struct Fissure: Sendable, Hashable, Codable {
     /// The blocs of a tie's two ends (numbered from 0).
     public struct Blocs: Sendable, Hashable, Codable {
+        /// The bloc of the tie's first end and of its second.
         public var a: Int, b: Int
+        /// Creates the pair.
         public init(a: Int, b: Int) { self.a = a; self.b = b }
     }
 

@@ -10,6 +10,8 @@ public struct PatronageOptions: Sendable {
     /// Chains listed at most (all are counted).
     public var chainLimit: Int
 
+    /// Creates options; by default the `patronage` relations at every date and of every claimant,
+    /// with at most `chainLimit` chains listed.
     public init(kinds: Set<String> = ["patronage"], projection: ProjectionOptions = ProjectionOptions(), chainLimit: Int = 50) {
         self.kinds = kinds
         self.projection = projection
@@ -34,6 +36,7 @@ public struct PatronageReport: Sendable, Codable, Equatable {
     public struct SharedClient: Sendable, Hashable, Codable {
         /// The client, and its patrons in graph order.
         public var client: ActorRef
+        /// Its patrons, in graph order.
         public var patrons: [ActorRef]
         /// Negative relations between any two of those patrons (graph indices): their rivalry.
         public var rivalry: [Int]
@@ -54,15 +57,21 @@ public struct PatronageReport: Sendable, Codable, Equatable {
     /// indices, longest first; at most `chainLimit`, chosen among the first 10 × `chainLimit`
     /// found in depth-first order (``chainCount`` counts all).
     public var chains: [[Int]]
+    /// Every chain found, listed or not.
     public var chainCount: Int
     /// Levine's (1980) trophic level of each actor in the patronage network (tops 1, their
     /// clients 2, …; the mean over an actor's patrons plus one), and the hierarchy's depth.
     public var levels: [Level]
+    /// The highest finite trophic level: 2 when patrons have clients, 3 when clients have their own,
+    /// and so on.
     public var depth: Double
     /// MacKay, Johnson & Sansom's (2020) trophic incoherence: 0 for a perfect hierarchy.
     public var incoherence: Double
+    /// Each top with everyone below it, largest first.
     public var pyramids: [Pyramid]
+    /// Clients of two or more patrons.
     public var sharedClients: [SharedClient]
+    /// Patrons two of whose clients are hostile to each other.
     public var conflictedPatrons: [ConflictedPatron]
     /// Directed relations of the kinds that point the other way (a patron without direction).
     public var notes: [String]
@@ -72,9 +81,12 @@ public struct PatronageReport: Sendable, Codable, Equatable {
     /// An actor's trophic level: 1 for a top, its patrons' mean plus one below; infinite (null
     /// in JSON) when a cycle of patronage leaves it undefined.
     public struct Level: Sendable, Hashable, Codable {
+        /// The actor.
         public var actor: ActorRef
+        /// Its trophic level.
         public var level: Double
 
+        /// Creates a level.
         public init(actor: ActorRef, level: Double) {
             self.actor = actor
             self.level = level

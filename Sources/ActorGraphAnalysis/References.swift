@@ -5,7 +5,7 @@ import NetworkAnalysis
 /// A relation as a report cites it: its position in the graph, its kind, its ends (with their
 /// names), its sign, and its evidence, so that a report encoded as JSON reads on its own.
 ///
-/// Reports refer to relations by ``index`` (the position in ``ActorGraph/relations``) and list each
+/// Reports refer to relations by ``index`` (the position in ``/ActorGraphModel/ActorGraph/relations``) and list each
 /// relation they cite once, in their `citedRelations`.
 public struct RelationRef: Codable, Hashable, Sendable {
     /// The relation's position in the graph's relations (file order, from 0).
@@ -74,7 +74,7 @@ public struct ReportReferences: Sendable {
 }
 
 extension ActorGraph {
-    /// The actor with this id as reports name it (see ``ActorRef``).
+    /// The actor with this id as reports name it (see ``/ActorGraphModel/ActorRef``).
     ///
     /// - Complexity: O(actors); use ``ReportReferences`` for many look-ups.
     public func actorRef(_ id: String) -> ActorRef { ReportReferences(self).actor(id) }
@@ -124,7 +124,7 @@ public struct BalanceSummary: Codable, Hashable, Sendable {
 }
 
 /// The counts of a triangle census (Cartwright & Harary 1956; Davis 1967): what a report keeps
-/// of a ``NetworkAnalysis/TriangleCensus``.
+/// of a ``/NetworkAnalysis/TriangleCensus``.
 public struct TriangleCounts: Codable, Hashable, Sendable {
     /// +++ or +−−.
     public var strongBalanced: Int

@@ -10,6 +10,8 @@ public struct RobustnessOptions: Sendable {
     /// A relation whose numeric confidence is below this is tested ("low confidence").
     public var confidenceBelow: Double
 
+    /// Creates options; by default the factions and fissures with their own defaults, and the
+    /// relations below confidence 0.5 tested, as the CLI does.
     public init(factions: FactionOptions = FactionOptions(), fissures: FissureOptions = FissureOptions(),
                 confidenceBelow: Double = 0.5) {
         self.factions = factions
@@ -58,7 +60,9 @@ public struct RobustnessReport: Sendable, Codable, Equatable {
     public struct RankStability: Sendable, Hashable, Codable {
         /// A relation that takes the top fissure's place, and after how many drops.
         public struct Challenger: Sendable, Hashable, Codable {
+            /// The challenger (graph index).
             public var relation: Int
+            /// After how many drops it takes the top place.
             public var drops: Int
         }
         /// The top fissure of the full analysis (graph index), nil when none is scored.
@@ -90,13 +94,17 @@ public struct RobustnessReport: Sendable, Codable, Equatable {
     public var rankStability: RankStability
     /// The full analyses the drops are compared with.
     public var factions: FactionReport
+    /// The full fissure analysis.
     public var fissures: FissureReport
     /// The relations named above (fragile, untested, fissures, challengers), each once, in graph order.
     public var citedRelations: [RelationRef]
 
     /// An actor's membership stability.
     public struct MembershipStability: Sendable, Hashable, Codable {
+        /// The actor.
         public var actor: ActorRef
+        /// The mean Jaccard similarity of its bloc before and after each drop (1: always the same
+        /// bloc-mates).
         public var stability: Double
     }
 
