@@ -19,8 +19,9 @@ public struct CitedPassage: Codable, Hashable, Sendable {
     /// The passage's label (`¶3`, `lines 4–9`, `the whole text`); nil when the source has no text
     /// or the locator names nothing in it.
     public var passage: String?
-    /// The passage's first and last line.
+    /// The passage's first line.
     public var firstLine: Int?
+    /// The passage's last line.
     public var lastLine: Int?
     /// The passage, in pieces, quoted words marked; empty without a text.
     public var segments: [PassageSegment]
@@ -30,30 +31,41 @@ public struct CitedPassage: Codable, Hashable, Sendable {
 public struct RelationEvidence: Codable, Hashable, Sendable {
     /// The relation's position in the graph's relations.
     public var index: Int
+    /// Its id, when the file gives one.
     public var id: String?
+    /// The relation kind.
     public var kind: String
     /// The first actor (`from`, or the first of `between`).
     public var from: ActorRef
     /// The second actor (`to`, or the second of `between`).
     public var to: ActorRef
+    /// Whether it runs from `from` to `to`.
     public var directed: Bool
     /// `mqm-a –conflict– ppp`, `dakai –patronage→ gabol`.
     public var phrase: String
+    /// Its cites, in order, each with its passage.
     public var cites: [CitedPassage]
     /// The quotes, as written.
     public var quotes: [String]
     /// Quotes found in none of the cited passages shown (their sources have no text).
     public var unplacedQuotes: [String]
+    /// The actors who assert it.
     public var claimedBy: [ActorRef]
+    /// The actors who deny it.
     public var disputedBy: [ActorRef]
+    /// Its confidence as written, when given.
     public var confidence: String?
+    /// The first date it holds, when given.
     public var since: String?
+    /// The last date it holds, when given.
     public var until: String?
+    /// Its note, when given.
     public var note: String?
 }
 
 /// What `actorgraph evidence` shows: relations with their cited passages and quotes.
 public struct EvidenceReport: Codable, Hashable, Sendable {
+    /// The relations shown, in graph order.
     public var relations: [RelationEvidence]
 }
 
@@ -61,7 +73,9 @@ public struct EvidenceReport: Codable, Hashable, Sendable {
 public struct PassageUse: Codable, Hashable, Sendable {
     /// `¶3`, `p. 2`, or a locator as written.
     public var passage: String
+    /// Its first line, when the source has a text.
     public var firstLine: Int?
+    /// Its last line, when the source has a text.
     public var lastLine: Int?
     /// The relations citing it (their positions), in graph order.
     public var relations: [Int]
@@ -71,7 +85,9 @@ public struct PassageUse: Codable, Hashable, Sendable {
 
 /// How one source is used: what is cited, how often, and what no relation cites.
 public struct SourceUse: Codable, Hashable, Sendable {
+    /// The source's id.
     public var id: String
+    /// The source's title.
     public var title: String
     /// The text's path, as written.
     public var text: String?
@@ -92,6 +108,7 @@ public struct SourceUse: Codable, Hashable, Sendable {
 
 /// What `actorgraph sources` shows.
 public struct SourceCoverage: Codable, Hashable, Sendable {
+    /// One entry per source, in file order.
     public var sources: [SourceUse]
 }
 
