@@ -124,7 +124,7 @@ extension ActorGraphCommand {
                 let positiveKinds = Set(kept.filter { graph.sign(of: $0) != .negative }.map(\.kind)).sorted()
                 negativeTies = "this projection has some (\(negativeKinds.joined(separator: ", "))); keep positive kinds with --relations \(positiveKinds.joined(separator: ","))"
                 for (a, b) in projected.ambivalentPairs {
-                    Output.error("\(file): note: '\(a)' and '\(b)' are joined by both positive and negative relations (ambivalent); their ties are summed")
+                    Output.error("\(file): note: '\(a)' and '\(b)' are joined by both positive and negative relations (ambivalent); their ties are summed into one net tie, none when they cancel")
                 }
                 names = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, $0.name) })
                 ids = projected.actorIDs

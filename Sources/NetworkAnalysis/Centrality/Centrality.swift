@@ -65,6 +65,9 @@ extension Network {
 
     /// Positive, negative and net (positive − negative) degree: counts of edges of each sign at
     /// each node, in and out together when directed.
+    /// Ambivalent pairs: ties come from ``Network``, which nets a pair's positive and negative
+    /// edges into one tie of the net sign, and leaves out a pair whose edges cancel
+    /// (``Network/ParallelEdges``); such a pair counts as no tie here.
     ///
     /// - Complexity: O(V + E).
     public func signedDegree() -> (positive: [Double], negative: [Double], net: [Double]) {
@@ -445,6 +448,9 @@ extension Network {
     /// to central nodes raise a node's score, negative ties lower it twice as hard. Solved by the
     /// convergent series `x ← 1 + A x / (2n − 2)`, stopped when the L1 change is below
     /// `n · tolerance`. Weights are ignored: ties count ±1.
+    /// Ambivalent pairs: ties come from ``Network``, which nets a pair's positive and negative
+    /// edges into one tie of the net sign, and leaves out a pair whose edges cancel
+    /// (``Network/ParallelEdges``); such a pair counts as no tie here.
     ///
     /// - Throws: ``ConvergenceError``.
     /// - Complexity: O((V + E) · iterations).
