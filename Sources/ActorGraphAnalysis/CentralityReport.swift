@@ -129,8 +129,8 @@ extension Network {
     /// The scores of one measure, as `actorgraph centrality` computes them (normalised as
     /// networkx; path-based measures read a weight as strength, distance 1/weight).
     ///
-    /// - Throws: ``NetworkAnalysis/ConvergenceError`` when an iterative measure does not converge,
-    ///   ``NetworkAnalysis/CentralityError`` when `pn` meets a network it is not defined on.
+    /// - Throws: ``/NetworkAnalysis/ConvergenceError`` when an iterative measure does not converge,
+    ///   ``/NetworkAnalysis/CentralityError`` when `pn` meets a network it is not defined on.
     /// - Complexity: that of the measure: O(m) for degrees, O(n·m) (unweighted) or
     ///   O(n·m + n² log n) (weighted) for betweenness, closeness and harmonic (Brandes 2001),
     ///   O(iterations · m) for the spectral ones.
@@ -173,7 +173,7 @@ extension ActorGraph {
     ///   - top: Keep only the first `top` actors of the ranking.
     /// - Throws: ``ProjectionError`` for an unknown kind or claimant, or when a measure that
     ///   negative ties make meaningless (``CentralityMeasure/refusesNegativeTies``) meets them;
-    ///   ``NetworkAnalysis/ConvergenceError`` when an iterative measure does not converge.
+    ///   ``/NetworkAnalysis/ConvergenceError`` when an iterative measure does not converge.
     /// - Complexity: that of the measures (see ``NetworkAnalysis/Network/centrality(_:weighted:)``).
     public func centrality(_ measures: [CentralityMeasure] = [.degree, .betweenness, .closeness, .pagerank],
                            projection: ProjectionOptions = ProjectionOptions(), top: Int? = nil) throws -> CentralityReport {

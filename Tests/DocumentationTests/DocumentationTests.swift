@@ -11,7 +11,7 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     static let libraryModules = ["ActorGraphModel", "ActorGraphFormats", "ActorGraphAnalysis",
-                                 "ActorGraphRendering", "NetworkAnalysis", "ActorGraphKit"]
+                                 "ActorGraphRendering", "ActorGraphBriefing", "NetworkAnalysis", "ActorGraphKit"]
     static let articles = root.appendingPathComponent("Sources/ActorGraphKit/ActorGraphKit.docc")
 
     static func text(_ relative: String) throws -> String {
