@@ -110,7 +110,7 @@ import Testing
         defer { E2E.remove(dir) }
         let run = try E2E.run(["--generate-completion-script", shell], in: dir)
         #expect(run.status == 0, "\(run)")
-        for word in ["schema", "fissures", "render", "--format", "--min-confidence"] {
+        for word in ["schema", "fissures", "render", "format", "min-confidence"] {
             #expect(run.stdout.contains(word), "\(shell): \(word)")
         }
         #expect(!run.stdout.contains("_render-dot"), "\(shell): the internal worker is not offered")
