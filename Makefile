@@ -16,7 +16,7 @@ GRAPHS = $(wildcard graphs/*.yaml)
 # after the January 7 battle, and January 11 (Rangers in, protests in Lyari).
 KARACHI_FRAMES = 2009-12-31,2010-01-03,2010-01-08,2010-01-11
 
-.PHONY: all deps build demo test graphs bench docs docs-check install uninstall clean
+.PHONY: all deps build demo test graphs bench docs docs-check fuzz install uninstall clean
 
 all: build
 
@@ -128,6 +128,14 @@ docs-check:
 	$(MAKE) docs DOCC_FLAGS="--experimental-documentation-coverage --coverage-summary-level brief"
 	python3 Tools/docs/undocumented.py .build
 
+## fuzz: coverage-guided fuzzing of every reader (libFuzzer; FuzzTesting/, Tools/fuzz/run.sh), not part
+##       of `make test`: FUZZ_SECONDS per reader (default 60), seeded from graphs/ and the interop
+##       fixtures; minimises FuzzTesting/Corpus/, copies what it finds to FuzzTesting/FailCases/
+##       (replayed by `make test`), prints executions, coverage and findings per reader.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) bash Tools/fuzz/run.sh
+
 ## install: the command to $(PREFIX)/bin, its man page to $(PREFIX)/share/man/man1 (swift-argument-parser's
 ##          generate-manual plugin, dated by the last commit), and its bash, zsh and fish completions
 ##          (ArgumentParser's --generate-completion-script)
@@ -155,7 +163,7 @@ uninstall:
 	  "$(DESTDIR)$(PREFIX)/$(BASH_COMPLETION)" "$(DESTDIR)$(PREFIX)/$(ZSH_COMPLETION)" "$(DESTDIR)$(PREFIX)/$(FISH_COMPLETION)"
 
 clean:
-	rm -rf .build .build-test
+	rm -rf .build .build-test .build-fuzz FuzzTesting/.build
 
 ## bench: benchmarks (release builds), printed as tables:
 ##   1. rendering in-process against spawning the dot command (500 actors);

@@ -116,7 +116,9 @@ extension ActorGraph {
     /// Each relation in `relations` (positions; all when nil) with its cited passages, the
     /// quotes highlighted in them, its claimants, disputers, confidence, dates and note.
     ///
-    /// - Parameter texts: The sources' texts by source id (``ActorGraphFormats`` reads them).
+    /// - Parameters:
+    ///   - chosen: The relations to list, by position in the graph; nil lists them all.
+    ///   - texts: The sources' texts by source id (`ActorGraphFormats` reads them).
     /// - Complexity: O(Σ passage length · quote length) over the relations' cites and quotes.
     public func evidenceReport(texts: [String: SourceText], relations chosen: [Int]? = nil) -> EvidenceReport {
         let refs = ReportReferences(self)

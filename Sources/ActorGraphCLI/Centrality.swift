@@ -36,6 +36,9 @@ extension ActorGraphCommand {
         @Option(help: "Output format: table, csv or json.")
         var format: ReportFormatCentrality = .table
 
+        @Option(help: ArgumentHelp("How close the iterative measures (eigenvector, pagerank, katz, hubs, authorities) get to their exact values: the L1 distance for pagerank (guaranteed) and katz (guaranteed when alpha times the largest out-degree is below 1, else estimated), the change and the estimated distance for the others.", valueName: "tol"))
+        var tolerance: Double = 1e-10
+
         enum ReportFormatCentrality: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
         func measures() throws -> [CentralityMeasure] {
@@ -52,6 +55,9 @@ extension ActorGraphCommand {
         func validate() throws {
             _ = try measures()
             if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+            if !(tolerance > 0 && tolerance.isFinite) {
+                throw ValidationError("--tolerance must be a positive number, such as 1e-10, not \(tolerance)")
+            }
         }
 
         /// Whether `file` is a plain edge list, read by the fast path (NetworkAnalysis `EdgeList`)
@@ -103,7 +109,7 @@ extension ActorGraphCommand {
                 let positiveKinds = Set(kept.filter { graph.sign(of: $0) != .negative }.map(\.kind)).sorted()
                 negativeTies = "this projection has some (\(negativeKinds.joined(separator: ", "))); keep positive kinds with --relations \(positiveKinds.joined(separator: ","))"
                 for (a, b) in projected.ambivalentPairs {
-                    Output.error("\(file): note: '\(a)' and '\(b)' are joined by both positive and negative relations (ambivalent); their ties are summed")
+                    Output.error("\(file): note: '\(a)' and '\(b)' are joined by both positive and negative relations (ambivalent); their ties are summed into one net tie, none when they cancel")
                 }
                 names = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, $0.name) })
                 ids = projected.actorIDs
@@ -151,11 +157,11 @@ extension ActorGraphCommand {
             case .betweenness: return g.betweenness(weighted: projection.weighted)
             case .closeness: return g.closeness(weighted: projection.weighted)
             case .harmonic: return g.harmonic(weighted: projection.weighted)
-            case .eigenvector: return try g.eigenvector(weighted: projection.weighted, maxIterations: 10_000)
-            case .pagerank: return try g.pageRank(weighted: projection.weighted, maxIterations: 10_000)
-            case .katz: return try g.katz(weighted: projection.weighted, maxIterations: 10_000)
-            case .hubs: return try g.hits(weighted: projection.weighted, maxIterations: 10_000).hubs
-            case .authorities: return try g.hits(weighted: projection.weighted, maxIterations: 10_000).authorities
+            case .eigenvector: return try g.eigenvector(weighted: projection.weighted, tolerance: tolerance, maxIterations: 100_000)
+            case .pagerank: return try g.pageRank(weighted: projection.weighted, tolerance: tolerance, maxIterations: 100_000)
+            case .katz: return try g.katz(weighted: projection.weighted, tolerance: tolerance, maxIterations: 100_000)
+            case .hubs: return try g.hits(weighted: projection.weighted, tolerance: tolerance, maxIterations: 100_000).hubs
+            case .authorities: return try g.hits(weighted: projection.weighted, tolerance: tolerance, maxIterations: 100_000).authorities
             case .pn: return try g.pn()
             }
         }

@@ -21,10 +21,10 @@ public struct EvidenceSummary: Hashable, Sendable {
 ///
 /// For each source with a `text`, the file is read (UTF-8, relative to the directory of the
 /// graph file that declares the source); a missing or unreadable file is an error at `text`.
-/// Each cite of such a source resolves its locator (``Locator``) against the text: a passage
+/// Each cite of such a source resolves its locator (`Locator`) against the text: a passage
 /// the text lacks is an error at the cite that names what the text has (`cable has ¶1–¶9`); a
 /// locator of another form is a warning, and quotes are then looked for in the whole text.
-/// Each `quote` must occur, after normalisation (``SourceText``), in one of the relation's cited
+/// Each `quote` must occur, after normalisation (``/ActorGraphModel/SourceText``), in one of the relation's cited
 /// passages. One that does not is an error at the quote: it names the passage that holds the
 /// words when another does, else where it looked and the closest words there.
 public enum EvidenceCheck {
@@ -36,6 +36,7 @@ public enum EvidenceCheck {
     /// (in position order) and filling ``LoadedGraph/sourceTexts`` and ``LoadedGraph/evidence``.
     ///
     /// - Parameters:
+    ///   - loaded: The graph as read, with its diagnostics and source map; updated in place.
     ///   - file: The file diagnostics name when the source map does not say (a single file).
     ///   - directory: The directory of the graph file a source is declared in, given the
     ///   source's index (texts are relative to it).

@@ -44,6 +44,11 @@ struct JSONDocumentReader {
                                        message: "invalid JSON: " + message, fix: fix))
     }
 
+    private func tooDeep() -> Failure {
+        failure("nesting deeper than \(JSONDocumentReader.maximumDepth) levels here",
+                fix: "a graph file needs only a few levels; check that every '[' and '{' is closed where it should be")
+    }
+
     private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
 
     private mutating func advance() {
@@ -76,7 +81,7 @@ struct JSONDocumentReader {
         case "{":
             depth += 1
             defer { depth -= 1 }
-            if depth > JSONDocumentReader.maximumDepth { throw failure("nesting deeper than \(JSONDocumentReader.maximumDepth) levels") }
+            if depth > JSONDocumentReader.maximumDepth { throw tooDeep() }
             advance()
             var pairs: [(key: ScalarNode, value: DocumentNode)] = []
             skipWhitespace()
@@ -100,7 +105,7 @@ struct JSONDocumentReader {
         case "[":
             depth += 1
             defer { depth -= 1 }
-            if depth > JSONDocumentReader.maximumDepth { throw failure("nesting deeper than \(JSONDocumentReader.maximumDepth) levels") }
+            if depth > JSONDocumentReader.maximumDepth { throw tooDeep() }
             advance()
             var items: [DocumentNode] = []
             skipWhitespace()

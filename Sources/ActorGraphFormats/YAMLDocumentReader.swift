@@ -9,10 +9,8 @@ enum YAMLDocumentReader {
     static let maximumDepth = 64
 
     static func read(_ text: String, file: String) -> Result<DocumentNode?, Diagnostic> {
-        if let tooDeep = nestingBeyondLimit(text) {
-            return .failure(Diagnostic(file: file, position: tooDeep, severity: .error,
-                                       message: "the YAML nests deeper than \(maximumDepth) levels here",
-                                       fix: "an ActorGraph file needs only a few levels (actors → id → fields); check the brackets and indentation"))
+        if let position = nestingBeyondLimit(text) {
+            return .failure(tooDeep(at: position, file: file))
         }
         let node: Node?
         do {
@@ -24,7 +22,13 @@ enum YAMLDocumentReader {
         }
         guard let node else { return .success(nil) }
         var budget = nodeBudget(forTextOfLength: text.utf8.count)
-        return convert(node, file: file, budget: &budget)
+        return convert(node, file: file, budget: &budget, depth: 0)
+    }
+
+    private static func tooDeep(at position: SourcePosition, file: String) -> Diagnostic {
+        Diagnostic(file: file, position: position, severity: .error,
+                   message: "the YAML nests deeper than \(maximumDepth) levels here (aliases count as the values they repeat)",
+                   fix: "an ActorGraph file needs only a few levels (actors → id → fields); check the brackets and indentation")
     }
 
     /// How many values a text of `length` bytes may compose to. Without aliases every value takes
@@ -36,7 +40,11 @@ enum YAMLDocumentReader {
         SourcePosition(line: max(1, mark?.line ?? 1), column: max(1, mark?.column ?? 1))
     }
 
-    private static func convert(_ node: Node, file: String, budget: inout Int) -> Result<DocumentNode?, Diagnostic> {
+    private static func convert(_ node: Node, file: String, budget: inout Int, depth: Int) -> Result<DocumentNode?, Diagnostic> {
+        if depth > maximumDepth {
+            // The text's estimate (``nestingBeyondLimit(_:)``) missed it; still refuse.
+            return .failure(tooDeep(at: position(node.mark), file: file))
+        }
         budget -= 1
         if budget < 0 {
             return .failure(Diagnostic(file: file, position: position(node.mark), severity: .error,
@@ -50,7 +58,7 @@ enum YAMLDocumentReader {
             var items: [DocumentNode] = []
             items.reserveCapacity(seq.count)
             for item in seq {
-                switch convert(item, file: file, budget: &budget) {
+                switch convert(item, file: file, budget: &budget, depth: depth + 1) {
                 case .success(let n): items.append(n!)
                 case .failure(let d): return .failure(d)
                 }
@@ -66,7 +74,7 @@ enum YAMLDocumentReader {
                                                fix: "write 'key: value'"))
                 }
                 let keyNode = ScalarNode(text: key.string, quoted: key.style != .plain, position: position(key.mark))
-                switch convert(v, file: file, budget: &budget) {
+                switch convert(v, file: file, budget: &budget, depth: depth + 1) {
                 case .success(let n): pairs.append((keyNode, n!))
                 case .failure(let d): return .failure(d)
                 }
@@ -121,22 +129,57 @@ enum YAMLDocumentReader {
         return SourcePosition(line: line, column: column)
     }
 
-    /// A conservative estimate of the nesting depth: flow brackets plus block indentation levels
-    /// plus `- ` / `? ` indicators opening a line. Returns where the estimate first passes the
-    /// limit, or nil.
+    /// A collection with an anchor (`&name`) whose text the scan is inside.
+    private struct OpenAnchor {
+        var name: String
+        /// The estimated depth where the anchor stands.
+        var depth: Int
+        /// Flow: the flow depth before its `[`/`{`; it closes when the flow depth returns there.
+        var flowDepth: Int?
+        /// Block: its line's indentation, and whether that line opens with `- `.
+        var indent: Int
+        var dashLine: Bool
+        /// The deepest estimate (aliases expanded) inside it so far.
+        var deepest: Int
+    }
+
+    /// A conservative estimate of the nesting depth, as the document composes: flow brackets
+    /// plus block indentation levels plus `- ` / `? ` indicators opening a line, plus, at an alias
+    /// (`*name`), the depth of the anchored collection it repeats (so that a chain of anchors
+    /// each holding an alias of the one before cannot compose to a depth its text does not show).
+    /// Returns where the estimate first passes the limit, or nil.
+    ///
+    /// - Complexity: O(text length).
     static func nestingBeyondLimit(_ text: String) -> SourcePosition? {
         var flowDepth = 0
         var indents: [Int] = []
         var line = 0
+        var open: [OpenAnchor] = []
+        /// Anchor → how many levels its value adds where an alias repeats it.
+        var anchored: [String: Int] = [:]
+        func close() {
+            let a = open.removeLast()
+            anchored[a.name] = max(0, a.deepest - a.depth)
+            if !open.isEmpty { open[open.count - 1].deepest = max(open[open.count - 1].deepest, a.deepest) }
+        }
+        func isBreak(_ c: Unicode.Scalar) -> Bool {
+            c == " " || c == "\t" || c == "\r" || c == "," || c == "[" || c == "]" || c == "{" || c == "}"
+        }
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             line += 1
             let scalars = Array(rawLine.unicodeScalars)
             var i = 0
             while i < scalars.count, scalars[i] == " " { i += 1 }
             if i == scalars.count || scalars[i] == "#" { continue }
+            let dashLine = i + 1 < scalars.count && scalars[i] == "-" && scalars[i + 1] == " "
             if flowDepth == 0 {
                 while let last = indents.last, last >= i { indents.removeLast() }
                 indents.append(i)
+                // Block collections with an anchor end at a line indented less, or as much
+                // when it is not the next item of a compact list under a key.
+                while let a = open.last, a.flowDepth == nil, i < a.indent || (i == a.indent && (a.dashLine || !dashLine)) {
+                    close()
+                }
             }
             var inline = 0
             var j = i
@@ -148,6 +191,8 @@ enum YAMLDocumentReader {
             var quote: Unicode.Scalar?
             while j < scalars.count {
                 let c = scalars[j]
+                var extra = 0
+                var at = j
                 if let q = quote {
                     if c == "\\" && q == "\"" { j += 1 } else if c == q { quote = nil }
                 } else if c == "\"" || c == "'" {
@@ -158,13 +203,46 @@ enum YAMLDocumentReader {
                     flowDepth += 1
                 } else if c == "]" || c == "}" {
                     flowDepth = max(0, flowDepth - 1)
+                    while let a = open.last, let f = a.flowDepth, flowDepth <= f { close() }
+                } else if c == "&" || c == "*", j == 0 || [" ", "[", "{", ",", ":", "-", "?"].contains(scalars[j - 1]) {
+                    at = j
+                    var k = j + 1
+                    while k < scalars.count, !isBreak(scalars[k]) { k += 1 }
+                    let name = String(String.UnicodeScalarView(scalars[(j + 1)..<k]))
+                    let depth = indents.count + inline + flowDepth
+                    if c == "*" {
+                        extra = anchored[name] ?? 0
+                    } else {
+                        // What follows the anchor (after spaces and a tag): a flow collection,
+                        // nothing (a block collection below), or a scalar (which adds nothing).
+                        var m = k
+                        while m < scalars.count, scalars[m] == " " { m += 1 }
+                        if m < scalars.count, scalars[m] == "!" {
+                            while m < scalars.count, scalars[m] != " " { m += 1 }
+                            while m < scalars.count, scalars[m] == " " { m += 1 }
+                        }
+                        if m < scalars.count, scalars[m] == "[" || scalars[m] == "{" {
+                            open.append(OpenAnchor(name: name, depth: depth, flowDepth: flowDepth, indent: i, dashLine: dashLine, deepest: depth))
+                        } else if m == scalars.count || scalars[m] == "#" || scalars[m] == "\r" {
+                            if flowDepth == 0 {
+                                open.append(OpenAnchor(name: name, depth: depth, flowDepth: nil, indent: i, dashLine: dashLine, deepest: depth))
+                            }
+                        } else {
+                            anchored[name] = 0
+                        }
+                    }
+                    j = k - 1
                 }
-                if indents.count + inline + flowDepth > maximumDepth {
-                    return SourcePosition(line: line, column: j + 1)
+                let estimate = indents.count + inline + flowDepth + extra
+                if !open.isEmpty { open[open.count - 1].deepest = max(open[open.count - 1].deepest, estimate) }
+                if estimate > maximumDepth {
+                    return SourcePosition(line: line, column: at + 1)
                 }
                 j += 1
             }
-            if indents.count + inline + flowDepth > maximumDepth {
+            let estimate = indents.count + inline + flowDepth
+            if !open.isEmpty { open[open.count - 1].deepest = max(open[open.count - 1].deepest, estimate) }
+            if estimate > maximumDepth {
                 return SourcePosition(line: line, column: i + 1)
             }
         }

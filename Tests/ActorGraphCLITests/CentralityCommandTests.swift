@@ -66,6 +66,26 @@ import Testing
         #expect(bad.stderr.hasPrefix("bad.txt:2: a line needs at least a source and a target"), "\(bad)")
     }
 
+    /// `--tolerance` reaches the iterative measures; the default is within 1e-10 of the limit.
+    @Test func toleranceControlsTheIterativeMeasures() throws {
+        let dir = try E2E.temporaryDirectory()
+        defer { E2E.remove(dir) }
+        func values(_ extra: [String]) throws -> [Double] {
+            let run = try E2E.run(["centrality", Self.graph("karate-club.yaml"), "--measure", "pagerank,eigenvector,katz,hubs",
+                                   "--format", "csv"] + extra, in: dir)
+            #expect(run.status == 0, "\(run)")
+            return E2E.lines(run.stdout).dropFirst().sorted().flatMap { $0.split(separator: ",").suffix(4).compactMap { Double($0) } }
+        }
+        let loose = try values(["--tolerance", "1e-3"])
+        let standard = try values([])
+        let tight = try values(["--tolerance", "1e-14"])
+        #expect(standard.count == 34 * 4 && tight.count == standard.count && loose.count == standard.count)
+        #expect(zip(standard, tight).allSatisfy { abs($0 - $1) <= 1e-10 }, "the default is within 1e-10")
+        #expect(zip(loose, tight).contains { abs($0 - $1) > 1e-6 }, "a loose tolerance stops earlier")
+        let zero = try E2E.run(["centrality", Self.graph("karate-club.yaml"), "--tolerance", "0"], in: dir)
+        #expect(zero.status == 2 && zero.stderr.contains("--tolerance must be a positive number"), "\(zero)")
+    }
+
     @Test func badArgumentsAreUsageErrors() throws {
         let dir = try E2E.temporaryDirectory()
         defer { E2E.remove(dir) }

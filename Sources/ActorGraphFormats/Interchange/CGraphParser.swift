@@ -130,7 +130,9 @@ package enum CGraph {
         agreseterrors()
         let graph = text.withCString { agmemread($0) }
         let extra = drainLexer()
-        guard let graph, agerrors() < Int32(AGERR.rawValue) || capturedMessages.errors.isEmpty else {
+        let errorLevel = agerrors()
+        resetLexerState(htmlOpenings: text.utf8.reduce(0) { $0 + ($1 == 0x3C ? 1 : 0) })
+        guard let graph, errorLevel < Int32(AGERR.rawValue) || capturedMessages.errors.isEmpty else {
             if let graph { agclose(graph) }
             throw capturedMessages
         }
@@ -150,6 +152,39 @@ package enum CGraph {
         }
         capturedMessages = saved
         return count
+    }
+
+    /// Brings cgraph's lexer back to its initial state after a read.
+    ///
+    /// The flex lexer's start condition is global and survives reads: a text that ends inside a
+    /// comment, a quoted string or an HTML string (the parser's error recovery reads to the end)
+    /// leaves the lexer there, and the next read, of any text, starts inside that string (found
+    /// by fuzzing: `A "` read twice gave two different syntax errors). A probe, `digraph{}`, reads
+    /// as a graph only from the initial state; until it does, the closers are fed one at a time
+    /// (each ends its own state and is swallowed as text by the others): `*/` a comment, `"` a
+    /// quoted string, `>` one level of an HTML string, at most `htmlOpenings` + 1 of them.
+    ///
+    /// - Complexity: one tiny read when the lexer is already in its initial state.
+    package static func resetLexerState(htmlOpenings: Int) {
+        let saved = capturedMessages
+        defer { capturedMessages = saved }
+        func probe() -> Bool {
+            guard let g = agmemread("digraph{}") else { return false }
+            agclose(g)
+            return true
+        }
+        func feed(_ text: String) {
+            if let g = agmemread(text) { agclose(g) }
+        }
+        if probe() { return }
+        feed("*/")
+        if probe() { return }
+        feed("\"")
+        if probe() { return }
+        for _ in 0...max(0, htmlOpenings) {
+            feed(">")
+            if probe() { return }
+        }
     }
 
     /// Every attribute cgraph declares for objects of `kind` in `graph`, with `object`'s values.

@@ -52,6 +52,12 @@ public enum DOTFormat {
                                                     severity: .error, message: "the file holds a NUL character, which DOT cannot hold",
                                                     fix: "delete it"))
         }
+        if let tooDeep = DOTScanner.nestingBeyondLimit(text) {
+            return ImportBuilder.failure(Diagnostic(
+                file: file, position: tooDeep, severity: .error,
+                message: "the DOT nests '{' deeper than \(DOTScanner.maximumDepth) levels here (subgraphs or groups of edge ends inside one another)",
+                fix: "a graph needs only a few levels of subgraphs; check that every '{' is closed by a '}', and flatten the nesting"))
+        }
         let document: CGraphDocument
         do {
             document = try CGraph.parse(text)
@@ -93,6 +99,14 @@ public enum DOTFormat {
             }
             let position = scan.token(onLine: line, near: near) ?? SourcePosition(line: line, column: 1)
             var fix = "check this statement and the one before: a missing ';', ']', '}' or '=', or a name with spaces or dashes that needs quotes"
+            if message.contains("memory exhausted") {
+                // Bison's stack (10,000 states) gives out: one edge statement chains a few
+                // thousand nodes (the grammar is right-recursive).
+                out.append(Diagnostic(file: file, position: position, severity: .error,
+                                      message: "Graphviz's parser gives out in this statement: it chains more nodes than its stack holds (Graphviz: \(message))",
+                                      fix: "split the chain 'a -> b -> c -> …' into several statements, e.g. one edge a line"))
+                continue
+            }
             if near == "->" { fix = "an undirected 'graph' joins nodes with '--'; for arrows, write 'digraph'" }
             if near == "--" { fix = "a 'digraph' joins nodes with '->'; for undirected edges, write 'graph' or add dir=none" }
             let what = near.isEmpty ? "a DOT syntax error" : "a DOT syntax error near '\(near)'"

@@ -11,6 +11,62 @@
 ///
 /// - Complexity: O(text length + edges × subgraph sizes).
 final class DOTScanner {
+    /// The deepest nesting of `{ }` accepted (subgraphs, and groups of edge ends, inside one
+    /// another). Graphviz's parser is a yacc grammar whose stack gives out at a few thousand
+    /// levels, and cgraph and the readers walk subgraphs recursively; a real graph needs a few.
+    static let maximumDepth = 64
+
+    /// Where the nesting of `{` first passes ``maximumDepth``, or nil. Knows what cgraph's lexer
+    /// knows: braces inside quoted strings, HTML strings `<…>`, `//` and `/* */` comments and `#`
+    /// lines do not count.
+    ///
+    /// - Complexity: O(text length), no allocation but the byte copy.
+    static func nestingBeyondLimit(_ text: String) -> SourcePosition? {
+        var text = text
+        return text.withUTF8 { s -> SourcePosition? in
+            let n = s.count
+            var p = 0, line = 1, column = 1, depth = 0
+            @inline(__always) func advance() {
+                if s[p] == 0x0A { line += 1; column = 1 } else if s[p] & 0xC0 != 0x80 { column += 1 }
+                p += 1
+            }
+            while p < n {
+                let c = s[p]
+                if c == 0x23, column == 1 { // # line
+                    while p < n, s[p] != 0x0A { advance() }
+                } else if c == 0x2F, p + 1 < n, s[p + 1] == 0x2F { // //
+                    while p < n, s[p] != 0x0A { advance() }
+                } else if c == 0x2F, p + 1 < n, s[p + 1] == 0x2A { // /* */
+                    advance(); advance()
+                    while p < n, !(s[p] == 0x2A && p + 1 < n && s[p + 1] == 0x2F) { advance() }
+                    if p < n { advance(); advance() }
+                } else if c == 0x22 { // "…", with \" and \\ escapes
+                    advance()
+                    while p < n, s[p] != 0x22 {
+                        if s[p] == 0x5C, p + 1 < n { advance() }
+                        advance()
+                    }
+                    if p < n { advance() }
+                } else if c == 0x3C { // <…>, nested
+                    var html = 0
+                    repeat {
+                        if s[p] == 0x3C { html += 1 } else if s[p] == 0x3E { html -= 1 }
+                        advance()
+                    } while p < n && html > 0
+                } else {
+                    if c == 0x7B {
+                        depth += 1
+                        if depth > maximumDepth { return SourcePosition(line: line, column: column) }
+                    } else if c == 0x7D {
+                        depth = max(0, depth - 1)
+                    }
+                    advance()
+                }
+            }
+            return nil
+        }
+    }
+
     enum TokenKind { case id, quoted, html, punct, edgeOp }
 
     struct Token {
@@ -72,6 +128,8 @@ final class DOTScanner {
     /// Members of the subgraphs being parsed, innermost last.
     private var memberStack: [[(String, SourcePosition)]] = []
     private var i = 0
+    /// How many `{ }` blocks the parser is inside.
+    private var nesting = 0
 
     init(_ text: String) {
         lex(text)
@@ -303,6 +361,13 @@ final class DOTScanner {
                 return name.flatMap { subgraphMembers[$0] } ?? []
             }
             i += 1
+            guard nesting < DOTScanner.maximumDepth else {
+                // Deeper than any text the reader hands to cgraph: skip the block, unparsed.
+                skipBlock()
+                return []
+            }
+            nesting += 1
+            defer { nesting -= 1 }
             memberStack.append([])
             statements(depth: 1)
             if isPunct("}") { i += 1 }
@@ -318,6 +383,16 @@ final class DOTScanner {
             _ = atom()
         }
         return [(name, position)]
+    }
+
+    /// Skips to just past the `}` that closes the block whose `{` was just read, iteratively.
+    private func skipBlock() {
+        if unexpected == nil, let t = current { unexpected = t }
+        var open = 1
+        while i < tokens.count, open > 0 {
+            if isPunct("{") { open += 1 } else if isPunct("}") { open -= 1 }
+            i += 1
+        }
     }
 
     private func statement(depth: Int) {

@@ -21,6 +21,8 @@ public enum PajekFormat {
         enum Section { case none, vertices, arcs, edges, arcslist, edgeslist, skip }
         var section = Section.none
         var vertexCount = 0
+        /// The `*Vertices` line's count: where vertices that no line lists are placed.
+        var verticesPosition = SourcePosition(line: 1, column: 1)
         var labels: [Int: (String, SourcePosition)] = [:]
         var warnedVertexExtras = false
         var vertexAttributes: [Int: [String: (AttributeValue, SourcePosition)]] = [:]
@@ -44,6 +46,7 @@ public enum PajekFormat {
                         section = .skip; continue
                     }
                     vertexCount = c; section = .vertices
+                    verticesPosition = pos(tokens[1])
                 case "*arcs": section = .arcs
                 case "*edges": section = .edges
                 case "*arcslist": section = .arcslist
@@ -136,7 +139,7 @@ public enum PajekFormat {
                 let label = labels[v]
                 var actor = Actor(id: id(v), kind: "")
                 if !unique, let label, label.0 != String(v) { actor.name = label.0 }
-                var node = ImportedNode(actor: actor, position: label?.1)
+                var node = ImportedNode(actor: actor, position: label?.1 ?? verticesPosition)
                 // Native names (kind, name, role, note, aliases) fill the fields, as in GraphML.
                 let fields = (vertexAttributes[v] ?? [:]).sorted { $0.key < $1.key }
                     .map { TypedField(name: $0.key, value: $0.value.0, position: $0.value.1) }

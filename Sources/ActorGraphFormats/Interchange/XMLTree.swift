@@ -45,6 +45,11 @@ final class XMLTreeElement {
 }
 
 enum XMLTree {
+    /// The deepest nesting of elements accepted: libxml2's own default limit, which Foundation's
+    /// push parser does not apply (it reads 100,000 levels). The tree is freed recursively, so
+    /// without a limit absurd nesting exhausts the stack; GraphML and GEXF need fewer than 20.
+    static let maximumDepth = 256
+
     /// Parses `data` into its root element, or one positioned diagnostic saying why it cannot.
     ///
     /// - Complexity: O(size of the input).
@@ -71,6 +76,11 @@ enum XMLTree {
         func clamp(_ line: Int, _ column: Int) -> SourcePosition {
             let l = min(max(line, 1), lines)
             return SourcePosition(line: l, column: max(column, 1))
+        }
+        if let deep = builder.tooDeep {
+            return .failure(Diagnostic(file: file, position: clamp(deep.line, deep.column), severity: .error,
+                                       message: "the \(format) nests elements deeper than \(maximumDepth) levels here",
+                                       fix: "a \(format) file needs only a few levels; check that every element is closed (\(hint))"))
         }
         if let first = builder.firstError ?? parser.parserError.map({ error in
             TreeBuilder.ParseError(code: (error as NSError).code, line: parser.lineNumber, column: parser.columnNumber,
@@ -179,6 +189,13 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         } else {
             inSync = false
         }
+        if stack.count >= XMLTree.maximumDepth {
+            // An error libxml2 reported before (it recovers and goes on) stays the one reported.
+            if firstError == nil, tooDeep == nil { tooDeep = position }
+            aborted = true
+            parser.abortParsing()
+            return
+        }
         let element = XMLTreeElement(name: elementName, attributes: attributes, position: position,
                                      attributePositions: attributePositions)
         if let parent = stack.last { parent.children.append(element) } else if root == nil { root = element }
@@ -186,7 +203,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        if !stack.isEmpty { stack.removeLast() }
+        if !aborted, !stack.isEmpty { stack.removeLast() }
     }
 
     struct ParseError {
@@ -194,6 +211,9 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         var open: String?
     }
     var firstError: ParseError?
+    /// The start tag that nests deeper than ``XMLTree/maximumDepth``; parsing stops there.
+    var tooDeep: SourcePosition?
+    var aborted = false
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         guard firstError == nil else { return }
@@ -277,7 +297,14 @@ enum StartTagScanner {
                     // (`<?pi?>`); none carries graph data: keep only the XML declaration.
                     let start = i
                     i = skip(p, from: i + 2, until: "?>")
-                    let isDeclaration = start == 0 || (start == 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+                    // The declaration: `<?xml` and a blank at the very start (after a BOM), with no
+                    // other `<` before its `?>` (else libxml2 ends it elsewhere and may still meet a
+                    // `<?pi?>` inside; fuzzing found both `<?pi?>` first and a declaration left open
+                    // until a later `?>`, each of which crashed Foundation).
+                    let atStart = start == 0 || (start == 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+                    let isDeclaration = atStart && has(p, start, "<?xml") && start + 5 < i
+                        && [0x20, 0x09, 0x0A, 0x0D].contains(p[start + 5])
+                        && !(start + 1..<i).contains { p[$0] == 0x3C }
                     if !isDeclaration { blank(p, start..<i) }
                     continue
                 }

@@ -94,19 +94,37 @@ extension Network {
     /// depends only on the network, `k` and `seed`, never on `threads`.
     ///
     /// All swaps of one member are scored together: one breadth-first search from every node of
-    /// the network without the other k − 1 members, then for each candidate only the sources for
-    /// which it is the sole shortest-path parent of some node are repaired locally (the affected
-    /// nodes found in level order and re-settled from their unaffected neighbours).
+    /// the network without the other k − 1 members (the base), counting shortest paths, then:
+    ///
+    /// - **Bounds.** Removing v after the base lowers the sum H of reciprocal distances by at
+    ///   most 2 Σ_t 1/d(v, t) (v's own pairs) plus Σ_{s,t} (σ_st(v)/σ_st)/d(s, t) (the pairs all
+    ///   of whose shortest paths pass through v each lose less than their 1/d, and such a pair
+    ///   has σ_st(v) = σ_st); the second sum is Brandes's accumulation with target weights 1/d,
+    ///   taken in the same searches. That gives an upper bound on DF for every candidate.
+    /// - **Exact scores only where they can matter.** Candidates are scored in decreasing order
+    ///   of their bound, in batches of 16; one whose bound (plus 10⁻⁹ for rounding) is below the
+    ///   current set's DF, or the best swap found so far, minus 10⁻¹², is skipped: it can
+    ///   neither win nor tie. A scored candidate is exact: only the sources for which it is the
+    ///   sole shortest-path parent of some node are repaired locally (the affected nodes found
+    ///   in level order and re-settled from their unaffected neighbours).
+    /// - **Bases recur.** The swaps of a base are kept and reused when the base comes back (in
+    ///   the next round, or from another start) with no higher floor than they were scored
+    ///   against.
+    ///
+    /// The answer is the one scoring every swap from scratch would give (tested against that
+    /// on 200 seeded graphs, and against brute force on small ones).
     ///
     /// - Precondition: `0 ≤ k ≤ nodeCount`, `restarts ≥ 0`.
     /// - Complexity: one DF evaluation is n breadth-first searches, O(n(n + m)); a round of swaps
-    ///   costs k such evaluations plus, per candidate, O(n·deg) checks and the local repairs.
-    ///   O(n²) memory (5 bytes per node pair) for the distance table.
+    ///   costs at most k such searches (fewer when bases recur) plus, per candidate scored
+    ///   exactly, O(n·deg) checks and the local repairs. O(n²) memory (5 bytes per node pair)
+    ///   for the distance table.
     ///
     /// # Performance
-    /// Slow for KPP-Neg beyond a few hundred nodes: on a random 1,000-node, 5,000-edge graph
-    /// (release build, 2 threads) one DF takes 13 ms, scoring all 1,000 single removals 0.22 s,
-    /// and k = 3 with 8 restarts 20 s (about 90 rounds of scoring, each n searches plus repairs).
+    /// On the 1,000-node, 5,000-edge benchmark graph (s1k, read undirected; k = 3, 8 restarts)
+    /// the search prepares 55 bases and scores 591 candidates exactly, skipping 54,250 by their
+    /// bounds: 12 s of CPU on 2 threads, where scoring every swap took 50 s (release build, on a
+    /// heavily shared machine; `AnalysisBenchmark --graphs s1k --measures keyplayers`).
     ///
     /// Borgatti, S. P. "Identifying sets of key players in a social network." Computational and
     /// Mathematical Organization Theory 12:21–34, 2006. doi:10.1007/s10588-006-7084-x
@@ -120,9 +138,15 @@ extension Network {
         let baseline = _KeyPlayers.fragmentation(engine.histogram(removed: [Bool](repeating: false, count: n),
                                                                   threads: threads), nodes: n)
         let search = _KeyPlayers.Search(nodeCount: n, k: k, seed: seed, restarts: restarts,
-                                        exhaustiveLimit: exhaustiveLimit) { base, candidates in
+                                        exhaustiveLimit: exhaustiveLimit) { base, candidates, floor in
             engine.prepare(removing: base, threads: threads)
-            return engine.evaluate(candidates: candidates, threads: threads).map { _KeyPlayers.Score(primary: $0, secondary: 0) }
+            return engine.evaluate(candidates: candidates, floor: floor?.primary, threads: threads)
+                .map { $0.map { _KeyPlayers.Score(primary: $0, secondary: 0) } }
+        } score: { set in
+            var removed = [Bool](repeating: false, count: n)
+            for v in set { removed[Int(v)] = true }
+            return _KeyPlayers.Score(primary: _KeyPlayers.fragmentation(engine.histogram(removed: removed, threads: threads),
+                                                                        nodes: n - set.count), secondary: 0)
         }
         let (nodes, optimal, method) = search.run(emptyScore: _KeyPlayers.Score(primary: baseline, secondary: 0))
         return KeyPlayerResult(nodes: nodes, score: distanceFragmentation(removing: nodes, threads: threads),
@@ -155,7 +179,7 @@ extension Network {
         let g = _undirectedTies()
         let n = nodeCount
         let search = _KeyPlayers.Search(nodeCount: n, k: k, seed: seed, restarts: restarts,
-                                        exhaustiveLimit: exhaustiveLimit) { base, candidates in
+                                        exhaustiveLimit: exhaustiveLimit) { base, candidates, _ in
             let blocks = min(candidates.count, 64)
             let primary = SlotBuffer(count: candidates.count), secondary = SlotBuffer(count: candidates.count)
             let size = (candidates.count + max(1, blocks) - 1) / max(1, blocks)
@@ -170,6 +194,9 @@ extension Network {
             }
             let p = primary.array(count: candidates.count), s = secondary.array(count: candidates.count)
             return (0..<candidates.count).map { _KeyPlayers.Score(primary: p[$0], secondary: s[$0]) }
+        } score: { set in
+            var scratch = _ReachScratch(nodeCount: n)
+            return scratch.score(g, members: set, extra: nil, m: m)
         }
         let (nodes, optimal, method) = search.run(emptyScore: _KeyPlayers.Score(primary: 0, secondary: 0))
         return KeyPlayerResult(nodes: nodes, score: reach(of: nodes, within: m), baseline: 0,
@@ -233,19 +260,24 @@ enum _KeyPlayers {
 
     /// Exhaustive or greedy-plus-swaps search over k-sets of `0..<nodeCount`.
     ///
-    /// `evaluate(base, candidates)` scores the sets `base ∪ {v}` for each candidate v ∉ base.
+    /// `evaluate(base, candidates, floor)` scores the sets `base ∪ {v}` for each candidate
+    /// v ∉ base; it may answer nil for a candidate whose score it has proven to be below
+    /// `floor − tolerance` (and below the best score of the same call minus the tolerance), which
+    /// can therefore never be chosen. `score(set)` scores one set.
     struct Search {
         let nodeCount: Int
         let k: Int
         let seed: UInt64
         let restarts: Int
         let exhaustiveLimit: Int
-        let evaluate: ([Int32], [Int32]) -> [Score]
+        let evaluate: ([Int32], [Int32], Score?) -> [Score?]
+        let score: ([Int32]) -> Score
 
         init(nodeCount: Int, k: Int, seed: UInt64, restarts: Int, exhaustiveLimit: Int,
-             evaluate: @escaping ([Int32], [Int32]) -> [Score]) {
+             evaluate: @escaping ([Int32], [Int32], Score?) -> [Score?], score: @escaping ([Int32]) -> Score) {
             self.nodeCount = nodeCount; self.k = k; self.seed = seed
             self.restarts = restarts; self.exhaustiveLimit = exhaustiveLimit; self.evaluate = evaluate
+            self.score = score
         }
 
         func run(emptyScore: Score) -> (nodes: [Int32], optimal: Bool, method: String) {
@@ -273,8 +305,9 @@ enum _KeyPlayers {
                 let first = (base.last ?? -1) + 1
                 let candidates = (Int(first)..<n).map { Int32($0) }
                 if !candidates.isEmpty {
-                    let scores = evaluate(base, candidates)
-                    for (v, s) in zip(candidates, scores) where best == nil || s.isBetter(than: best!.score) {
+                    let scores = evaluate(base, candidates, best?.score)
+                    for (v, s) in zip(candidates, scores) {
+                        guard let s, best == nil || s.isBetter(than: best!.score) else { continue }
                         best = (base + [v], s)
                     }
                 }
@@ -298,8 +331,9 @@ enum _KeyPlayers {
             }
             var best: (set: [Int32], score: Score)?
             var tried = Set<[Int32]>()
+            var memo: [[Int32]: Memo] = [:]
             for start in starts where tried.insert(start).inserted {
-                let found = improve(start)
+                let found = improve(start, memo: &memo)
                 if let b = best, !(found.score.isBetter(than: b.score) || (found.score.isSame(as: b.score) && found.set.lexicographicallyPrecedes(b.set))) {
                     continue
                 }
@@ -308,43 +342,85 @@ enum _KeyPlayers {
             return best!.set
         }
 
-        /// Adds, k times, the node that scores best with the nodes already chosen.
+        /// The winner among scored sets: the lexicographically smallest of those within the
+        /// tolerance of the highest score.
+        static func winner(_ scored: [(set: [Int32], score: Score)]) -> (set: [Int32], score: Score)? {
+            guard var top = scored.first?.score else { return nil }
+            for x in scored where x.score.isBetter(than: top) { top = x.score }
+            var best: (set: [Int32], score: Score)?
+            for x in scored where !top.isBetter(than: x.score) {
+                if let b = best, !x.set.lexicographicallyPrecedes(b.set) { continue }
+                best = x
+            }
+            return best
+        }
+
+        /// Adds, k times, the node that scores best with the nodes already chosen (the smallest
+        /// of those within the tolerance of the best).
         func greedy() -> [Int32] {
             var chosen: [Int32] = []
             for _ in 0..<k {
                 let candidates = (0..<nodeCount).map { Int32($0) }.filter { !chosen.contains($0) }
-                let scores = evaluate(chosen, candidates)
-                var pick = 0
-                for i in 1..<candidates.count where scores[i].isBetter(than: scores[pick]) { pick = i }
-                chosen = Search.inserting(candidates[pick], into: chosen)
+                let scores = evaluate(chosen, candidates, nil)
+                let scored = zip(candidates, scores).compactMap { v, s in s.map { (set: [v], score: $0) } }
+                chosen = Search.inserting(Search.winner(scored)!.set[0], into: chosen)
             }
             return chosen
         }
 
-        /// Steepest ascent over swaps of one member for one non-member; among equally good swaps
-        /// the lexicographically smallest resulting set.
-        func improve(_ start: [Int32]) -> (set: [Int32], score: Score) {
+        /// Steepest ascent over swaps of one member for one non-member: the best swap (among
+        /// equally good ones, within the tolerance, the lexicographically smallest resulting
+        /// set), taken while it scores strictly better than the current set. Candidates that
+        /// cannot beat the current set or the best swap found so far need not be scored exactly.
+        ///
+        /// The scores of a base (the set without one member) are kept in `memo` and reused when
+        /// the base recurs, in the next round or from another start, as long as they were
+        /// computed with a floor no higher than the current one allows (see ``Memo``).
+        func improve(_ start: [Int32], memo: inout [[Int32]: Memo]) -> (set: [Int32], score: Score) {
             var set = start
-            var current: Score?
+            var current = score(set)
             while true {
-                var best: (set: [Int32], score: Score)?
+                var scored: [(set: [Int32], score: Score)] = []
+                var floor = current
                 for (i, u) in set.enumerated() {
                     var base = set
                     base.remove(at: i)
-                    let candidates = (0..<nodeCount).map { Int32($0) }.filter { !base.contains($0) }
-                    let scores = evaluate(base, candidates)
-                    if current == nil { current = scores[candidates.firstIndex(of: u)!] }
-                    for (v, s) in zip(candidates, scores) where v != u {
-                        let next = Search.inserting(v, into: base)
-                        if let b = best, !(s.isBetter(than: b.score) || (s.isSame(as: b.score) && next.lexicographicallyPrecedes(b.set))) {
-                            continue
+                    var found: [(set: [Int32], score: Score)] = []
+                    if let m = memo[base], m.serves(floor: floor) {
+                        found = m.scored.filter { $0.set != set }
+                        if m.member.set != set { found.append(m.member) }
+                    } else {
+                        let candidates = (0..<nodeCount).map { Int32($0) }.filter { !base.contains($0) && $0 != u }
+                        let scores = evaluate(base, candidates, floor)
+                        for (v, s) in zip(candidates, scores) {
+                            guard let s else { continue }
+                            found.append((Search.inserting(v, into: base), s))
                         }
-                        best = (next, s)
+                        memo[base] = Memo(scored: found, floor: floor, member: (set, current))
                     }
+                    for x in found where x.score.isBetter(than: floor) { floor = x.score }
+                    scored += found
                 }
-                guard let b = best, b.score.isBetter(than: current!) else { return (set, current!) }
+                guard let b = Search.winner(scored), b.score.isBetter(than: current) else { return (set, current) }
                 set = b.set
                 current = b.score
+            }
+        }
+
+        /// The scores of one base's swaps: every candidate missing from `scored` scores below
+        /// `max(floor, best of scored)` minus the tolerance; `member` is the set the base was
+        /// taken from, with its score (it was not a candidate).
+        struct Memo {
+            var scored: [(set: [Int32], score: Score)]
+            var floor: Score
+            var member: (set: [Int32], score: Score)
+
+            /// Whether the missing candidates are also below a call with floor `floor` would
+            /// leave out: the old floor is no higher than the new floor or the best kept score.
+            func serves(floor new: Score) -> Bool {
+                var top = new
+                for x in scored where x.score.isBetter(than: top) { top = x.score }
+                return !floor.isBetter(than: top)
             }
         }
     }
@@ -408,12 +484,24 @@ final class _FragmentationEngine: @unchecked Sendable {
     private let targets: UnsafeMutableBufferPointer<Int32>
     /// distance[s·n + t]: hops from s to t with the base removed, −1 when unreachable or removed.
     private var distance: UnsafeMutableBufferPointer<Int32>
-    /// single[t·n + s]: 1 when t has exactly one shortest-path parent from s, else 0 or 2.
+    /// single[s·n + t]: 1 when t has exactly one shortest-path parent from s, else 0 or 2
+    /// (source-major, so the searches write it in order).
     private var single: UnsafeMutableBufferPointer<UInt8>
     private let removed: UnsafeMutableBufferPointer<Bool>
     private var left = 0
     /// Ordered pairs by distance, with the base removed.
     private var total: [Int] = []
+    /// For each node v, an upper bound on how much removing v (after the base) lowers the sum
+    /// of reciprocal distances H: 2 Σ_t 1/d(v, t) for v's own pairs, plus the distance-weighted
+    /// betweenness Σ_{s,t ≠ v} (σ_st(v) / σ_st) / d(s, t), which bounds the loss of the pairs
+    /// all of whose shortest paths pass through v (each loses less than its 1/d).
+    private var bound: [Double] = []
+    /// Candidates scored exactly (by local repairs) since the engine was made.
+    private(set) var exactEvaluations = 0
+    /// Candidates ruled out by ``bound`` since the engine was made.
+    private(set) var prunedEvaluations = 0
+    /// Calls of ``prepare(removing:threads:)`` since the engine was made.
+    private(set) var preparations = 0
 
     init(_ g: Network) {
         n = g.nodeCount
@@ -464,71 +552,142 @@ final class _FragmentationEngine: @unchecked Sendable {
 
     /// Searches from every node outside `base`, in the network without `base`.
     func prepare(removing base: [Int32], threads: Int) {
+        preparations += 1
         if distance.count != n * n {
             distance.deallocate(); single.deallocate()
             distance = .allocate(capacity: n * n)
             single = .allocate(capacity: n * n)
         }
-        single.initialize(repeating: 0)
         for i in 0..<n { removed[i] = false }
         for v in base { removed[Int(v)] = true }
         left = n - base.count
         let blocks = min(n, 64)
         let size = (n + blocks - 1) / max(1, blocks)
         let parts = BlockBuffers<Int>(blocks: blocks, length: n + 1)
+        let through = BlockBuffers<Double>(blocks: blocks, length: n)
+        let own = SlotBuffer(count: n)
         Parallel.forEachBlock(count: blocks, blocks: blocks, threads: threads) { blockRange in
             let n = self.n
             let distance = self.distance, single = self.single, removed = self.removed
             let offsets = self.offsets, targets = self.targets
-            var queue = [Int32](repeating: 0, count: n)
+            let queue = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, n))
+            let sigma = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, n))
+            let delta = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, n))
+            sigma.initialize(repeating: 0); delta.initialize(repeating: 0); queue.initialize(repeating: 0)
+            defer { queue.deallocate(); sigma.deallocate(); delta.deallocate() }
             for b in blockRange {
                 let hist = parts.block(b)
+                let wb = through.block(b)
                 for s in min(n, b * size)..<min(n, (b + 1) * size) {
                     let row = s * n
-                    for t in 0..<n { distance[row + t] = -1 }
+                    for t in 0..<n { distance[row + t] = -1; single[row + t] = 0 }
                     if removed[s] { continue }
-                    distance[row + s] = 0; queue[0] = Int32(s)
+                    distance[row + s] = 0; queue[0] = Int32(s); sigma[s] = 1
                     var head = 0, tail = 1
+                    var harmonic = 0.0
                     while head < tail {
                         let u = Int(queue[head]); head += 1
                         let d = distance[row + u] + 1
+                        let su = sigma[u]
                         for k in Int(offsets[u])..<Int(offsets[u + 1]) {
                             let v = Int(targets[k])
                             if removed[v] { continue }
                             let dv = distance[row + v]
                             if dv < 0 {
-                                distance[row + v] = d; single[v * n + s] = 1
+                                distance[row + v] = d; single[row + v] = 1; sigma[v] = su
                                 queue[tail] = Int32(v); tail += 1; hist[Int(d)] += 1
+                                harmonic += 1 / Double(d)
                             } else if dv == d {
-                                single[v * n + s] = 2
+                                single[row + v] = 2; sigma[v] += su
                             }
                         }
                     }
+                    own.set(s, harmonic)
+                    // Brandes's accumulation with target weights 1/d(s, t), children before parents.
+                    var i = tail - 1
+                    while i > 0 {
+                        let w = Int(queue[i])
+                        let dw = distance[row + w]
+                        let share = (1 / Double(dw) + delta[w]) / sigma[w]
+                        for k in Int(offsets[w])..<Int(offsets[w + 1]) {
+                            let u = Int(targets[k])
+                            if !removed[u] && distance[row + u] == dw - 1 { delta[u] += sigma[u] * share }
+                        }
+                        wb[w] += delta[w]
+                        i -= 1
+                    }
+                    for j in 0..<tail { let x = Int(queue[j]); sigma[x] = 0; delta[x] = 0 }
                 }
             }
         }
         total = parts.sum()
+        let harmonic = own.array(count: n)
+        bound = through.sum()
+        for v in 0..<n { bound[v] += 2 * harmonic[v] }
     }
 
     /// DF of the network without the base and each candidate (candidates not in the base).
     func evaluate(candidates: [Int32], threads: Int) -> [Double] {
-        let blocks = min(candidates.count, 64)
-        guard blocks > 0 else { return [] }
-        let size = (candidates.count + blocks - 1) / blocks
-        let out = SlotBuffer(count: candidates.count)
-        Parallel.forEachBlock(count: blocks, blocks: blocks, threads: threads) { blockRange in
-            let scratch = _Repair(n: self.n)
-            for b in blockRange {
-                for i in min(candidates.count, b * size)..<min(candidates.count, (b + 1) * size) {
-                    out.set(i, self.fragmentation(without: Int(candidates[i]), scratch))
+        evaluate(candidates: candidates, floor: nil, prune: false, threads: threads).map { $0! }
+    }
+
+    /// DF of the network without the base and each candidate (candidates not in the base), or
+    /// nil for a candidate proven to score below both `floor − 10⁻¹²` and the best score of
+    /// this call minus 10⁻¹² (so it cannot be chosen).
+    ///
+    /// Candidates are taken in decreasing order of their upper bound
+    /// `1 − (H − bound[v]) / ((L − 1)(L − 2))` (L the nodes left with the base removed, H their
+    /// sum of reciprocal distances), in batches of 16 scored exactly in parallel; a candidate
+    /// whose bound, plus a margin of 10⁻⁹ for rounding, falls below the threshold is not scored.
+    /// The batches do not depend on `threads`, so neither does the answer.
+    func evaluate(candidates: [Int32], floor: Double?, prune: Bool = true, threads: Int) -> [Double?] {
+        let count = candidates.count
+        guard count > 0 else { return [] }
+        var result = [Double?](repeating: nil, count: count)
+        let remaining = left - 1
+        var upper = [Double](repeating: 2, count: count)
+        if prune && remaining >= 2 {
+            var h = 0.0
+            for d in 1..<total.count where total[d] != 0 { h += Double(total[d]) / Double(d) }
+            let pairs = Double(remaining) * Double(remaining - 1)
+            for i in 0..<count { upper[i] = 1 - (h - bound[Int(candidates[i])]) / pairs }
+        }
+        let order = (0..<count).sorted { upper[$0] > upper[$1] || (upper[$0] == upper[$1] && $0 < $1) }
+        var best = floor ?? -Double.infinity
+        let batchSize = prune ? 16 : count
+        var at = 0
+        let scratches = (0..<max(1, threads)).map { _ in _Repair(n: n) }
+        while at < count {
+            var batch: [Int] = []
+            while at < count && batch.count < batchSize {
+                let i = order[at]; at += 1
+                if prune && upper[i] + 1e-9 < best - _KeyPlayers.tolerance { prunedEvaluations += 1; continue }
+                batch.append(i)
+            }
+            if batch.isEmpty { continue }
+            let out = SlotBuffer(count: batch.count)
+            let chosen = batch
+            let workers = max(1, min(threads, batch.count))
+            let chunk = (batch.count + workers - 1) / workers
+            Parallel.forEachBlock(count: workers, blocks: workers, threads: workers) { range in
+                for w in range {
+                    for j in (w * chunk)..<min(chosen.count, (w + 1) * chunk) {
+                        out.set(j, self.fragmentation(without: Int(candidates[chosen[j]]), scratches[w]))
+                    }
                 }
             }
+            let values = out.array(count: batch.count)
+            for (j, i) in batch.enumerated() {
+                result[i] = values[j]
+                best = max(best, values[j])
+            }
+            exactEvaluations += batch.count
         }
-        return out.array(count: candidates.count)
+        return result
     }
 
     /// Scratch arrays for one thread's local repairs.
-    final class _Repair {
+    final class _Repair: @unchecked Sendable {
         let histogram: UnsafeMutableBufferPointer<Int>
         let critical: UnsafeMutableBufferPointer<Bool>
         let lost: UnsafeMutableBufferPointer<Int32>
@@ -573,7 +732,7 @@ final class _FragmentationEngine: @unchecked Sendable {
             let w = Int(targets[k])
             if removed[w] { continue }
             let rowW = w * n
-            for s in 0..<n where single[rowW + s] == 1 && distance[rowW + s] == distance[rowV + s] + 1 {
+            for s in 0..<n where distance[rowW + s] == distance[rowV + s] + 1 && single[s * n + w] == 1 {
                 critical[s] = true
             }
         }

@@ -34,8 +34,8 @@ extension Network {
             for b in blockRange {
                 let sources = min(n, b * size)..<min(n, (b + 1) * size)
                 if sources.isEmpty { continue }
-                BrandesKernel.run(network, weighted: useWeights, sources: sources, endpoints: endpoints,
-                                  into: buffers.block(b))
+                let kernel = BrandesKernel(nodeCount: n, weighted: useWeights)
+                kernel.accumulateNodes(network, sources: sources, endpoints: endpoints, into: buffers.block(b))
             }
         }
         var result = buffers.sum()
@@ -48,120 +48,5 @@ extension Network {
         }
         if let scale { for i in 0..<n { result[i] *= scale } }
         return result
-    }
-}
-
-/// Brandes's algorithm over a block of sources. The unsafe buffer code of betweenness lives here.
-enum BrandesKernel {
-    /// Weighted path lengths within this relative difference are equal: 1/3 + 1/6 and 1/2 differ
-    /// in the last bit as doubles, but are the same length.
-    static let tie = 1e-10
-
-    /// Adds the dependencies of every source in `sources` into `total`.
-    ///
-    /// One pass forward (BFS or Dijkstra) records the order nodes are settled in; one pass back
-    /// over that order gives each node its dependency from its out-neighbours that lie one step
-    /// further on a shortest path (the distance test), so no predecessor lists are built.
-    static func run(_ network: Network, weighted: Bool, sources: Range<Int>, endpoints: Bool,
-                    into total: UnsafeMutableBufferPointer<Double>) {
-        let n = network.nodeCount
-        var sigmaArray = [Double](repeating: 0, count: n)
-        var deltaArray = [Double](repeating: 0, count: n)
-        var hopsArray = [Int32](repeating: -1, count: n)
-        var distanceArray = [Double](repeating: .infinity, count: weighted ? n : 0)
-        var orderArray = [Int32](repeating: 0, count: n)
-        var heap = DistanceHeap()
-        let weightArray = network.weights ?? []
-        network.outOffsets.withUnsafeBufferPointer { offsets in
-        network.targets.withUnsafeBufferPointer { targets in
-        weightArray.withUnsafeBufferPointer { weights in
-        sigmaArray.withUnsafeMutableBufferPointer { sigma in
-        deltaArray.withUnsafeMutableBufferPointer { delta in
-        hopsArray.withUnsafeMutableBufferPointer { hops in
-        distanceArray.withUnsafeMutableBufferPointer { distance in
-        orderArray.withUnsafeMutableBufferPointer { order in
-            for s in sources {
-                var settled = 0
-                if !weighted {
-                    // Breadth-first search; `order` is the queue.
-                    hops[s] = 0; sigma[s] = 1
-                    order[0] = Int32(s)
-                    settled = 1
-                    var head = 0
-                    while head < settled {
-                        let u = Int(order[head]); head += 1
-                        let next = hops[u] + 1
-                        let su = sigma[u]
-                        for k in Int(offsets[u])..<Int(offsets[u + 1]) {
-                            let v = Int(targets[k])
-                            let hv = hops[v]
-                            if hv < 0 {
-                                hops[v] = next
-                                order[settled] = Int32(v); settled += 1
-                                sigma[v] = su
-                            } else if hv == next {
-                                sigma[v] += su
-                            }
-                        }
-                    }
-                    var i = settled - 1
-                    while i >= 0 {
-                        let u = Int(order[i])
-                        let next = hops[u] + 1
-                        var d = 0.0
-                        for k in Int(offsets[u])..<Int(offsets[u + 1]) {
-                            let v = Int(targets[k])
-                            if hops[v] == next { d += (1 + delta[v]) / sigma[v] }
-                        }
-                        delta[u] = sigma[u] * d
-                        i -= 1
-                    }
-                } else {
-                    // Dijkstra, counting shortest paths; hops[] = 0 marks a settled node.
-                    heap.removeAll()
-                    distance[s] = 0
-                    sigma[s] = 1
-                    heap.push(0, s)
-                    while let (d, u) = heap.pop() {
-                        if hops[u] == 0 || d > distance[u] { continue }
-                        hops[u] = 0
-                        order[settled] = Int32(u); settled += 1
-                        let su = sigma[u]
-                        for k in Int(offsets[u])..<Int(offsets[u + 1]) {
-                            let v = Int(targets[k])
-                            let nd = d + 1 / weights[k]
-                            let dv = distance[v]
-                            if dv == .infinity || nd < dv - tie * dv {
-                                distance[v] = nd
-                                sigma[v] = su
-                                heap.push(nd, v)
-                            } else if nd <= dv + tie * dv && hops[v] != 0 {
-                                sigma[v] += su
-                            }
-                        }
-                    }
-                    var i = settled - 1
-                    while i >= 0 {
-                        let u = Int(order[i])
-                        let du = distance[u]
-                        var d = 0.0
-                        for k in Int(offsets[u])..<Int(offsets[u + 1]) {
-                            let v = Int(targets[k])
-                            let dv = distance[v], nd = du + 1 / weights[k]
-                            if abs(nd - dv) <= tie * dv && hops[v] == 0 { d += (1 + delta[v]) / sigma[v] }
-                        }
-                        delta[u] = sigma[u] * d
-                        i -= 1
-                    }
-                }
-                if endpoints { total[s] += Double(settled - 1) }
-                for i in 0..<settled {
-                    let w = Int(order[i])
-                    if w != s { total[w] += endpoints ? delta[w] + 1 : delta[w] }
-                    sigma[w] = 0; delta[w] = 0; hops[w] = -1
-                    if weighted { distance[w] = .infinity }
-                }
-            }
-        }}}}}}}}
     }
 }

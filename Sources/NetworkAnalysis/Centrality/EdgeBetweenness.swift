@@ -45,9 +45,9 @@ extension Network {
             for b in blockRange {
                 let sources = min(n, b * size)..<min(n, (b + 1) * size)
                 if sources.isEmpty { continue }
-                var kernel = EdgeBrandesKernel(nodeCount: n, weighted: useWeights)
+                let kernel = BrandesKernel(nodeCount: n, weighted: useWeights)
                 let out = buffers.block(b)
-                for s in sources { kernel.accumulate(network, from: s, alive: nil, into: out) }
+                for s in sources { kernel.accumulateEdges(network, from: s, alive: nil, into: out) }
             }
         }
         var sums = buffers.sum()
@@ -80,131 +80,5 @@ extension Network {
         }
         precondition(lo < Int(outOffsets[v + 1]) && Int(targets[lo]) == u, "an undirected network stores both directions")
         return lo
-    }
-}
-
-/// Brandes's accumulation for edge betweenness from one source at a time, with reusable
-/// per-node arrays. `alive`, when given, masks out removed edges (Girvan–Newman).
-struct EdgeBrandesKernel {
-    private var sigma: [Double]
-    private var delta: [Double]
-    private var hops: [Int32]
-    private var distance: [Double]
-    private var order: [Int32]
-    private var heap = DistanceHeap()
-    let weighted: Bool
-
-    init(nodeCount n: Int, weighted: Bool) {
-        sigma = [Double](repeating: 0, count: n)
-        delta = [Double](repeating: 0, count: n)
-        hops = [Int32](repeating: -1, count: n)
-        distance = [Double](repeating: .infinity, count: weighted ? n : 0)
-        order = [Int32](repeating: 0, count: n)
-        self.weighted = weighted
-    }
-
-    /// Adds, for every stored edge u → v, the dependency of source `s` on it (the paths from s
-    /// that walk u → v) into `total[edge]`.
-    mutating func accumulate(_ network: Network, from s: Int, alive: UnsafeBufferPointer<Bool>?,
-                             into total: UnsafeMutableBufferPointer<Double>) {
-        let tie = BrandesKernel.tie
-        let weighted = self.weighted
-        let weightArray = network.weights ?? []
-        network.outOffsets.withUnsafeBufferPointer { offsets in
-        network.targets.withUnsafeBufferPointer { targets in
-        weightArray.withUnsafeBufferPointer { weights in
-        sigma.withUnsafeMutableBufferPointer { sigma in
-        delta.withUnsafeMutableBufferPointer { delta in
-        hops.withUnsafeMutableBufferPointer { hops in
-        distance.withUnsafeMutableBufferPointer { distance in
-        order.withUnsafeMutableBufferPointer { order in
-            @inline(__always) func live(_ k: Int) -> Bool { alive.map { $0[k] } ?? true }
-            var settled = 0
-            if !weighted {
-                hops[s] = 0; sigma[s] = 1
-                order[0] = Int32(s)
-                settled = 1
-                var head = 0
-                while head < settled {
-                    let u = Int(order[head]); head += 1
-                    let next = hops[u] + 1
-                    let su = sigma[u]
-                    for k in Int(offsets[u])..<Int(offsets[u + 1]) where live(k) {
-                        let v = Int(targets[k])
-                        let hv = hops[v]
-                        if hv < 0 {
-                            hops[v] = next
-                            order[settled] = Int32(v); settled += 1
-                            sigma[v] = su
-                        } else if hv == next {
-                            sigma[v] += su
-                        }
-                    }
-                }
-                var i = settled - 1
-                while i >= 0 {
-                    let u = Int(order[i])
-                    let next = hops[u] + 1
-                    let su = sigma[u]
-                    var d = 0.0
-                    for k in Int(offsets[u])..<Int(offsets[u + 1]) where live(k) {
-                        let v = Int(targets[k])
-                        if hops[v] == next {
-                            let c = su * (1 + delta[v]) / sigma[v]
-                            total[k] += c
-                            d += c
-                        }
-                    }
-                    delta[u] = d
-                    i -= 1
-                }
-            } else {
-                heap.removeAll()
-                distance[s] = 0
-                sigma[s] = 1
-                heap.push(0, s)
-                while let (d, u) = heap.pop() {
-                    if hops[u] == 0 || d > distance[u] { continue }
-                    hops[u] = 0
-                    order[settled] = Int32(u); settled += 1
-                    let su = sigma[u]
-                    for k in Int(offsets[u])..<Int(offsets[u + 1]) where live(k) {
-                        let v = Int(targets[k])
-                        let nd = d + 1 / weights[k]
-                        let dv = distance[v]
-                        if dv == .infinity || nd < dv - tie * dv {
-                            distance[v] = nd
-                            sigma[v] = su
-                            heap.push(nd, v)
-                        } else if nd <= dv + tie * dv && hops[v] != 0 {
-                            sigma[v] += su
-                        }
-                    }
-                }
-                var i = settled - 1
-                while i >= 0 {
-                    let u = Int(order[i])
-                    let du = distance[u]
-                    let su = sigma[u]
-                    var d = 0.0
-                    for k in Int(offsets[u])..<Int(offsets[u + 1]) where live(k) {
-                        let v = Int(targets[k])
-                        let dv = distance[v], nd = du + 1 / weights[k]
-                        if abs(nd - dv) <= tie * dv && hops[v] == 0 && v != s {
-                            let c = su * (1 + delta[v]) / sigma[v]
-                            total[k] += c
-                            d += c
-                        }
-                    }
-                    delta[u] = d
-                    i -= 1
-                }
-            }
-            for i in 0..<settled {
-                let w = Int(order[i])
-                sigma[w] = 0; delta[w] = 0; hops[w] = -1
-                if weighted { distance[w] = .infinity }
-            }
-        }}}}}}}}
     }
 }

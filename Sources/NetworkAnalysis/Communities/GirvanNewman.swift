@@ -64,7 +64,7 @@ extension Network {
         var removals: [GirvanNewmanResult.Removal] = []
         let scale = n < 2 ? 1 : 1 / (Double(n) * Double(n - 1))
         let useWeights = weighted && g.weights != nil
-        var kernel = EdgeBrandesKernel(nodeCount: n, weighted: useWeights)
+        let kernel = BrandesKernel(nodeCount: n, weighted: useWeights)
         var sums = [Double](repeating: 0, count: m)
         var twin = [Int](repeating: 0, count: m)
         for u in 0..<n {
@@ -77,7 +77,7 @@ extension Network {
             for u in nodes { for e in Int(g.outOffsets[Int(u)])..<Int(g.outOffsets[Int(u) + 1]) { sums[e] = 0 } }
             alive.withUnsafeBufferPointer { alive in
                 sums.withUnsafeMutableBufferPointer { sums in
-                    for s in nodes { kernel.accumulate(g, from: Int(s), alive: alive, into: sums) }
+                    for s in nodes { kernel.accumulateEdges(g, from: Int(s), alive: alive, into: sums) }
                 }
             }
         }

@@ -94,25 +94,12 @@ extension _CommunityGraph {
                                 let u = Int(batch[x])
                                 let own = Int(m[u])
                                 let ku = kPos[u], kn = negative ? kNeg[u] : 0
-                                var candidateCount = 0
-                                for e in offsets[u]..<offsets[u + 1] {
-                                    let d = Int(m[Int(nb[e])])
-                                    if !seen[d] { seen[d] = true; candidates[candidateCount] = Int32(d); candidateCount += 1 }
-                                    accumulator[d] += w[e]
-                                }
-                                var best = -1
-                                var bestGain = accumulator[own] - aPos * ku * (totPos[own] - ku)
-                                if negative { bestGain += aNeg * kn * (totNeg[own] - kn) }
-                                for y in 0..<candidateCount {
-                                    let d = Int(candidates[y])
-                                    var gain = accumulator[d] - aPos * ku * totPos[d]
-                                    if negative { gain += aNeg * kn * totNeg[d] }
-                                    if gain > bestGain && d != own { best = d; bestGain = gain }
-                                    accumulator[d] = 0
-                                    seen[d] = false
-                                }
-                                accumulator[own] = 0
-                                seen[own] = false
+                                var (best, bestGain) = _CommunityGraph.bestMove(
+                                    u, own: own, ownPositive: totPos[own] - ku, ownNegative: negative ? totNeg[own] - kn : 0,
+                                    ku: ku, kn: kn, aPos: aPos, aNeg: aNeg, negative: negative,
+                                    offsets: offsets, neighbors: nb, weights: w, membership: m.pointer,
+                                    totPos: totPos.pointer, totNeg: totNeg.pointer,
+                                    accumulator: accumulator.pointer, seen: seen.pointer, candidates: candidates.pointer)
                                 if bestGain < 0 && count[own] > 1 { best = -2 }
                                 decision[x] = Int32(best)
                             }
@@ -169,5 +156,50 @@ extension _CommunityGraph {
         }}}}}
         for u in 0..<n { membership[u] = m[u] }
         return anyMove
+    }
+}
+
+extension _CommunityGraph {
+    /// The gain scan of local moving: the one kernel of the sequential moves
+    /// (``moveNodes(_:order:resolution:untilStable:)``) and the batched ones
+    /// (``moveNodesBatched(_:order:resolution:threads:)``). It finds the community, among u's
+    /// neighbours', that raises the quality most when u joins it, against staying in `own`.
+    ///
+    /// The gain of joining d is `w(u, d) − aPos·k⁺_u·K⁺_d + aNeg·k⁻_u·K⁻_d`, with w(u, d) the
+    /// weight of u's ties into d and K the community totals; for `own`, the totals without u
+    /// (`ownPositive`, `ownNegative`). A candidate wins only with a strictly larger gain, so
+    /// ties go to staying, then to the first candidate in edge order. `accumulator` and `seen`
+    /// must be zero and false on entry, and are left so.
+    ///
+    /// - Returns: The best other community, or −1 to stay, and its gain.
+    /// - Complexity: O(deg u).
+    @inline(__always)
+    static func bestMove(_ u: Int, own: Int, ownPositive: Double, ownNegative: Double,
+                         ku: Double, kn: Double, aPos: Double, aNeg: Double, negative: Bool,
+                         offsets: UnsafeBufferPointer<Int>, neighbors nb: UnsafeBufferPointer<Int32>,
+                         weights w: UnsafeBufferPointer<Double>, membership m: UnsafeMutablePointer<Int32>,
+                         totPos: UnsafeMutablePointer<Double>, totNeg: UnsafeMutablePointer<Double>,
+                         accumulator: UnsafeMutablePointer<Double>, seen: UnsafeMutablePointer<Bool>,
+                         candidates: UnsafeMutablePointer<Int32>) -> (best: Int, gain: Double) {
+        var candidateCount = 0
+        for e in offsets[u]..<offsets[u + 1] {
+            let d = Int(m[Int(nb[e])])
+            if !seen[d] { seen[d] = true; candidates[candidateCount] = Int32(d); candidateCount += 1 }
+            accumulator[d] += w[e]
+        }
+        var best = -1
+        var bestGain = accumulator[own] - aPos * ku * ownPositive
+        if negative { bestGain += aNeg * kn * ownNegative }
+        for x in 0..<candidateCount {
+            let d = Int(candidates[x])
+            var gain = accumulator[d] - aPos * ku * totPos[d]
+            if negative { gain += aNeg * kn * totNeg[d] }
+            if gain > bestGain && d != own { best = d; bestGain = gain }
+            accumulator[d] = 0
+            seen[d] = false
+        }
+        accumulator[own] = 0
+        seen[own] = false
+        return (best, bestGain)
     }
 }

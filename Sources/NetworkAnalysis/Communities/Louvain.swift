@@ -140,27 +140,15 @@ extension _CommunityGraph {
                 let ku = kPos[u]
                 let kn = negative ? kNeg[u] : 0
                 if ku == 0 && kn == 0 && offsets[u] == offsets[u + 1] { return -1 }
-                var candidateCount = 0
-                for e in offsets[u]..<offsets[u + 1] {
-                    let d = Int(m[Int(nb[e])])
-                    if !seen[d] { seen[d] = true; candidates[candidateCount] = Int32(d); candidateCount += 1 }
-                    accumulator[d] += w[e]
-                }
                 totPos[own] -= ku
                 if negative { totNeg[own] -= kn }
-                var best = own
-                var bestGain = accumulator[own] - aPos * ku * totPos[own]
-                if negative { bestGain += aNeg * kn * totNeg[own] }
-                for x in 0..<candidateCount {
-                    let d = Int(candidates[x])
-                    var gain = accumulator[d] - aPos * ku * totPos[d]
-                    if negative { gain += aNeg * kn * totNeg[d] }
-                    if gain > bestGain && d != own { best = d; bestGain = gain }
-                    accumulator[d] = 0
-                    seen[d] = false
-                }
-                accumulator[own] = 0
-                seen[own] = false
+                var (best, bestGain) = _CommunityGraph.bestMove(
+                    u, own: own, ownPositive: totPos[own], ownNegative: negative ? totNeg[own] : 0,
+                    ku: ku, kn: kn, aPos: aPos, aNeg: aNeg, negative: negative,
+                    offsets: offsets, neighbors: nb, weights: w, membership: m.baseAddress!,
+                    totPos: totPos.baseAddress!, totNeg: totNeg.baseAddress!,
+                    accumulator: accumulator.baseAddress!, seen: seen.baseAddress!, candidates: candidates.baseAddress!)
+                if best < 0 { best = own }
                 if bestGain < 0 && count[own] > 1 && emptyCount > 0 {
                     emptyCount -= 1
                     best = Int(empty[emptyCount])

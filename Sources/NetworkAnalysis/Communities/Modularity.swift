@@ -78,6 +78,9 @@ extension Network {
     /// signed modularity of Gómez, Jensen & Arenas (2009) given there. A network without
     /// ties has modularity 0 (networkx raises `ZeroDivisionError`, igraph returns NaN).
     /// γ > 1 favours smaller communities, γ < 1 larger ones.
+    /// Ambivalent pairs: ties come from ``Network``, which nets a pair's positive and negative
+    /// edges into one tie of the net sign, and leaves out a pair whose edges cancel
+    /// (``Network/ParallelEdges``); such a pair counts as no tie here.
     ///
     /// - Parameters:
     ///   - partition: One group per node (`partition.membership.count == nodeCount`).

@@ -47,10 +47,21 @@ public struct Network: Sendable, Equatable {
     public var hasNegativeEdges: Bool { signs != nil }
 
     /// How parallel edges (the same ordered pair, or unordered pair when undirected) are merged.
+    ///
+    /// **Ambivalent pairs.** A pair joined by both positive and negative edges becomes one net
+    /// tie. When the net is nothing (the positive and negative weights cancel under `.sum`, or
+    /// the largest weight occurs with both signs under `.max`) the pair has **no tie**: it is
+    /// left out of the network, exactly as if it had no edges. Every measure on a `Network`
+    /// therefore reads such a pair as absent (degree, strength, signed degree, PN, paths,
+    /// spectral and community measures alike), and a pair whose net is positive or negative as
+    /// one tie of that sign and net weight. Balance, which must see both sides of an
+    /// ambivalent pair, reads ``SignedNetwork`` instead.
     public enum ParallelEdges: Sendable {
-        /// Weights are summed; the sign is that of the signed sum (+ when it is 0).
+        /// Signed weights are summed; the tie has the sign of the sum and its magnitude as
+        /// weight. A sum within 10⁻¹² of 0, relative to the summed magnitudes, cancels: no tie.
         case sum
-        /// The largest weight wins, with its sign.
+        /// The edge of largest weight wins, with its sign; when that weight comes with both
+        /// signs the pair cancels: no tie (so the result never depends on the edge order).
         case max
     }
 
@@ -82,7 +93,8 @@ public struct Network: Sendable, Equatable {
     /// Builds a network from edge arrays.
     ///
     /// Self-loops are refused (no measure here gives them a meaning; callers report and drop
-    /// them). Parallel edges are merged by `parallel`. `weights` nil means every weight is 1; `signs` nil means every edge is
+    /// them). Parallel edges are merged by `parallel`; a pair whose signed edges cancel is left
+    /// out (see ``ParallelEdges``). `weights` nil means every weight is 1; `signs` nil means every edge is
     /// positive; a sign of 0 counts as positive.
     ///
     /// - Complexity: O(V + E) time, O(V + E) extra space.
@@ -146,19 +158,27 @@ public struct Network: Sendable, Equatable {
                 let e = Int(order[k])
                 let head = heads[e]
                 var value = values[e]
+                var magnitude = abs(value)
+                var bothSigns = false // .max: the largest magnitude seen with both signs
                 var j = k + 1
                 while j < end, heads[Int(order[j])] == head {
                     let other = values[Int(order[j])]
                     switch parallel {
-                    case .sum: value += other
-                    case .max: if abs(other) > abs(value) { value = other }
+                    case .sum:
+                        value += other
+                        magnitude += abs(other)
+                    case .max:
+                        if abs(other) > abs(value) { value = other; bothSigns = false }
+                        else if abs(other) == abs(value) && other != value { bothSigns = true }
                     }
                     j += 1
                 }
-                if value == 0 { value = abs(values[e]) * Double(j - k) } // +w and −w cancelled: keep the strength, positive
+                k = j
+                // An ambivalent pair whose positive and negative weights cancel has no tie.
+                if parallel == .sum && abs(value) <= 1e-12 * magnitude { continue }
+                if parallel == .max && bothSigns { continue }
                 outTargets.append(head)
                 outValues.append(value)
-                k = j
             }
             offsets[u + 1] = Int32(outTargets.count)
         }

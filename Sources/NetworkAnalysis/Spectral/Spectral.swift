@@ -74,6 +74,9 @@ extension Network {
     /// LOBPCG stops at 3000 iterations after 19 s without converging, and its split is 9717 /
     /// 10283 rather than the halves; long chains are rare in social networks, but the result
     /// does not say when this happened.
+    /// Ambivalent pairs: ties come from ``Network``, which nets a pair's positive and negative
+    /// edges into one tie of the net sign, and leaves out a pair whose edges cancel
+    /// (``Network/ParallelEdges``); such a pair counts as no tie here.
     ///
     /// - Parameters:
     ///   - k: The number of blocs wanted, at least 2.
