@@ -19,6 +19,8 @@ public struct ProjectionOptions: Sendable, Hashable {
     /// Keep only relations with at least this confidence (relations without one count as 1).
     public var minimumConfidence: Double?
 
+    /// Creates options; the defaults are the CLI's: every signed kind, direction kept, weights
+    /// ignored, every date, every claimant and confidence.
     public init(relationKinds: Set<String>? = nil, symmetrize: Bool = false, weighted: Bool = false,
                 at: PartialDate? = nil, claimant: String? = nil, minimumConfidence: Double? = nil) {
         self.relationKinds = relationKinds
@@ -47,7 +49,10 @@ public struct Projection: Sendable {
 
 /// Why a projection is impossible.
 public struct ProjectionError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong (an unknown kind or claimant, a network that cannot be built), and what to
+    /// write instead when that is clear.
     public var message: String
+    /// The message.
     public var description: String { message }
 }
 

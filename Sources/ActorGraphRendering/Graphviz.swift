@@ -128,6 +128,10 @@ public enum Graphviz {
         public var subgraphs: [String: [String: String]] = [:]
     }
 
+    /// Whether Graphviz measures text with a real text-layout plugin (pango) in this process:
+    /// without one it estimates widths from built-in tables, silently.
+    nonisolated(unsafe) private static var hasTextLayout: Bool?
+
     /// The rendering context. Only reached while holding ``GraphvizLock`` (which cgraph's DOT
     /// reading in ActorGraphFormats shares).
     private enum State {
@@ -140,6 +144,40 @@ public enum Graphviz {
                 CGraph.installErrorCapture()
             }
             return context
+        }
+
+        /// Layout must fail loudly, never change silently, when the fonts the DOT names are not
+        /// the fonts Graphviz will measure (see ``FontCheck``): the graph's `fontname` and the node
+        /// and edge defaults are checked with fontconfig, and the text-layout plugin must be loaded.
+        static func requireTextMetrics(_ graph: UnsafeMutablePointer<Agraph_t>, _ gvc: OpaquePointer?) throws {
+            var families: [String] = []
+            if let value = agget(graph, UnsafeMutablePointer(mutating: "fontname")) { families.append(String(cString: value)) }
+            for kind in [Int32(AGNODE), Int32(AGEDGE)] {
+                if let symbol = agattr(graph, kind, UnsafeMutablePointer(mutating: "fontname"), nil), let value = symbol.pointee.defval {
+                    families.append(String(cString: value))
+                }
+            }
+            families = families.filter { !$0.isEmpty }
+            guard !families.isEmpty else { return }
+            if Graphviz.hasTextLayout == nil {
+                var count: Int32 = 0
+                let list = gvPluginList(gvc, "textlayout", &count, nil)
+                Graphviz.hasTextLayout = count > 0
+                if let list {
+                    for i in 0..<Int(count) { free(list[i]) }
+                    free(list)
+                }
+            }
+            guard Graphviz.hasTextLayout == true else {
+                throw GraphvizError(stage: "layout", message: """
+                    Graphviz has no text-layout plugin (libgvplugin_pango), so it would estimate text widths                     instead of measuring "\(families[0])": reinstall Graphviz's plugins (on Debian: apt-get install                     --reinstall libgvc6 graphviz) and check that `dot -v` lists textlayout:textlayout
+                    """)
+            }
+            do {
+                try FontCheck.require(families)
+            } catch let failure as FontCheck.Failure {
+                throw GraphvizError(stage: "layout", message: failure.description)
+            }
         }
 
         static func read(_ text: String) throws -> UnsafeMutablePointer<Agraph_t> {
@@ -155,6 +193,7 @@ public enum Graphviz {
             let graph = try read(text)
             defer { agclose(graph) }
             let gvc = ensureContext()
+            try requireTextMetrics(graph, gvc)
             CGraph.resetMessages()
             agreseterrors()
             guard gvLayout(gvc, graph, engine) == 0 else {

@@ -48,7 +48,7 @@ import Testing
 
     /// Everything a fissure report says, as text, so two reports compare whole.
     static func describe(_ r: FissureReport) -> String {
-        var out = "F \(r.frustration.error) \(r.frustration.lowerBound) P \(r.partition.error) \(r.partition.partition.membership)\n"
+        var out = "F \(r.frustration.error) \(r.frustration.lowerBound) P \(r.partition.error) \(r.partition.negativeInside) \(r.partition.positiveBetween)\n"
         for f in r.fissures {
             out += "\(f.relation) \(f.score) \(f.split) \(f.blocs) \(f.cycleShare) \(f.unbalancedCycles)/\(f.cycles) "
             out += "\(f.ambivalence) \(f.frustrationWithout) \(f.frustrationExact) \(f.dropShare) \(f.paths.map(\.actors))\n"
@@ -70,7 +70,7 @@ import Testing
         func run(_ threads: Int) throws -> String {
             let s = Self.search(threads: threads)
             let r = try g.claims(factions: FactionOptions(method: .balance, search: s), fissures: FissureOptions(search: s))
-            return r.narratives.map { "\($0.view) \($0.relations) \($0.factions.blocs) \($0.blocName.sorted { $0.key < $1.key })\n" + Self.describe($0.fissures) }
+            return r.narratives.map { "\($0.view) \($0.relations) \($0.factions.blocs) \($0.blocNames)\n" + Self.describe($0.fissures) }
                 .joined(separator: "\n")
         }
         let sequential = try run(1)

@@ -11,7 +11,7 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     static let libraryModules = ["ActorGraphModel", "ActorGraphFormats", "ActorGraphAnalysis",
-                                 "ActorGraphRendering", "NetworkAnalysis", "ActorGraphKit"]
+                                 "ActorGraphRendering", "ActorGraphBriefing", "NetworkAnalysis", "ActorGraphKit"]
     static let articles = root.appendingPathComponent("Sources/ActorGraphKit/ActorGraphKit.docc")
 
     static func text(_ relative: String) throws -> String {
@@ -25,6 +25,23 @@ import Testing
             .sorted { $0.path < $1.path }
     }
 
+    /// Every `public` or `open` declaration, and every `case` of a public enum, in the library
+    /// modules has a `///` comment right above it (attributes may sit in between). Extensions are
+    /// exempt (their members carry their own comments), and so are ``standardWitnesses``.
+    @Test func everyPublicSymbolIsDocumented() throws {
+        var missing: [String] = []
+        for module in Self.libraryModules {
+            for file in Self.swiftFiles(in: module) {
+                let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+                let relative = file.path.replacingOccurrences(of: Self.root.path + "/", with: "")
+                for index in Self.undocumentedPublicDeclarations(lines) {
+                    missing.append("\(relative):\(index + 1): \(lines[index].trimmingCharacters(in: .whitespaces))")
+                }
+            }
+        }
+        #expect(missing.isEmpty, "public symbols without a /// comment (\(missing.count)):\n\(missing.joined(separator: "\n"))")
+    }
+
     /// The scanner itself, on a small text: what it flags and what it lets through.
     @Test func theScannerFlagsWhatItShould() {
         let source = """
@@ -35,6 +52,7 @@ import Testing
                 @inlinable public func f() {}
                 var internalOne: Int
                 public init() { undocumented = 0 }
+                public static func == (a: A, b: A) -> Bool { true }
             }
             public enum E {
                 /// Documented.
@@ -62,6 +80,14 @@ import Testing
                             "public enum E {", "case b, c", "public func h() {}"])
     }
 
+    /// Implementations of the standard library's protocol requirements (`Codable`, `Equatable`,
+    /// `Hashable`, `Comparable`, `CustomStringConvertible`): DocC shows the protocol's own
+    /// documentation for them, so a comment is welcome but not required.
+    static let standardWitnesses = [
+        "public init(from decoder:", "public func encode(to encoder:", "public static func == (",
+        "public static func < (", "public func hash(into ", "public var description: String {",
+    ]
+
     /// The indices of the lines that declare a public symbol without a doc comment above.
     static func undocumentedPublicDeclarations(_ lines: [String]) -> [Int] {
         var result: [Int] = []
@@ -78,7 +104,8 @@ import Testing
                 return rest.hasPrefix("extension ") || rest.hasPrefix("import ")
             }()
             let isEnumCase = publicEnumBodies.last == depth && declaration.hasPrefix("case ")
-            if (isPublic && !isExtensionOrImport) || isEnumCase {
+            let isWitness = standardWitnesses.contains { declaration.hasPrefix($0) }
+            if (isPublic && !isExtensionOrImport && !isWitness) || isEnumCase {
                 if !hasDocComment(above: index, in: lines) { result.append(index) }
             }
             let opens = code.filter { $0 == "{" }.count, closes = code.filter { $0 == "}" }.count
