@@ -11,6 +11,7 @@ public struct FrustrationDrop: Sendable, Hashable {
     /// the tie), "local search" (re-optimised near the tie), or "recomputed" (a full search).
     public var method: String
 
+    /// A drop's value, its certified lower bound, whether it is proven and how it was found.
     public init(value: Double, lowerBound: Double, exact: Bool, method: String) {
         self.value = value; self.lowerBound = lowerBound; self.exact = exact; self.method = method
     }

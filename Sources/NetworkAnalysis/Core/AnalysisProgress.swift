@@ -12,6 +12,7 @@ public struct AnalysisProgress: Sendable, Hashable {
     /// Items of the step in all.
     public var total: Int
 
+    /// A report that `done` of the step's `total` items are finished.
     public init(step: String, done: Int, total: Int) {
         self.step = step; self.done = done; self.total = total
     }
