@@ -217,6 +217,8 @@ extension ActorGraphCommand {
 
         @OptionGroup var diagram: DiagramArguments
 
+        @OptionGroup(title: "Large graphs") var views: LargeGraphArguments
+
         /// Whether the output is a frame series in a directory.
         var isSeries: Bool {
             guard let at else { return false }
@@ -225,6 +227,12 @@ extension ActorGraphCommand {
 
         func validate() throws {
             if let at { _ = try SnapshotDates.parse(at) }
+            if views.collapse != nil {
+                if diagram.cluster.rule != ClusterRule.none || diagram.cluster.factions != nil || diagram.highlight != nil {
+                    throw ValidationError("--collapse draws one node per bloc: --cluster and --highlight, which draw actors, do not apply")
+                }
+                if isSeries { throw ValidationError("--collapse draws one date (--at DATE), not a series: each date has its own blocs") }
+            }
             if isSeries {
                 if !output.hasSuffix("/"), OutputFormat(path: output) != nil {
                     throw ValidationError("with several --at dates, -o names a directory for the frames (e.g. -o frames/), not '\(output)'; --format picks their format")
@@ -243,7 +251,12 @@ extension ActorGraphCommand {
 
         func run() throws {
             let loaded = try loadForCommand(file)
+            if views.collapse != nil { return try runCollapse(loaded.graph) }
+            try refuseIfTooLarge(loaded.graph)
             var (graph, options) = try diagram.prepare(loaded.graph, file: file)
+            if views.top != nil || views.focus != nil {
+                (graph, options) = try views.reduce(graph, options: options, engine: diagram.engine, file: file)
+            }
             if isSeries {
                 return try runSeries(graph, options: options)
             }
