@@ -10,9 +10,9 @@ import ActorGraphModel
 /// and the force-directed engines with routed edges take tens of seconds.
 public enum Legibility {
     /// The most actors a full diagram draws.
-    public static let maxActors = 150
+    public static let maxActors = 100
     /// The most relations a full diagram draws.
-    public static let maxRelations = 300
+    public static let maxRelations = 200
 
     /// Whether a diagram of this many actors and relations is drawn.
     public static func isLegible(actors: Int, relations: Int) -> Bool {
