@@ -5,16 +5,18 @@ SWIFT ?= swift
 BIN_RELEASE = .build/release/actorgraph
 # Debian packages the build and the tests need: Graphviz's libraries (linked in-process).
 # libxml2: Foundation's XML parser (GraphML and GEXF) loads it.
-APT_PACKAGES = graphviz libgraphviz-dev pkg-config fonts-dejavu-core libxml2
+# fontconfig: fc-cache, run once here so that no test process builds the font cache while
+# another reads it (a font that does not resolve changes every layout; FontCheck stops it).
+APT_PACKAGES = graphviz libgraphviz-dev pkg-config fonts-dejavu-core fontconfig libxml2
 # The themes name DejaVu Sans explicitly: SVG coordinates depend on the font's metrics.
-FONT_CHECK = fc-list 2>/dev/null | grep -q 'DejaVuSans.ttf'
+FONT_CHECK = fc-list 2>/dev/null | grep -q 'DejaVuSans.ttf' && fc-match 'DejaVu Sans' 2>/dev/null | grep -q 'DejaVu Sans'
 LIBXML2_CHECK = { ldconfig -p 2>/dev/null || /sbin/ldconfig -p; } | grep -q 'libxml2\.so'
 GRAPHS = $(wildcard graphs/*.yaml)
 # The dates of the cable's story: New Year's Eve, after the first four days of killings, the day
 # after the January 7 battle, and January 11 (Rangers in, protests in Lyari).
 KARACHI_FRAMES = 2009-12-31,2010-01-03,2010-01-08,2010-01-11
 
-.PHONY: all deps build demo test graphs bench install uninstall clean
+.PHONY: all deps build demo test graphs bench docs docs-check install uninstall clean
 
 all: build
 
@@ -33,6 +35,7 @@ deps:
 	  echo "    sudo apt-get install $(APT_PACKAGES)" >&2; \
 	  exit 1; \
 	fi
+	@fc-cache >/dev/null 2>&1 || true
 
 ## build: release build of the actorgraph command
 build: deps
@@ -86,6 +89,28 @@ test: deps
 	@PY=$$(bash Tools/interop/python-with-networkx.sh) && echo "test: networkx from $$PY" && \
 	  $(SWIFT) build --build-tests && ACTORGRAPH_PYTHON="$$PY" $(SWIFT) test --skip-build
 
+## docs: the DocC documentation of every public module, combined, as a static site in .build/docs/
+##       (swift-docc-plugin; offline). Warnings are errors: a broken link or symbol reference fails.
+##       Serve it with `python3 -m http.server -d .build/docs` and open /documentation/.
+DOC_TARGETS = ActorGraphKit ActorGraphModel ActorGraphFormats ActorGraphAnalysis ActorGraphRendering NetworkAnalysis
+DOCS_DIR = .build/docs
+docs: deps
+	@rm -rf $(DOCS_DIR) && mkdir -p $(dir $(DOCS_DIR))
+	$(SWIFT) package --allow-writing-to-directory $(DOCS_DIR) generate-documentation \
+	  --enable-experimental-combined-documentation $(foreach t,$(DOC_TARGETS),--target $(t)) \
+	  --output-path $(DOCS_DIR) --transform-for-static-hosting --warnings-as-errors $(DOCC_FLAGS)
+	@# The catalog's pictures are links to graphs/rendered/; DocC copies the links, so copy the files.
+	@for l in $$(find $(DOCS_DIR)/images -type l); do \
+	  cp -L --remove-destination "Sources/ActorGraphKit/ActorGraphKit.docc/$$(basename $$l)" "$$l" || exit 1; \
+	done
+	@echo "docs: $(CURDIR)/$(DOCS_DIR) (python3 -m http.server -d $(DOCS_DIR), then http://localhost:8000/documentation/)"
+
+## docs-check: make docs with DocC's coverage report, then list every public symbol of the symbol
+##             graphs that has no doc comment (fails if any)
+docs-check:
+	$(MAKE) docs DOCC_FLAGS="--experimental-documentation-coverage --coverage-summary-level brief"
+	python3 Tools/docs/undocumented.py .build
+
 ## install: copy the command to $(PREFIX)/bin
 install: build
 	install -d "$(DESTDIR)$(PREFIX)/bin"
@@ -124,3 +149,16 @@ bench: deps
 	.build-bench/venv/bin/python Benchmarks/peers/peers.py --import-csv .build-bench/import/edges-5m.csv \
 	  --threads $(BENCH_THREADS) --limit $(PEERS_LIMIT) --json .build-bench/import-peers.json
 	python3 Benchmarks/peers/table.py .build-bench/import-peers.json .build-bench/import-actorgraph.json
+	$(MAKE) --no-print-directory bench-actors
+
+## bench-actors: every actorgraph command on seeded synthetic actor graphs (Benchmarks/ActorGraphGenerator,
+##   2k actors/8k relations and 20k/100k): wall time, CPU time and peak memory (the child's max RSS) per
+##   command, next to the targets. ACTOR_SIZES picks the sizes, ACTOR_LIMIT bounds each command (s),
+##   ACTOR_ONLY runs only the rows that start with the given names (comma-separated).
+ACTOR_SIZES ?= 2000:8000,20000:100000
+ACTOR_LIMIT ?= 300
+ACTOR_ONLY ?=
+bench-actors: deps
+	$(SWIFT) build -c release --product actorgraph
+	$(SWIFT) build -c release --product ActorGraphGenerator
+	python3 Benchmarks/actors/bench.py --sizes $(ACTOR_SIZES) --limit $(ACTOR_LIMIT) --only "$(ACTOR_ONLY)"

@@ -76,6 +76,8 @@ let package = Package(
             dependencies: ["ActorGraphFormats", "ActorGraphModel", "NetworkAnalysis"],
             path: "Benchmarks/ImportBenchmark"
         ),
+        // `make bench-actors`: seeded synthetic actor graphs in the native format (every kind, dates, claims).
+        .executableTarget(name: "ActorGraphGenerator", path: "Benchmarks/ActorGraphGenerator"),
         .testTarget(name: "ActorGraphModelTests", dependencies: ["ActorGraphModel"]),
         .testTarget(name: "NetworkAnalysisTests", dependencies: ["NetworkAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "ActorGraphAnalysisTests", dependencies: ["ActorGraphAnalysis", "ActorGraphFormats", "ActorGraphModel", "NetworkAnalysis"]),
@@ -88,6 +90,9 @@ let package = Package(
             name: "ActorGraphRenderingTests",
             dependencies: ["ActorGraphRendering", "ActorGraphFormats", "ActorGraphModel", "NetworkAnalysis"]
         ),
+        // The documentation holds to the code: doc comments on every public symbol, the README's
+        // links and tables against the articles (`make docs` checks the catalogs themselves).
+        .testTarget(name: "DocumentationTests"),
         .testTarget(
             name: "ActorGraphCLITests",
             dependencies: ["ActorGraphCLI", "ActorGraphFormats", "ActorGraphModel"]

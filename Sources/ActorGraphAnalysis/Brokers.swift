@@ -34,7 +34,7 @@ public enum BrokerGrouping: Sendable, Hashable, CustomStringConvertible {
 /// What `brokers` computes.
 public struct BrokerOptions: Sendable {
     public var grouping: BrokerGrouping
-    /// Which relations count (only the positive ones carry brokerage; see ``ActorGraph/brokers(_:)``).
+    /// Which relations count (only the positive ones carry brokerage; see ``ActorGraphModel/ActorGraph/brokers(_:)``).
     public var projection: ProjectionOptions
     /// Key-player set size.
     public var k: Int
@@ -92,7 +92,7 @@ extension ActorGraph {
     /// The brokerage analysis of the positive relations `options.projection` keeps (every actor a
     /// node, direction kept; an undirected relation counts both ways):
     ///
-    /// - Gould & Fernandez (1989) roles given `options.grouping` (``NetworkAnalysis/Network/brokerageRoles(groups:)``);
+    /// - Gould & Fernandez (1989) roles given `options.grouping` (``/NetworkAnalysis/Network/brokerageRoles(groups:)``);
     /// - Burt's (1992) constraint, effective size, efficiency and hierarchy;
     /// - Borgatti's (2006) key players on the undirected view: KPP-Neg (the `k` actors whose
     ///   removal fragments the network most) and KPP-Pos (the `k` that reach most others within `m` steps);

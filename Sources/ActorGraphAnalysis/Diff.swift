@@ -36,7 +36,7 @@ public struct GraphDiff: Sendable {
 }
 
 extension ActorGraph {
-    /// Compares the graph at two dates (``Relation/holds(at:)``: spans inclusive at both ends,
+    /// Compares the graph at two dates (``/ActorGraphModel/Relation/holds(at:)``: spans inclusive at both ends,
     /// partial dates standing for whole periods): the relations that appeared or ended, the pairs
     /// whose ties changed sign, and the change in the frustration index, the blocs (compared by
     /// their largest overlap, so renumbering is not a change) and the fissures. `projection.at` is ignored.

@@ -9,7 +9,7 @@ public struct FissureOptions: Sendable {
     public var projection: ProjectionOptions
     /// Blocs of the balance partition that gives the verdict.
     public var k: Int
-    /// The balance partition's α (see ``NetworkAnalysis/SignedNetwork/balancePartition(k:alpha:options:)``).
+    /// The balance partition's α (see ``/NetworkAnalysis/SignedNetwork/balancePartition(k:alpha:options:)``).
     public var alpha: Double
     /// Search options for the partition and the frustration index.
     public var search: BalanceSearchOptions

@@ -1,7 +1,7 @@
 import ActorGraphModel
 import NetworkAnalysis
 
-/// What to project a graph onto a ``Network`` with.
+/// What to project a graph onto a ``/NetworkAnalysis/Network`` with.
 public struct ProjectionOptions: Sendable, Hashable {
     /// The relation kinds to keep; nil keeps every signed kind (positive or negative).
     public var relationKinds: Set<String>?
@@ -19,6 +19,8 @@ public struct ProjectionOptions: Sendable, Hashable {
     /// Keep only relations with at least this confidence (relations without one count as 1).
     public var minimumConfidence: Double?
 
+    /// Creates options; the defaults are the CLI's: every signed kind, direction kept, weights
+    /// ignored, every date, every claimant and confidence.
     public init(relationKinds: Set<String>? = nil, symmetrize: Bool = false, weighted: Bool = false,
                 at: PartialDate? = nil, claimant: String? = nil, minimumConfidence: Double? = nil) {
         self.relationKinds = relationKinds
@@ -30,7 +32,7 @@ public struct ProjectionOptions: Sendable, Hashable {
     }
 }
 
-/// An actor graph projected onto a ``Network``, with the map back to actors and relations.
+/// An actor graph projected onto a ``/NetworkAnalysis/Network``, with the map back to actors and relations.
 public struct Projection: Sendable {
     /// The network: node i is `actorIDs[i]`.
     public var network: Network
@@ -47,7 +49,10 @@ public struct Projection: Sendable {
 
 /// Why a projection is impossible.
 public struct ProjectionError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong (an unknown kind or claimant, a network that cannot be built), and what to
+    /// write instead when that is clear.
     public var message: String
+    /// The message.
     public var description: String { message }
 }
 

@@ -11,7 +11,8 @@ public struct ActorGraphCommand: ParsableCommand {
         discussion: """
             Graphs are written in the native YAML format (or the same schema in JSON): actors with \
             kinds, and typed, signed relations with their evidence (cite, claimed-by, confidence) \
-            and time span (since, until). See README.md for the format.
+            and time span (since, until). The format is described in the documentation (make docs), \
+            article "The file format" (Sources/ActorGraphKit/ActorGraphKit.docc/FileFormat.md).
 
             Exit status: 0 success, 1 failure, 2 usage error, 65 bad input data.
             """,

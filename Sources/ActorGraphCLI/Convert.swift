@@ -38,7 +38,7 @@ extension ActorGraphCommand {
                 kind is a 'tie', or a 'negative-tie' when its sign or weight is negative.
 
                 After writing, the output is read back and compared with the input; what the \
-                target format could not carry is listed on standard error (the README's \
+                target format could not carry is listed on standard error (the Interchange article's \
                 round-trip table says the same per format; -q skips this, which halves the time \
                 on very large graphs). Files are written atomically: a \
                 failed run leaves no half-written file. OUT '-' writes to standard output.

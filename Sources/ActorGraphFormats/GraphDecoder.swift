@@ -2,13 +2,14 @@ import ActorGraphModel
 import Foundation
 
 /// Where each part of a graph was written: the position of every entry, field and list element
-/// that the decoder read, keyed by ``GraphLocation``.
+/// that the decoder read, keyed by ``/ActorGraphModel/GraphLocation``.
 public struct SourceMap: Sendable {
     var positions: [GraphLocation: SourcePosition] = [:]
     /// Positions computed on demand, for readers that do not store one per field (interchange
     /// formats, large CSV files); consulted when `positions` has nothing.
     var resolver: (@Sendable (GraphLocation) -> SourcePosition?)?
 
+    /// An empty map: every position is unknown.
     public init() {}
 
     /// The best position for `location`: the exact element, else its field, else its entry.

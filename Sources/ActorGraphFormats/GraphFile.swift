@@ -3,6 +3,7 @@ import Foundation
 
 /// The two syntaxes of the native format: the same schema in YAML or in JSON.
 public enum NativeSyntax: String, Sendable, CaseIterable {
+    /// YAML (`.yaml`, `.yml`) or JSON (`.json`).
     case yaml, json
 
     /// The syntax a path's extension names (`.json` → JSON, `.yaml`/`.yml` → YAML), or nil.
@@ -35,7 +36,7 @@ public enum GraphFile {
     /// Reads, decodes and validates a file. Never throws: an unreadable file gives a diagnostic.
     ///
     /// - Parameter path: The file; its extension picks the syntax (else the content does).
-    /// - Complexity: O(size of the file) plus validation (see ``ActorGraph/validate()``).
+    /// - Complexity: O(size of the file) plus validation (see ``/ActorGraphModel/ActorGraph/validate()``).
     public static func read(contentsOf path: String) -> LoadedGraph {
         let data: Data
         do {

@@ -18,6 +18,8 @@ public struct Actor: Hashable, Sendable, Identifiable {
     /// Free attributes (`club: Officer`).
     public var attributes: [String: AttributeValue]
 
+    /// Creates an actor; `name` defaults to `id`. Nothing is checked here: ``ActorGraph/validate()``
+    /// reports unknown kinds and duplicate ids.
     public init(id: String, name: String? = nil, kind: String, aliases: [String] = [], role: String? = nil,
                 note: String? = nil, attributes: [String: AttributeValue] = [:]) {
         self.id = id
@@ -45,6 +47,7 @@ public struct Source: Hashable, Sendable, Identifiable {
     /// Free text.
     public var note: String?
 
+    /// Creates a source. `cite` refers to it by `id`.
     public init(id: String, title: String, date: PartialDate? = nil, author: String? = nil,
                 url: String? = nil, note: String? = nil) {
         self.id = id

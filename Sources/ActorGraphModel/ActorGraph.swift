@@ -25,6 +25,10 @@ public struct ActorGraph: Hashable, Sendable {
     /// The relations, in file order.
     public var relations: [Relation]
 
+    /// Creates a graph from its parts, in the order files list them. Call ``validate()`` to check
+    /// it as a file would be checked.
+    ///
+    /// - Complexity: O(1); the arrays are stored as given.
     public init(title: String? = nil, description: String? = nil, sources: [Source] = [],
                 actorKindDeclarations: [ActorKindDeclaration] = [],
                 relationKindDeclarations: [RelationKindDeclaration] = [],

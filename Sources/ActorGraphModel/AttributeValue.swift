@@ -3,8 +3,11 @@
 /// Attributes carry what the format has no field for (`club: Officer`, `wealth: 146`), and can
 /// drive grouping and styling (`--cluster attribute:club`).
 public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
+    /// Text (`club: Officer`).
     case string(String)
+    /// A number (`wealth: 146`, `founded: 1984`).
     case number(Double)
+    /// A truth value (`true` or `false`).
     case bool(Bool)
 
     /// The value as text: numbers without a trailing `.0` when integral.

@@ -8,6 +8,7 @@ public struct ActorStyle: Hashable, Sendable {
     /// The outline colour.
     public var color: String?
 
+    /// Creates a style; unset fields fall back to the theme.
     public init(shape: String? = nil, fill: String? = nil, color: String? = nil) {
         self.shape = shape
         self.fill = fill
@@ -25,6 +26,7 @@ public struct ActorStyle: Hashable, Sendable {
 
 /// The stroke of a relation's line in a diagram.
 public enum LineStyle: String, Hashable, Sendable, CaseIterable {
+    /// A continuous, dashed, dotted or heavy line (Graphviz's `style` of the same name).
     case solid, dashed, dotted, bold
 }
 
@@ -37,6 +39,7 @@ public struct RelationStyle: Hashable, Sendable {
     /// A Graphviz arrowhead (`normal`, `vee`, `dot`, …) for directed kinds.
     public var arrowhead: String?
 
+    /// Creates a style; unset fields fall back to the theme.
     public init(color: String? = nil, line: LineStyle? = nil, arrowhead: String? = nil) {
         self.color = color
         self.line = line
@@ -63,6 +66,7 @@ public struct ActorKind: Hashable, Sendable, Identifiable {
     /// Whether the kind is one of ``ActorKind/builtIns``.
     public var isBuiltIn: Bool
 
+    /// Creates an actor kind. Files declare theirs under `kinds: actors:`.
     public init(id: String, label: String, style: ActorStyle = ActorStyle(), isBuiltIn: Bool = false) {
         self.id = id
         self.label = label
@@ -98,6 +102,8 @@ public struct RelationKind: Hashable, Sendable, Identifiable {
     /// Whether the kind is one of ``RelationKind/builtIns``.
     public var isBuiltIn: Bool
 
+    /// Creates a relation kind with its sign and direction. Files declare theirs under
+    /// `kinds: relations:`.
     public init(id: String, label: String, sign: Sign, directed: Bool,
                 style: RelationStyle = RelationStyle(), isBuiltIn: Bool = false) {
         self.id = id
@@ -128,10 +134,14 @@ public struct RelationKind: Hashable, Sendable, Identifiable {
 
 /// An actor kind as a file declares it under `kinds: actors:`: a new kind, or a restyled built-in.
 public struct ActorKindDeclaration: Hashable, Sendable {
+    /// The kind's id: a new one, or a built-in's to restyle it.
     public var id: String
+    /// The label legends show; nil keeps the built-in's, or the id for a new kind.
     public var label: String?
+    /// The declared style; unset fields fall back to the built-in's and then the theme.
     public var style: ActorStyle
 
+    /// Creates a declaration as `kinds: actors:` gives it.
     public init(id: String, label: String? = nil, style: ActorStyle = ActorStyle()) {
         self.id = id
         self.label = label
@@ -142,12 +152,19 @@ public struct ActorKindDeclaration: Hashable, Sendable {
 /// A relation kind as a file declares it under `kinds: relations:`. A new kind must give `sign`
 /// and `directed`; a built-in may only be relabelled and restyled.
 public struct RelationKindDeclaration: Hashable, Sendable {
+    /// The kind's id: a new one, or a built-in's to relabel and restyle it.
     public var id: String
+    /// The label legends show; nil keeps the built-in's, or the id for a new kind.
     public var label: String?
+    /// The sign of the kind's relations; required for a new kind; a built-in's may not change.
     public var sign: Sign?
+    /// Whether the kind's relations use `from`/`to`; required for a new kind; a built-in's may not change.
     public var directed: Bool?
+    /// The declared style; unset fields fall back to the built-in's and then the theme.
     public var style: RelationStyle
 
+    /// Creates a declaration as `kinds: relations:` gives it. The validator checks that a new
+    /// kind gives `sign` and `directed` and that a built-in does not change them.
     public init(id: String, label: String? = nil, sign: Sign? = nil, directed: Bool? = nil,
                 style: RelationStyle = RelationStyle()) {
         self.id = id

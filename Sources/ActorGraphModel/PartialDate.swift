@@ -89,7 +89,9 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// How precisely the date is known.
     public enum Precision: Int, Sendable, Comparable {
+        /// Known to the year (`2009`), the month (`2009-06`) or the day (`2010-01-07`).
         case year, month, day
+        /// Whether `a` is coarser than `b`: year before month before day.
         public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -119,6 +121,10 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         return s
     }
 
+    /// Orders dates by their first day, and a coarser date before a finer one that starts the
+    /// same day (`2010` < `2010-01` < `2010-01-01`).
+    ///
+    /// - Complexity: O(1).
     public static func < (a: PartialDate, b: PartialDate) -> Bool {
         let (fa, fb) = (a.ordinalOfFirstDay, b.ordinalOfFirstDay)
         if fa != fb { return fa < fb }

@@ -5,6 +5,7 @@ import Foundation
 /// The words map to numbers for filtering (`--min-confidence`): low = 0.25, medium = 0.5,
 /// high = 0.75. A relation without a confidence is not filtered out by any threshold.
 public enum Confidence: Hashable, Sendable, CustomStringConvertible {
+    /// A word: low (0.25), medium (0.5) or high (0.75) for thresholds.
     case low, medium, high
     /// A number the file gives directly. Valid values lie in 0…1; the validator reports others.
     case value(Double)
@@ -85,6 +86,8 @@ public struct Evidence: Hashable, Sendable {
     /// How sure the analyst is.
     public var confidence: Confidence?
 
+    /// Creates evidence; every part is optional, and empty evidence means the source's own finding
+    /// with no citation.
     public init(citations: [Citation] = [], claimedBy: [String] = [], disputedBy: [String] = [],
                 confidence: Confidence? = nil) {
         self.citations = citations
@@ -128,6 +131,10 @@ public struct Relation: Hashable, Sendable {
     /// Free attributes.
     public var attributes: [String: AttributeValue]
 
+    /// Creates a relation between `source` and `target` (for an undirected kind, the two ends in
+    /// file order). `directed` must agree with the kind's direction: ``ActorGraph/validate()``
+    /// reports a mismatch, as it does for unknown actors and kinds. `sign` overrides the kind's sign
+    /// for this relation only; `weight` is an intensity greater than 0.
     public init(id: String? = nil, kind: String, source: String, target: String, directed: Bool,
                 sign: Sign? = nil, weight: Double = 1, since: PartialDate? = nil, until: PartialDate? = nil,
                 evidence: Evidence = Evidence(), note: String? = nil, attributes: [String: AttributeValue] = [:]) {

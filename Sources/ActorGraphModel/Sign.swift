@@ -23,6 +23,7 @@ public enum Sign: String, Hashable, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Orders signs positive, negative, unsigned.
     public static func < (a: Sign, b: Sign) -> Bool { a.order < b.order }
     private var order: Int { self == .positive ? 0 : (self == .negative ? 1 : 2) }
 }

@@ -2,7 +2,7 @@ import Dispatch
 
 /// Where in a graph a problem lies, by position in the graph's arrays and the file's key.
 ///
-/// Readers that keep a source map (``SourceMap``) turn a location into a line and column.
+/// Readers that keep a source map (`SourceMap` in ActorGraphFormats) turn a location into a line and column.
 public enum GraphLocation: Hashable, Sendable {
     /// The document as a whole, or a top-level key.
     case graph(field: String?)
@@ -42,14 +42,19 @@ public enum GraphLocation: Hashable, Sendable {
 
 /// How bad a problem is. Errors make `actorgraph check` fail (exit 65); warnings do not.
 public enum Severity: String, Hashable, Sendable, Comparable {
+    /// An error makes the graph unusable; a warning points at something probably unintended.
     case error, warning
 
+    /// Orders errors before warnings.
     public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
 }
 
 /// A problem the validator found in a graph.
 public struct GraphIssue: Hashable, Sendable {
+    /// Whether the problem is an error or a warning.
     public var severity: Severity
+    /// Where the problem is: an entry and a field of the graph, which a reader's source map turns
+    /// into a line and column.
     public var location: GraphLocation
     /// What is wrong.
     public var message: String
@@ -58,6 +63,8 @@ public struct GraphIssue: Hashable, Sendable {
     /// Another place the problem involves, such as the first definition of a duplicate id.
     public var related: GraphLocation?
 
+    /// Creates an issue. `message` says what is wrong and `fix` how to fix it, both as the user
+    /// will read them after `file:line:column: error:`.
     public init(_ severity: Severity, at location: GraphLocation, _ message: String, fix: String? = nil,
                 related: GraphLocation? = nil) {
         self.severity = severity

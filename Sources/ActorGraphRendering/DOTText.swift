@@ -21,13 +21,25 @@ public enum DOTText {
         return previous != "\\"
     }
 
-    /// A Graphviz *escString* (tooltips, URLs), quoted: Graphviz expands `\N`, `\G`, `\n` and
-    /// the like in these, so a literal backslash is written `\\` and a line break `\n`.
+    /// A Graphviz *escString* for a tooltip, quoted, that Graphviz 2.43 shows exactly as `s`.
+    ///
+    /// Graphviz expands `\N`, `\G`, `\E`, `\T`, `\H`, `\L` and `\n` in tooltips, and 2.43 runs
+    /// that expansion twice on the way to SVG, so a literal backslash is written as four
+    /// (`\\\\`), which comes out as one. Its SVG writer copies anything that looks like an XML
+    /// entity as it is, so `&`, `<` and `>` are written as entities, which every SVG viewer shows as
+    /// the characters themselves; a line break is `\n`. Writing `<` as an entity also keeps every
+    /// plain string in our DOT free of `<`, while every HTML-like label holds a tag (see
+    /// ``htmlLabel(_:)``): cgraph's string pool shares one entry between equal texts, and an entry
+    /// once read as HTML turns every equal plain value into HTML in laid-out DOT (`labelloc=<b>`).
+    /// Tested for nodes, edges, clusters and the graph by `AdversarialNameTests`.
     public static func escString(_ s: String) -> String {
         var out = "\""
         for c in s.unicodeScalars {
             switch c {
-            case "\\": out += "\\\\"
+            case "\\": out += "\\\\\\\\"
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
             case "\"": out += "\\\""
             case "\n": out += "\\n"
             case "\r", "\t": out += " "
@@ -38,12 +50,15 @@ public enum DOTText {
         return out + "\""
     }
 
-    /// Text for an HTML-like label: `&`, `<`, `>`, `"` and `'` as entities, line breaks as
-    /// `<BR/>`, other control characters (which Graphviz's XML parser rejects) as U+FFFD.
+    /// Text for a Graphviz HTML-like label: `&`, `<`, `>`, `"` and `'` as entities, line breaks as
+    /// `<BR/>`, other control characters (which Graphviz's XML parser rejects) as U+FFFD, and a
+    /// backslash doubled: Graphviz 2.43 expands `\N`, `\G` and the like inside HTML-like labels
+    /// too, and reads `\\` as one backslash. Not for web pages: this is Graphviz's dialect.
     public static func html(_ s: String) -> String {
         var out = ""
         for c in s.unicodeScalars {
             switch c {
+            case "\\": out += "\\\\"
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
@@ -61,6 +76,17 @@ public enum DOTText {
             }
         }
         return out
+    }
+
+    /// An HTML-like label value, `<…>`, for the HTML text `inner` (built with ``html(_:)``).
+    ///
+    /// Text without a tag is wrapped in `<FONT>…</FONT>`, which draws the same: cgraph's string
+    /// pool keeps one entry for equal texts and marks the entry HTML when an HTML label is read
+    /// first, so a bare label `<b>` made every plain `b` in the graph HTML as well (`labelloc=<b>`
+    /// in laid-out DOT; node names with `fdp`). Every HTML label we write holds a `<` and no plain
+    /// value does (``escString(_:)`` writes `<` as `&lt;`), so the two never share an entry.
+    public static func htmlLabel(_ inner: String) -> String {
+        inner.contains("<") ? "<" + inner + ">" : "<<FONT>" + inner + "</FONT>>"
     }
 
     /// Breaks text into lines of about `width` characters at spaces; a word longer than a third

@@ -2,6 +2,9 @@ import ActorGraphModel
 
 /// The layout engines Graphviz offers.
 public enum LayoutEngine: String, Sendable, CaseIterable, Hashable {
+    /// Graphviz's engines: `dot` (layered, draws clusters), `neato` (stress majorisation), `fdp`
+    /// (force-directed, draws clusters), `sfdp` (multilevel force-directed, for large graphs),
+    /// `circo` (circular) and `twopi` (radial).
     case dot, neato, fdp, sfdp, circo, twopi
 
     /// Whether the engine draws `cluster` subgraphs (the others ignore them).
@@ -40,8 +43,11 @@ public enum LayoutEngine: String, Sendable, CaseIterable, Hashable {
 
 /// Options for drawing a graph.
 public struct DiagramOptions: Sendable, Hashable {
+    /// The look: shapes, colours, lines, fonts.
     public var theme: Theme
+    /// Which groups of actors are drawn as boxes.
     public var clusters: ClusterRule
+    /// The layout engine (``LayoutEngine/preferred(for:clustered:)`` picks one by size).
     public var engine: LayoutEngine
     /// Whether to append the legend and caption.
     public var legend: Bool
@@ -65,6 +71,8 @@ public struct DiagramOptions: Sendable, Hashable {
     /// Relations new in this frame of a series, by index: drawn thick, labelled NEW in bold.
     public var newRelations: Set<Int> = []
 
+    /// Creates options; the defaults draw the default theme, no clusters, with `dot`, legend
+    /// included and nothing highlighted.
     public init(theme: Theme = .default, clusters: ClusterRule = .none, engine: LayoutEngine = .dot,
                 legend: Bool = true, highlights: [Int: String] = [:], legendNotes: [String] = [],
                 topToBottom: Bool = false, actorHighlights: [String: String] = [:]) {
@@ -90,17 +98,20 @@ public struct PinnedLayout: Sendable, Hashable {
     /// frame has the same extent and Graphviz translates none of them differently.
     public var bounds: (Double, Double, Double, Double)?
 
+    /// Creates a layout from positions read back from laid-out DOT.
     public init(positions: [String: String], clusterBoxes: [String: String] = [:], bounds: (Double, Double, Double, Double)? = nil) {
         self.positions = positions
         self.clusterBoxes = clusterBoxes
         self.bounds = bounds
     }
 
+    /// Whether two layouts put every node, cluster and corner in the same place.
     public static func == (a: PinnedLayout, b: PinnedLayout) -> Bool {
         a.positions == b.positions && a.clusterBoxes == b.clusterBoxes
             && a.bounds.map { [$0.0, $0.1, $0.2, $0.3] } == b.bounds.map { [$0.0, $0.1, $0.2, $0.3] }
     }
 
+    /// Hashes the positions, boxes and bounds that `==` compares.
     public func hash(into h: inout Hasher) {
         h.combine(positions)
         h.combine(clusterBoxes)
@@ -131,7 +142,7 @@ public enum DiagramDOT {
         for (g, group) in grouping.groups.enumerated() {
             out += "\n  subgraph \(q("cluster_\(g)")) {\n"
             let box = options.pinned?.clusterBoxes["cluster_\(g)"].map { ", bb=\(q($0))" } ?? ""
-            out += "    graph [label=<\(bold(DOTText.html(group.label)))>, labeljust=l, style=\"rounded,filled\", "
+            out += "    graph [label=\(DOTText.htmlLabel(bold(DOTText.html(group.label)))), labeljust=l, style=\"rounded,filled\", "
                 + "fillcolor=\(q(theme.clusterFill)), color=\"#B0B0B0\", fontsize=\(num(theme.captionFontSize + 1)), margin=12\(box)];\n"
             for member in group.members {
                 guard let i = index[member], !placed.contains(i) else { continue }
@@ -156,17 +167,19 @@ public enum DiagramDOT {
         }
         if options.legend {
             out += "\n  // Caption and legend: the kinds this graph uses.\n"
-            out += "  graph [labelloc=b, labeljust=l, label=<\(Legend.html(graph, options: options))>];\n"
+            out += "  graph [labelloc=b, labeljust=l, label=\(DOTText.htmlLabel(Legend.html(graph, options: options)))];\n"
         }
         out += "}\n"
         return out
     }
 
     /// DOT node ids: the actor's own id, quoted, when cgraph reads it back unchanged; else
-    /// `actor-N` by position. (cgraph reserves names that start with `%` for anonymous objects.)
+    /// `actor-N` by position. (cgraph reserves names that start with `%` for anonymous objects;
+    /// an id with `<` could share a string-pool entry with an HTML label, see
+    /// ``DOTText/htmlLabel(_:)``.)
     static func nodeIdentifiers(_ graph: ActorGraph) -> [String] {
         graph.actors.enumerated().map { i, a in
-            DOTText.isSafeQuoted(a.id) && !a.id.isEmpty && !a.id.hasPrefix("actor-") && !a.id.hasPrefix("%")
+            DOTText.isSafeQuoted(a.id) && !a.id.isEmpty && !a.id.hasPrefix("actor-") && !a.id.hasPrefix("%") && !a.id.contains("<")
                 ? q(a.id) : q("actor-\(i)")
         }
     }
@@ -206,12 +219,12 @@ public enum DiagramDOT {
         let look = theme.look(for: kind)
         let styles = ["filled"] + look.extraStyles
         let attrs: [(String, String)] = [
-            ("id", q("actor-\(i)")), ("label", "<\(nodeLabel(actor, theme))>"), ("shape", q(look.shape)),
+            ("id", q("actor-\(i)")), ("label", DOTText.htmlLabel(nodeLabel(actor, theme))), ("shape", q(look.shape)),
             ("style", q(styles.joined(separator: ","))), ("fillcolor", q(look.fill)), ("color", q(look.outline)),
             ("tooltip", DOTText.escString(nodeTooltip(actor, kind))),
         ] + (highlight.map { note in
             [("penwidth", "3.5"), ("color", q(theme.ink)),
-             ("xlabel", "<<B>" + DOTText.wrap(note, width: 24, maxLines: 3).map(DOTText.html).joined(separator: "<BR/>") + "</B>>")]
+             ("xlabel", DOTText.htmlLabel("<B>" + DOTText.wrap(note, width: 24, maxLines: 3).map(DOTText.html).joined(separator: "<BR/>") + "</B>"))]
         } ?? []) + (pinned?.positions["actor-\(i)"].map { [("pos", q("\($0)!"))] } ?? [])
         return "\(ids[i]) [" + attrs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
     }
@@ -271,10 +284,10 @@ public enum DiagramDOT {
         }
         if isNew {
             let note = highlight.map { "<BR/>" + DOTText.wrap($0, width: 28, maxLines: 3).map(DOTText.html).joined(separator: "<BR/>") } ?? ""
-            attrs += [("xlabel", "<<B>NEW</B>\(note)>"), ("fontcolor", q(theme.ink)),
+            attrs += [("xlabel", DOTText.htmlLabel("<B>NEW</B>\(note)")), ("fontcolor", q(theme.ink)),
                       ("fontsize", num(theme.captionFontSize + 1))]
         } else if let highlight {
-            attrs += [("xlabel", "<" + DOTText.wrap(highlight, width: 28, maxLines: 3).map(DOTText.html).joined(separator: "<BR/>") + ">"),
+            attrs += [("xlabel", DOTText.htmlLabel(DOTText.wrap(highlight, width: 28, maxLines: 3).map(DOTText.html).joined(separator: "<BR/>"))),
                       ("fontcolor", q(look.color))]
         }
         attrs.append(("tooltip", DOTText.escString(relationTooltip(graph, r, kind))))

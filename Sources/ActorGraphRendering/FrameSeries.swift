@@ -12,8 +12,11 @@ import Foundation
 public enum FrameSeries {
     /// One frame: its date, its file name and the options to draw it with.
     public struct Frame: Sendable {
+        /// The snapshot's date: the frame draws the relations that hold then.
         public var date: PartialDate
+        /// The frame's file name in the output folder (`01-2009-12-31.svg`).
         public var fileName: String
+        /// The options to draw the frame with: pinned positions, hidden and new relations, its caption.
         public var options: DiagramOptions
         /// Indices of the relations that hold at this date and not at the previous one.
         public var newRelations: [Int]

@@ -4,6 +4,7 @@ import Foundation
 
 /// Output formats Graphviz renders to.
 public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
+    /// SVG, PNG (cairo) or PDF (cairo).
     case svg, png, pdf
     /// DOT with the layout's positions (`pos`, `bb`) added.
     case dot
@@ -35,13 +36,14 @@ public struct GraphvizError: Error, Sendable, CustomStringConvertible, Equatable
     /// Graphviz's messages, verbatim (several lines when it reported several).
     public var message: String
 
+    /// `Graphviz STAGE failed: MESSAGE`.
     public var description: String { "Graphviz \(stage) failed: \(message)" }
 }
 
 /// Graphviz, linked in-process (libgvc and libcgraph 2.43).
 ///
 /// Graphviz keeps global state and is not thread-safe: two threads inside it at once crash the
-/// process. Every call therefore goes through one process-wide gate, ``GraphvizLock`` (shared
+/// process. Every call therefore goes through one process-wide gate, ``/ActorGraphFormats/GraphvizLock`` (shared
 /// with the DOT reader in ActorGraphFormats, which owns cgraph's parsing and error capture), so
 /// callers may render from any thread or task; the renders themselves run one at a time. The library facts
 /// this wrapper accounts for, each reproduced on Debian's 2.43 (see `Tools/graphviz-facts/`):
@@ -126,6 +128,10 @@ public enum Graphviz {
         public var subgraphs: [String: [String: String]] = [:]
     }
 
+    /// Whether Graphviz measures text with a real text-layout plugin (pango) in this process:
+    /// without one it estimates widths from built-in tables, silently.
+    nonisolated(unsafe) private static var hasTextLayout: Bool?
+
     /// The rendering context. Only reached while holding ``GraphvizLock`` (which cgraph's DOT
     /// reading in ActorGraphFormats shares).
     private enum State {
@@ -138,6 +144,40 @@ public enum Graphviz {
                 CGraph.installErrorCapture()
             }
             return context
+        }
+
+        /// Layout must fail loudly, never change silently, when the fonts the DOT names are not
+        /// the fonts Graphviz will measure (see ``FontCheck``): the graph's `fontname` and the node
+        /// and edge defaults are checked with fontconfig, and the text-layout plugin must be loaded.
+        static func requireTextMetrics(_ graph: UnsafeMutablePointer<Agraph_t>, _ gvc: OpaquePointer?) throws {
+            var families: [String] = []
+            if let value = agget(graph, UnsafeMutablePointer(mutating: "fontname")) { families.append(String(cString: value)) }
+            for kind in [Int32(AGNODE), Int32(AGEDGE)] {
+                if let symbol = agattr(graph, kind, UnsafeMutablePointer(mutating: "fontname"), nil), let value = symbol.pointee.defval {
+                    families.append(String(cString: value))
+                }
+            }
+            families = families.filter { !$0.isEmpty }
+            guard !families.isEmpty else { return }
+            if Graphviz.hasTextLayout == nil {
+                var count: Int32 = 0
+                let list = gvPluginList(gvc, "textlayout", &count, nil)
+                Graphviz.hasTextLayout = count > 0
+                if let list {
+                    for i in 0..<Int(count) { free(list[i]) }
+                    free(list)
+                }
+            }
+            guard Graphviz.hasTextLayout == true else {
+                throw GraphvizError(stage: "layout", message: """
+                    Graphviz has no text-layout plugin (libgvplugin_pango), so it would estimate text widths                     instead of measuring "\(families[0])": reinstall Graphviz's plugins (on Debian: apt-get install                     --reinstall libgvc6 graphviz) and check that `dot -v` lists textlayout:textlayout
+                    """)
+            }
+            do {
+                try FontCheck.require(families)
+            } catch let failure as FontCheck.Failure {
+                throw GraphvizError(stage: "layout", message: failure.description)
+            }
         }
 
         static func read(_ text: String) throws -> UnsafeMutablePointer<Agraph_t> {
@@ -153,6 +193,7 @@ public enum Graphviz {
             let graph = try read(text)
             defer { agclose(graph) }
             let gvc = ensureContext()
+            try requireTextMetrics(graph, gvc)
             CGraph.resetMessages()
             agreseterrors()
             guard gvLayout(gvc, graph, engine) == 0 else {

@@ -5,6 +5,7 @@ import ActorGraphModel
 /// `--cluster kind`, `--cluster attribute:NAME` and `--cluster none` parse into this; an analysis
 /// (factions, blocs) supplies its own ``ActorGrouping`` through ``custom(_:)``.
 public enum ClusterRule: Hashable, Sendable, CustomStringConvertible {
+    /// No clusters.
     case none
     /// One cluster per actor kind.
     case kind
@@ -24,6 +25,7 @@ public enum ClusterRule: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The rule as `--cluster` writes it: `none`, `kind`, `attribute:NAME`, or `custom`.
     public var description: String {
         switch self {
         case .none: return "none"
@@ -62,6 +64,7 @@ public enum ClusterRule: Hashable, Sendable, CustomStringConvertible {
 
 /// Actors partitioned into labelled groups; actors in no group are drawn outside any cluster.
 public struct ActorGrouping: Hashable, Sendable {
+    /// One labelled group of actors, drawn as one cluster.
     public struct Group: Hashable, Sendable {
         /// A stable key (used in the cluster's DOT id).
         public var key: String
@@ -70,6 +73,7 @@ public struct ActorGrouping: Hashable, Sendable {
         /// Actor ids, in drawing order.
         public var members: [String]
 
+        /// Creates a group.
         public init(key: String, label: String, members: [String]) {
             self.key = key
             self.label = label
@@ -77,7 +81,9 @@ public struct ActorGrouping: Hashable, Sendable {
         }
     }
 
+    /// The groups, in drawing order; an actor should be in one group at most.
     public var groups: [Group]
 
+    /// Creates a grouping from its groups.
     public init(groups: [Group]) { self.groups = groups }
 }

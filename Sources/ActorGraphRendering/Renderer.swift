@@ -7,6 +7,7 @@ public struct Renderer: Sendable {
     /// nil renders everything in-process.
     public var subprocess: SubprocessRenderer?
 
+    /// Creates a renderer; without a child-process renderer every render runs in-process.
     public init(subprocess: SubprocessRenderer? = nil) { self.subprocess = subprocess }
 
     /// Renders DOT text. In-process unless a time limit is set or the engine keeps state between

@@ -14,6 +14,7 @@ public struct SubprocessRenderer: Sendable {
     /// The `actorgraph` executable that provides `_render-dot`.
     public var executable: String
 
+    /// Creates a renderer that starts `executable _render-dot` for each render.
     public init(executable: String) { self.executable = executable }
 
     /// The running executable's path (Linux: `/proc/self/exe`).
@@ -23,10 +24,14 @@ public struct SubprocessRenderer: Sendable {
 
     /// A render that ran out of time, or a child that failed.
     public enum Failure: Error, Sendable, CustomStringConvertible {
+        /// The layout ran longer than the time limit and the child was stopped.
         case timedOut(seconds: Double)
+        /// Graphviz failed in the child, with its message.
         case graphviz(GraphvizError)
+        /// The child could not be started, or died without an answer.
         case spawn(String)
 
+        /// What went wrong, and what to try instead.
         public var description: String {
             switch self {
             case .timedOut(let s):

@@ -39,12 +39,16 @@ public struct Theme: Sendable, Hashable {
 
     /// An actor kind's look.
     public struct ActorLook: Sendable, Hashable {
+        /// A Graphviz node shape.
         public var shape: String
+        /// The fill colour.
         public var fill: String
+        /// The outline colour.
         public var outline: String
         /// Extra Graphviz styles (`rounded`, `dashed`, `bold`).
         public var extraStyles: [String]
 
+        /// Creates a look.
         public init(shape: String, fill: String, outline: String = "#333333", extraStyles: [String] = []) {
             self.shape = shape
             self.fill = fill
@@ -57,7 +61,9 @@ public struct Theme: Sendable, Hashable {
     public struct RelationLook: Sendable, Hashable {
         /// A colour, or a Graphviz colour list (`"black:white:black"` draws a double line).
         public var color: String
+        /// The stroke.
         public var line: LineStyle
+        /// The line width in points.
         public var penWidth: Double
         /// The arrowhead for directed kinds.
         public var arrowhead: String
@@ -65,6 +71,7 @@ public struct Theme: Sendable, Hashable {
         /// or nil for none.
         public var undirectedEnds: String?
 
+        /// Creates a look.
         public init(color: String, line: LineStyle, penWidth: Double = 1.2, arrowhead: String = "normal",
                     undirectedEnds: String? = nil) {
             self.color = color
@@ -84,6 +91,7 @@ public struct Theme: Sendable, Hashable {
     /// Okabe & Ito (2008), "Color Universal Design": distinguishable with every common form of
     /// colour blindness.
     public enum OkabeIto {
+        /// The eight colours of the palette, and a neutral grey, as `#rrggbb`.
         public static let orange = "#E69F00", skyBlue = "#56B4E9", bluishGreen = "#009E73",
                           yellow = "#F0E442", blue = "#0072B2", vermillion = "#D55E00",
                           reddishPurple = "#CC79A7", grey = "#8C8C8C", black = "#000000"

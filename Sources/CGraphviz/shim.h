@@ -4,6 +4,7 @@
 // libgraphviz-dev installs them, plus a deterministic object-id discipline.
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,8 +21,33 @@
 // Not thread-safe (nor is the rest of Graphviz): call it behind the caller's lock.
 // ---------------------------------------------------------------------------------------------
 
+// A name handed to cgraph must look like one of cgraph's own interned strings (refstr_t in
+// lib/cgraph/refstr.c): cgraph asks `aghtmlstr(name)` whether it is an HTML string by reading
+// the reference count stored just before the text. A bare strdup() copy has malloc's bookkeeping
+// there, so node names came out of laid-out DOT as `<name>` at random (fdp, neato). Each name
+// therefore sits in a zeroed block laid out like refstr_t: never HTML, never counted.
 typedef struct {
-    char **names;          // id / 2 - 1 → name
+    Dtlink_t link;
+    unsigned long refcnt;
+    char *s;
+    char store[1];
+} actorgraph_refstr_t;
+
+static inline char *actorgraph_name_copy(const char *str) {
+    size_t length = strlen(str);
+    actorgraph_refstr_t *r = calloc(1, offsetof(actorgraph_refstr_t, store) + length + 1);
+    if (!r) return NULL;
+    memcpy(r->store, str, length + 1);
+    r->s = r->store;
+    return r->store;
+}
+
+static inline void actorgraph_name_free(char *name) {
+    free(name - offsetof(actorgraph_refstr_t, store));
+}
+
+typedef struct {
+    char **names;          // id / 2 - 1 → name (actorgraph_name_copy)
     size_t count, capacity;
     size_t *slots;         // open-addressing hash: name index + 1, or 0 when empty
     size_t slotCount;      // a power of two, at least twice count
@@ -78,7 +104,7 @@ static inline long actorgraph_ids_map(void *state, int objtype, char *str, IDTYP
         s->names = names;
         s->capacity = capacity;
     }
-    char *copy = strdup(str);
+    char *copy = actorgraph_name_copy(str);
     if (!copy) return 0;
     s->names[s->count] = copy;
     size_t at = actorgraph_hash(copy) & (s->slotCount - 1);
@@ -106,7 +132,7 @@ static inline char *actorgraph_ids_print(void *state, int objtype, IDTYPE id) {
 
 static inline void actorgraph_ids_close(void *state) {
     actorgraph_ids_t *s = state;
-    for (size_t i = 0; i < s->count; i++) free(s->names[i]);
+    for (size_t i = 0; i < s->count; i++) actorgraph_name_free(s->names[i]);
     free(s->names);
     free(s->slots);
     free(s);

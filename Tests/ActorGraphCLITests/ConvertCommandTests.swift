@@ -24,7 +24,7 @@ import Testing
         let lines = E.lines(run.stderr)
         let written = format == .csv ? "\(out) and \(CSVFormat.nodesPath(forEdges: out))" : out
         #expect(lines.first == "wrote \(written) (\(format.displayName)): 28 actors, 54 relations", "\(run)")
-        // The loss line lists what the README's table says for this format (no line when nothing).
+        // The loss line lists what the Interchange article's table says for this format (no line when nothing).
         let documented = Interchange.documentedLosses(format)
         if [.graphml, .nodeLink, .dot, .yaml, .json].contains(format) {
             #expect(lines.count == 1, "\(run)")

@@ -16,7 +16,7 @@ import Testing
 
     // MARK: Round trips
 
-    /// What CSV keeps of `g`: the README's "loses" column, applied.
+    /// What CSV keeps of `g`: the Interchange article's "loses" column, applied.
     static func normalized(_ g: ActorGraph) -> ActorGraph {
         var out = ActorGraph()
         func attributes(_ a: [String: AttributeValue]) -> [String: AttributeValue] {

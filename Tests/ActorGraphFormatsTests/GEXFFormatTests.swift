@@ -5,7 +5,7 @@ import Testing
 @testable import ActorGraphFormats
 
 @Suite struct GEXFFormatTests {
-    /// `g` as GEXF gives it back: what the README's row says GEXF loses, erased. Sources become
+    /// `g` as GEXF gives it back: what the Interchange article's row says GEXF loses, erased. Sources become
     /// the cited ids, titled by their id; kind declarations become what the first use of each
     /// non-built-in kind says (the reader's rule); sign overrides are relative to those.
     static func erasingGEXFLosses(_ g: ActorGraph) -> ActorGraph {

@@ -3,7 +3,8 @@ import ActorGraphModel
 import Foundation
 import Testing
 
-/// Native → each interchange format → native, against the README's round-trip table.
+/// Native → each interchange format → native, against the round-trip table of the Interchange
+/// article (`Sources/ActorGraphKit/ActorGraphKit.docc/Interchange.md`).
 @Suite struct InterchangeRoundTripTests {
     static let formats: [GraphFormat] = [.csv, .dot, .graphml, .gexf, .nodeLink, .pajek]
 
@@ -85,10 +86,11 @@ import Testing
         #expect(seen[.pajek]?[.relationKinds] == nil)
     }
 
-    /// The README's round-trip table (between its markers) lists, for each format, exactly
-    /// ``Interchange/documentedLosses(_:)``.
-    @Test func readmeTableMatchesTheDocumentedLosses() throws {
-        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    /// The Interchange article's round-trip table (between its markers) lists, for each format,
+    /// exactly ``Interchange/documentedLosses(_:)``.
+    @Test func articleTableMatchesTheDocumentedLosses() throws {
+        let article = packageRoot.appendingPathComponent("Sources/ActorGraphKit/ActorGraphKit.docc/Interchange.md")
+        let readme = try String(contentsOf: article, encoding: .utf8)
         let begin = try #require(readme.range(of: "<!-- round-trip table: begin -->"))
         let end = try #require(readme.range(of: "<!-- round-trip table: end -->"))
         let rows = readme[begin.upperBound..<end.lowerBound].split(separator: "\n")
@@ -106,7 +108,7 @@ import Testing
         }
         for format in Self.formats {
             let want = Set(Interchange.documentedLosses(format).map(\.rawValue))
-            #expect(found[format.displayName] == want, "README row for \(format.displayName)")
+            #expect(found[format.displayName] == want, "Interchange.md row for \(format.displayName)")
         }
         #expect(found.count == Self.formats.count)
     }

@@ -20,7 +20,7 @@ import Foundation
 ///   is already taken becomes an attribute, with a warning when it repeats a name exactly.
 /// - Without a header, a line is `source,target[,weight[,sign]]`.
 /// - An edge with neither a kind nor a direction column is an undirected `tie` (or
-///   `negative-tie` when its sign or weight is negative); see ``ImportBuilder``.
+///   `negative-tie` when its sign or weight is negative); see `ImportBuilder`.
 /// - The nodes file needs a header with `id` (`Id`); `name` (`label`), `kind` (`type`),
 ///   `aliases`, `role`, `note` (`description`) and attributes as above. Without an `id` column
 ///   (Kumu), the name column gives the id. Without a nodes file, actors are created from the
@@ -33,7 +33,7 @@ import Foundation
 /// cite,note,<attributes>` (attributes sorted by name), leaving out columns that are empty in
 /// every row, except `id,name,kind` and `source,target,kind`.
 ///
-/// What CSV keeps and loses (the README's interchange table): it keeps actors (all fields and
+/// What CSV keeps and loses (the Interchange article's round-trip table): it keeps actors (all fields and
 /// attributes) and relations (all fields and attributes); attribute types are inferred on
 /// reading, so a text attribute that reads as a number or `true`/`false` comes back as one, and
 /// empty texts (names, roles, notes, attributes) come back absent. It loses the title, the

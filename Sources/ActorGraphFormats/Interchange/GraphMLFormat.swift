@@ -17,7 +17,7 @@ import Foundation
 /// - Typed keys: `int`/`long`/`float`/`double` give numbers, `boolean` truth values, `string`
 ///   text; a value not of its key's type is an error at the `<data>`. `<default>`s apply.
 /// - The graph's `edgedefault` gives each edge's direction; an edge's `directed` overrides it;
-///   a known kind's direction wins (see ``ImportBuilder``).
+///   a known kind's direction wins (see `ImportBuilder`).
 /// - Graph data: `title` (or `name`/`label`), `description`, and `actorgraph` (native JSON with
 ///   sources and kind declarations, as this writer puts it). Other graph data are reported and
 ///   not kept.

@@ -44,7 +44,7 @@ struct ImportedEdge {
 /// graph, then validates it the way ``GraphFile`` validates a native file, so every format gives
 /// the same checks and the same positioned messages.
 ///
-/// Rules (the README's "Interchange" section states them for users):
+/// Rules (the Interchange article states them for users):
 /// - A node without a kind is an `actor` (a kind the builder declares). A kind that is neither
 ///   built in nor declared is declared, with a warning when it is one typo away from a known kind.
 /// - An edge without a kind is a `tie` (positive) or, when its sign or weight is negative, a
@@ -343,6 +343,7 @@ public struct ExportStyle: Sendable {
     /// `#rrggbb` colour per relation index (position in the graph's relations).
     public var relationColors: [String]
 
+    /// Creates a style; an actor or relation without a colour is written without one.
     public init(actorColors: [String: String] = [:], relationColors: [String] = []) {
         self.actorColors = actorColors
         self.relationColors = relationColors

@@ -4,7 +4,7 @@ import Foundation
 /// The file formats ActorGraph reads and writes.
 ///
 /// The native format (YAML, or the same schema in JSON) carries everything. The interchange
-/// formats carry what they can: ``Interchange/losses(of:)`` says exactly what, and the README's
+/// formats carry what they can: ``Interchange/documentedLosses(_:)`` says exactly what, and the Interchange article's
 /// round-trip table lists it.
 public enum GraphFormat: String, CaseIterable, Sendable {
     /// The native format in YAML (`.yaml`, `.yml`).
@@ -171,7 +171,11 @@ public enum Interchange {
     /// The files that writing `graph` to `path` in `format` produces: one, or two for CSV (the
     /// edges at `path`, the nodes at ``CSVFormat/nodesPath(forEdges:)``), with their text.
     ///
-    /// - Parameter style: Colours, for formats that carry them (GEXF).
+    /// - Parameters:
+    ///   - graph: The graph to write.
+    ///   - format: The format to write it in.
+    ///   - path: Where the (first) file goes; it names the nodes file of CSV.
+    ///   - style: Colours, for formats that carry them (GEXF).
     /// - Complexity: O(size of the output).
     public static func write(_ graph: ActorGraph, as format: GraphFormat, to path: String,
                              style: ExportStyle = ExportStyle()) -> [(path: String, text: String)] {

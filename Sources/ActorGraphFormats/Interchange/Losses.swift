@@ -3,37 +3,57 @@ import ActorGraphModel
 /// Something of a native graph that a format may not carry.
 ///
 /// ``Interchange/losses(from:to:)`` compares a graph with what a reader gives back from a written
-/// file, field by field; ``Interchange/documentedLosses(_:)`` is what the README's round-trip
+/// file, field by field; ``Interchange/documentedLosses(_:)`` is what the Interchange article's round-trip
 /// table promises, and a test holds the two equal on the example graphs.
 public enum GraphLoss: String, CaseIterable, Sendable, Comparable {
+    /// The graph's title; its description.
     case title, description
     /// Sources' titles, dates, authors, urls and notes, and sources no relation cites.
     case sourceDetails = "source details"
     /// Declared kinds' labels and styles (kinds themselves come back, declared from their use).
     case kindDeclarations = "kind declarations"
+    /// Actors' display names.
     case actorNames = "actor names"
+    /// Actors' kinds.
     case actorKinds = "actor kinds"
+    /// Actors' aliases.
     case aliases
+    /// Actors' roles.
     case roles
+    /// Actors' notes.
     case actorNotes = "actor notes"
+    /// Actors' free attributes.
     case actorAttributes = "actor attributes"
     /// Attribute values come back with the right text but another type (`"146"` → 146).
     case attributeTypes = "attribute types"
+    /// Relations' ids.
     case relationIDs = "relation ids"
+    /// Relations' kinds.
     case relationKinds = "relation kinds"
+    /// Whether each relation is directed.
     case directions
+    /// Relations' signs (Pajek: an unsigned relation comes back positive).
     case signs
+    /// Relations' weights.
     case weights
+    /// Relations' `since` and `until`.
     case dates = "dates (since, until)"
+    /// Relations' citations (`cite`).
     case citations
+    /// Who claims each relation (`claimed-by`).
     case claimants = "claimed-by"
+    /// Who disputes each relation (`disputed-by`).
     case disputants = "disputed-by"
+    /// Relations' confidence.
     case confidence
+    /// Relations' notes.
     case relationNotes = "relation notes"
+    /// Relations' free attributes.
     case relationAttributes = "relation attributes"
     /// Actors or relations missing or added: never expected; a reader bug or a format limit.
     case actorsOrRelations = "actors or relations"
 
+    /// Orders losses as `allCases` lists them: the graph's, the actors', then the relations'.
     public static func < (a: GraphLoss, b: GraphLoss) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
@@ -99,7 +119,7 @@ extension Interchange {
         return otherwise
     }
 
-    /// What `format` cannot carry, as the README's round-trip table says. Writing a graph in
+    /// What `format` cannot carry, as the Interchange article's round-trip table says. Writing a graph in
     /// `format` and reading it back keeps everything else.
     ///
     /// Besides these, CSV and DOT give an empty text (a note `""`) back as absent and split a

@@ -27,10 +27,15 @@ public struct TriangleCensus: Sendable, Equatable {
 
     /// One triangle: its nodes `a < b < c` and its class.
     public struct Triangle: Sendable, Hashable {
+        /// The lowest-numbered node.
         public var a: Int32
+        /// The middle node.
         public var b: Int32
+        /// The highest-numbered node.
         public var c: Int32
+        /// The triangle's class.
         public var kind: Kind
+        /// Creates a triangle; `a < b < c`.
         public init(a: Int32, b: Int32, c: Int32, kind: Kind) {
             self.a = a; self.b = b; self.c = c; self.kind = kind
         }
@@ -51,6 +56,7 @@ public struct TriangleCensus: Sendable, Equatable {
     /// Whether there are more triangles than `triangles` lists.
     public var truncated: Bool = false
 
+    /// Creates a census from its counts (tests build expected values this way).
     public init(strongBalanced: Int = 0, weakBalanced: Int = 0, unbalanced: Int = 0, ambivalent: Int = 0,
                 triangles: [Triangle] = [], truncated: Bool = false) {
         self.strongBalanced = strongBalanced; self.weakBalanced = weakBalanced

@@ -14,6 +14,7 @@ public struct BalanceSearchOptions: Sendable, Hashable {
     /// The threads the restarts run on; the result does not depend on it.
     public var threads: Int = Network.defaultThreads
 
+    /// Creates search options; the defaults are the CLI's.
     public init(seed: UInt64 = 1, restarts: Int = 32, exactNodeLimit: Int = 60, exactBudget: Int = 50_000_000,
                 threads: Int = Network.defaultThreads) {
         self.seed = seed; self.restarts = restarts; self.exactNodeLimit = exactNodeLimit
@@ -32,6 +33,7 @@ public struct FrustratedTie: Sendable, Hashable {
     /// The frustrated weight: the pair's negative weight when `negativeInside`, else its positive
     /// weight (not multiplied by α or 1 − α).
     public var weight: Double
+    /// Creates a frustrated pair; `u < v`.
     public init(u: Int32, v: Int32, negativeInside: Bool, weight: Double) {
         self.u = u; self.v = v; self.negativeInside = negativeInside; self.weight = weight
     }
@@ -60,6 +62,7 @@ public struct BalanceResult: Sendable, Equatable {
     /// The frustrated pairs, sorted by (u, v).
     public var frustrated: [FrustratedTie]
 
+    /// Creates a result from its parts (the searches build it; tests compare with it).
     public init(partition: Partition, k: Int, alpha: Double, negativeInside: Double, positiveBetween: Double,
                 error: Double, lowerBound: Double, optimal: Bool, method: String, frustrated: [FrustratedTie]) {
         self.partition = partition; self.k = k; self.alpha = alpha; self.negativeInside = negativeInside
@@ -119,6 +122,7 @@ extension SignedNetwork {
     ///   - k: The number of blocs, 1 ≤ k ≤ nodeCount.
     ///   - alpha: The weight of negative ties inside blocs, in (0, 1); 0.5 weighs both kinds of
     ///     frustration alike.
+    ///   - options: The seed, restarts and threads of relocation, and the exact search's limits.
     /// - Complexity: relocation O(restarts · passes · (V·k + E)) time, plus O(V²) per pass of
     ///   all-pairs swaps up to 1000 nodes, over `options.threads` threads; O(threads · V·k + E)
     ///   space. The bound: O(E^1.5) for the triangles, then O(E) searches of at most 32 768

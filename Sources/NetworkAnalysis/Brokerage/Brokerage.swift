@@ -16,7 +16,7 @@ public struct BrokerageRoles: Sendable, Equatable {
     }
 
     /// `counts[node][role]`: the open two-paths a → v → b that node v brokers in each role
-    /// (role index in ``Role/allCases`` order).
+    /// (role index in `Role.allCases` order).
     public var counts: [[Double]]
     /// `expected[node][role]`: the expected count in a random digraph of the observed density
     /// with the observed group labels (sna's `exp.nli`).
@@ -28,6 +28,7 @@ public struct BrokerageRoles: Sendable, Equatable {
     /// The number of nodes with each label, indexed by label (`0...max label`; unused labels have 0).
     public var groupSizes: [Int]
 
+    /// Creates a result from its parts (``Network/brokerageRoles(groups:)`` builds it).
     public init(counts: [[Double]], expected: [[Double]], z: [[Double]], total: [Double],
                 expectedTotal: [Double], zTotal: [Double], groupSizes: [Int]) {
         self.counts = counts

@@ -13,6 +13,7 @@ public struct KeyPlayerResult: Sendable, Equatable {
     /// How the set was found: `"exhaustive (C(n,k) sets)"` or `"greedy + swaps (R restarts)"`.
     public var method: String
 
+    /// Creates a result from its parts (the searches build it).
     public init(nodes: [Int32], score: Double, baseline: Double, optimal: Bool, method: String) {
         self.nodes = nodes
         self.score = score
@@ -38,7 +39,9 @@ extension Network {
     /// Sources are split into fixed blocks and the reciprocal distances are counted as an
     /// integer histogram, so the value is bit-identical whatever `threads` is.
     ///
-    /// - Parameter removing: Nodes to remove first (repeats are ignored).
+    /// - Parameters:
+    ///   - removing: Nodes to remove first (repeats are ignored).
+    ///   - threads: How many threads count the distances; the value does not depend on it.
     /// - Precondition: every removed node is in `0..<nodeCount`.
     /// - Complexity: O(n(n + m)) time (a breadth-first search from every node), O(n) extra
     ///   space per thread.

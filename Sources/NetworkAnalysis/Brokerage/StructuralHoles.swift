@@ -22,6 +22,7 @@ public struct StructuralHoles: Sendable, Equatable {
     /// contact holds all the constraint); NaN for isolated nodes.
     public var hierarchy: [Double]
 
+    /// Creates a result from its four arrays, each indexed like the network.
     public init(constraint: [Double], effectiveSize: [Double], efficiency: [Double], hierarchy: [Double]) {
         self.constraint = constraint
         self.effectiveSize = effectiveSize
@@ -29,7 +30,8 @@ public struct StructuralHoles: Sendable, Equatable {
         self.hierarchy = hierarchy
     }
 
-    // NaN != NaN would make two equal results unequal.
+    /// Equal when every number is equal, a NaN matching a NaN (NaN != NaN would make a result
+    /// unequal to itself).
     public static func == (a: StructuralHoles, b: StructuralHoles) -> Bool {
         func same(_ x: [Double], _ y: [Double]) -> Bool {
             x.count == y.count && zip(x, y).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }

@@ -1,14 +1,20 @@
 /// A measure cannot be computed on this network.
 public struct CentralityError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What cannot be computed, and why.
     public var message: String
+    /// Creates the error with its message.
     public init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }
 
 /// An iterative measure did not converge.
 public struct ConvergenceError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The measure that did not converge (`eigenvector`, `pagerank`, …).
     public var measure: String
+    /// The iteration limit it reached.
     public var iterations: Int
+    /// What did not converge, and what to change.
     public var description: String {
         "\(measure) did not converge in \(iterations) iterations; raise the iteration limit or the tolerance"
     }

@@ -21,6 +21,7 @@ extension Network {
     /// - Parameters:
     ///   - weighted: Whether paths are weighted (distance = 1/weight).
     ///   - normalized: Whether to divide by the number of ordered pairs.
+    ///   - threads: How many threads share the sources; the result does not depend on it.
     /// - Returns: One value per stored edge, indexed like ``targets``.
     /// - Complexity: O(V·E) unweighted, O(V·E·log V) weighted; O(V + E) memory per block.
     ///

@@ -4,6 +4,7 @@ public struct GirvanNewmanResult: Sendable, Equatable {
     public struct Removal: Sendable, Equatable {
         /// The edge's ends, `u < v`.
         public var u: Int32
+        /// The higher-numbered end.
         public var v: Int32
         /// Its edge betweenness when removed, normalised as networkx's
         /// `edge_betweenness_centrality` (divided by n(n − 1), n the network's node count).

@@ -50,6 +50,7 @@ public struct CommunityResult: Sendable, Equatable {
     /// ignored (0 for ``ModularityObjective/signed``).
     public var ignoredNegativeTies: Int
 
+    /// Creates a result from its parts (Louvain and Leiden build it).
     public init(partition: Partition, modularity: Double, objective: ModularityObjective, resolution: Double,
                 levels: Int, ignoredNegativeTies: Int) {
         self.partition = partition

@@ -22,9 +22,13 @@ public struct EdgeList: Sendable {
 
     /// A malformed line: `file:line: reason`.
     public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
+        /// The file, as given.
         public var file: String
+        /// The line, from 1.
         public var line: Int
+        /// What is wrong with it.
         public var reason: String
+        /// `file:line: reason`.
         public var description: String { "\(file):\(line): \(reason)" }
     }
 

@@ -56,12 +56,18 @@ public struct Network: Sendable, Equatable {
 
     /// Why a network cannot be built.
     public enum BuildError: Error, Equatable, Sendable, CustomStringConvertible {
+        /// An edge names a node outside `0..<nodeCount`.
         case nodeOutOfRange(edge: Int, node: Int32)
+        /// An edge's weight is not positive and finite.
         case badWeight(edge: Int, weight: Double)
+        /// The sources, targets, weights or signs differ in length.
         case lengthMismatch(String)
+        /// More edges than 32-bit indices address.
         case tooManyEdges(Int)
+        /// An edge joins a node to itself.
         case selfLoop(edge: Int, node: Int32)
 
+        /// What is wrong, naming the edge.
         public var description: String {
             switch self {
             case .nodeOutOfRange(let e, let n): return "edge \(e) names node \(n), outside the network"
