@@ -18,18 +18,21 @@ public struct Blockmodel: Sendable, Hashable, Codable {
         /// Up to three members with the most ties in the analysis (ties broken by the report's
         /// order): the names a caption can show.
         public var leading: [String]
-        /// The summed weight of the positive and the negative ties between two members.
+        /// The summed weight of the positive ties between two members.
         public var positiveInside: Double
+        /// The summed weight of the negative ties between two members.
         public var negativeInside: Double
     }
 
     /// The ties between two blocs.
     public struct Link: Sendable, Hashable, Codable {
-        /// The two blocs (positions in ``Blockmodel/blocs``), `a < b`.
+        /// One bloc: its position in ``Blockmodel/blocs``, smaller than ``b``.
         public var a: Int
+        /// The other bloc: its position in ``Blockmodel/blocs``.
         public var b: Int
-        /// The summed weight of the positive and the negative ties with one end in each bloc.
+        /// The summed weight of the positive ties with one end in each bloc.
         public var positive: Double
+        /// The summed weight of the negative ties with one end in each bloc.
         public var negative: Double
     }
 

@@ -15,8 +15,9 @@ public struct GraphExcerpt: Sendable {
     public var actorIndices: [Int]
     /// Positions of the kept relations in the original's ``ActorGraph/relations``, ascending.
     public var relationIndices: [Int]
-    /// The original's actor and relation counts.
+    /// How many actors the original has.
     public var originalActors: Int
+    /// How many relations the original has.
     public var originalRelations: Int
     /// Ego networks: the number of steps from the nearest focus actor to each kept actor.
     public var distance: [String: Int] = [:]
@@ -34,6 +35,7 @@ public enum ExcerptError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A focus actor the graph does not have, with the nearest id as a suggestion.
     case unknownActor(id: String, suggestion: String?)
 
+    /// The message, with the suggestion.
     public var description: String {
         switch self {
         case .unknownActor(let id, let suggestion):

@@ -14,10 +14,12 @@ public struct BlockDiagram: Sendable, Hashable {
         public var members: Int
         /// A few members' names, the most connected first.
         public var names: [String]
-        /// The summed positive and negative ties between two of its members.
+        /// The summed positive ties between two of its members.
         public var positiveInside: Double
+        /// The summed negative ties between two of its members.
         public var negativeInside: Double
 
+        /// A bloc with its title, size, a few names and its inside sums.
         public init(title: String, members: Int, names: [String], positiveInside: Double, negativeInside: Double) {
             self.title = title
             self.members = members
@@ -29,13 +31,16 @@ public struct BlockDiagram: Sendable, Hashable {
 
     /// The ties between two blocs.
     public struct Link: Sendable, Hashable {
-        /// Positions in ``BlockDiagram/blocks``.
+        /// One bloc: its position in ``BlockDiagram/blocks``.
         public var a: Int
+        /// The other bloc: its position in ``BlockDiagram/blocks``.
         public var b: Int
-        /// The summed positive and negative ties between them.
+        /// The summed positive ties between them.
         public var positive: Double
+        /// The summed negative ties between them.
         public var negative: Double
 
+        /// The ties between blocs `a` and `b`.
         public init(a: Int, b: Int, positive: Double, negative: Double) {
             self.a = a
             self.b = b
@@ -46,11 +51,14 @@ public struct BlockDiagram: Sendable, Hashable {
 
     /// The caption's first line.
     public var title: String?
+    /// The blocs, in drawing order.
     public var blocks: [Block]
+    /// The pairs of blocs with ties between them.
     public var links: [Link]
     /// Caption lines under the title: what the blocs are, what was left out.
     public var notes: [String]
 
+    /// A diagram of these blocs and links, captioned by the title and notes.
     public init(title: String?, blocks: [Block], links: [Link], notes: [String] = []) {
         self.title = title
         self.blocks = blocks

@@ -15,6 +15,8 @@ public enum Legibility {
     public static let maxRelations = 200
 
     /// Whether a diagram of this many actors and relations is drawn.
+    ///
+    /// - Complexity: O(1).
     public static func isLegible(actors: Int, relations: Int) -> Bool {
         actors <= maxActors && relations <= maxRelations
     }

@@ -104,7 +104,7 @@ import Testing
         }
         try E2E.write(yaml, to: dir.appendingPathComponent("big.yaml"))
 
-        let run = try E2E.run(["render", "big.yaml", "-o", "out.svg", "--engine", "dot", "--timeout", "0.001"], in: dir)
+        let run = try E2E.run(["render", "big.yaml", "-o", "out.svg", "--engine", "dot", "--timeout", "0.001", "--force"], in: dir)
         #expect(run.status == 1, "\(run)")
         #expect(run.stderr.hasPrefix("big.yaml: "), "\(run)")
         #expect(run.stderr.contains("0.001"), "the message names the time limit: \(run)")
@@ -112,7 +112,7 @@ import Testing
                 "no output and no temporary file")
 
         try E2E.write("old\n", to: dir.appendingPathComponent("out.svg"))
-        let again = try E2E.run(["render", "big.yaml", "-o", "out.svg", "--engine", "dot", "--timeout", "0.001"], in: dir)
+        let again = try E2E.run(["render", "big.yaml", "-o", "out.svg", "--engine", "dot", "--timeout", "0.001", "--force"], in: dir)
         #expect(again.status == 1, "\(again)")
         #expect(try String(contentsOf: dir.appendingPathComponent("out.svg"), encoding: .utf8) == "old\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["big.yaml", "out.svg"])
