@@ -197,6 +197,18 @@ extension ActorGraphCommand {
                 union of the frames is laid out once and every frame drawn with the same node \
                 positions (Graphviz's nop2, i.e. neato -n2); relations new since the previous \
                 date are thick and labelled NEW.
+
+                Large graphs: a diagram of more than \(Legibility.maxActors) actors or \
+                \(Legibility.maxRelations) relations is refused (exit status 1) before any analysis \
+                or layout, with a message naming the views below: beyond that Graphviz draws a \
+                hairball, and its force-directed layouts take minutes. What is counted is what \
+                would be drawn: with --cluster factions or --highlight fissures, the signed \
+                relations and their actors; with one --at date, the relations that hold then. \
+                --force draws it anyway. The reduced views always draw: --top N (the most \
+                prominent actors), --focus IDS --depth K (a neighbourhood; beyond the limits, its \
+                nearest actors), --collapse factions (the blockmodel image). --cluster and \
+                --highlight are computed on the whole graph, and --top or --focus then keeps the \
+                actors it draws. The caption says how many actors and relations were left out.
                 """
         )
 

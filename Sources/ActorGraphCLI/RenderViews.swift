@@ -158,7 +158,7 @@ struct LargeGraphArguments: ParsableArguments {
                                positiveInside: bloc.positiveInside, negativeInside: bloc.negativeInside)
         }
         let links = model.links.map { BlockDiagram.Link(a: $0.a, b: $0.b, positive: $0.positive, negative: $0.negative) }
-        let quality = report.quality.first.map { " (\($0.name) \(reportNumber($0.value))\(report.optimal == true ? ", proven optimal" : ""))" } ?? ""
+        let quality = report.quality.first.map { " (\($0.name) = \(reportNumber($0.value))\(report.optimal == true ? ", proven optimal" : ""))" } ?? ""
         let attached = model.blocs.reduce(0) { $0 + $1.members.count }
         var notes = ["Blockmodel image of the \(model.blocs.count) blocs of the \(ActorGraphCommand.Factions.heading(report, alpha: 0.5))\(quality); 'actorgraph factions' lists their members."]
         let unsignedRelations = graph.relations.count - model.ties

@@ -76,10 +76,10 @@ public struct BlockDiagram: Sendable, Hashable {
 /// labelled with its sum and as thick as the sum (1 to 9 points, linear in the sum over the
 /// largest). Deterministic: blocks and links in the given order.
 public enum BlockDiagramDOT {
-    /// The engine the DOT is written for: `dot` for two or three blocs (side by side), `circo`
-    /// beyond (a ring, where every pair of blocs can see each other).
+    /// The engine the DOT is written for: `dot` for two or three blocs (side by side), `neato`
+    /// beyond. (Graphviz 2.43's `circo` and `fdp` corrupt their heap on these diagrams.)
     public static func engine(for diagram: BlockDiagram) -> LayoutEngine {
-        diagram.blocks.count <= 3 ? .dot : .circo
+        diagram.blocks.count <= 3 ? .dot : .neato
     }
 
     /// The DOT text.
@@ -102,7 +102,7 @@ public enum BlockDiagramDOT {
         if engine == .dot {
             graphAttributes += [("rankdir", "LR"), ("ranksep", "2.2"), ("nodesep", "0.6")]
         } else {
-            graphAttributes += [("mindist", "1.4"), ("splines", "true")]
+            graphAttributes += [("overlap", "false"), ("sep", q("+24")), ("splines", "true"), ("start", "1"), ("mode", "major")]
         }
         out += "  graph [" + graphAttributes.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];\n"
         out += "  node [fontname=\(q(theme.fontName)), fontsize=\(num(theme.fontSize)), fontcolor=\(q(theme.ink)), "
@@ -112,7 +112,7 @@ public enum BlockDiagramDOT {
             let diameter = 2.6 * (Double(block.members) / largestBloc).squareRoot()
             let small = num((theme.fontSize * 0.85).rounded())
             var label = "<B>\(DOTText.html(block.title))</B><BR/>\(count(block.members)) actor\(block.members == 1 ? "" : "s")"
-            let names = block.names.prefix(3).map { DOTText.wrap($0, width: 18, maxLines: 1)[0] }
+            let names = block.names.prefix(3).map { DOTText.wrap($0, width: 24, maxLines: 1)[0] }
             if !names.isEmpty {
                 let more = block.members - names.count
                 label += "<BR/><FONT POINT-SIZE=\"\(small)\">" + names.map(DOTText.html).joined(separator: "<BR/>")
@@ -157,9 +157,11 @@ public enum BlockDiagramDOT {
                 rows.append("<TR><TD ALIGN=\"LEFT\">\(DOTText.html(line))</TD></TR>")
             }
         }
-        let pos = "<FONT COLOR=\"\(firstColor(positive))\">\(Legend.lineSample(positive, directed: false))</FONT> positive ties between two blocs (their number)"
-        let neg = "<FONT COLOR=\"\(firstColor(negative))\">\(Legend.lineSample(negative, directed: false))</FONT> negative ties between two blocs"
-        rows.append("<TR><TD ALIGN=\"LEFT\">◯ a bloc, its area proportional to its members; inside: the ties between its own members. \(pos); \(neg); thickness grows with the number.</TD></TR>")
+        let pos = "<FONT COLOR=\"\(firstColor(positive))\">\(Legend.lineSample(positive, directed: false))</FONT> positive ties between two blocs, labelled with their number"
+        let neg = "<FONT COLOR=\"\(firstColor(negative))\">\(Legend.lineSample(negative, directed: false))</FONT> negative ties between two blocs; the more ties, the thicker the line"
+        rows.append("<TR><TD ALIGN=\"LEFT\">◯ a bloc, its area proportional to its members; inside: the positive and negative ties among its members</TD></TR>")
+        rows.append("<TR><TD ALIGN=\"LEFT\">\(pos)</TD></TR>")
+        rows.append("<TR><TD ALIGN=\"LEFT\">\(neg)</TD></TR>")
         return "<FONT POINT-SIZE=\"\(DiagramDOT.num(theme.captionFontSize))\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
             + rows.joined() + "</TABLE></FONT>"
     }
