@@ -64,6 +64,10 @@ demo: build
 	@echo "== actorgraph render graphs/karachi-2010.yaml --cluster factions --highlight fissures -o graphs/rendered/karachi-2010-fissures.svg"
 	@$(BIN_RELEASE) render graphs/karachi-2010.yaml --cluster factions --highlight fissures -o graphs/rendered/karachi-2010-fissures.svg
 	@echo "Fissure diagram (blocs as boxes, the stressed coalition tie labelled): $(CURDIR)/graphs/rendered/karachi-2010-fissures.svg"
+	@echo
+	@echo "== actorgraph report graphs/karachi-2010.yaml -o graphs/rendered/karachi-2010-briefing.html"
+	@$(BIN_RELEASE) report graphs/karachi-2010.yaml -o graphs/rendered/karachi-2010-briefing.html
+	@echo "Interactive briefing (one self-contained page; open it in a browser, no network needed): $(CURDIR)/graphs/rendered/karachi-2010-briefing.html"
 
 ## graphs: render every graph in graphs/ to graphs/rendered/NAME.svg and NAME.png, and the
 ##         variants graphs/render-options lists as NAME@VARIANT to NAME-VARIANT.svg and .png
@@ -84,15 +88,28 @@ graphs: build
 	@$(BIN_RELEASE) render graphs/karachi-2010.yaml --at $(KARACHI_FRAMES) -o graphs/rendered/karachi-2010-frames/ --format png
 	@echo "graphs/rendered/karachi-2010-frames/ (index.html and one PNG per date: $(KARACHI_FRAMES))"
 
-## test: install what the tests need (Graphviz; networkx, which reads our exports), then run them all
+## test: install what the tests need (Graphviz; networkx, which reads our exports; jsonschema, which
+##       checks `actorgraph schema`; Chromium, chromedriver and Selenium for the briefing's browser
+##       tests), then run them all: the Swift tests, Tests/Browser/briefing_test.py in headless
+##       Chromium (about 30 s), and the Examples package (a package outside this one that imports ActorGraphKit)
 test: deps
 	@PY=$$(bash Tools/interop/python-with-networkx.sh) && echo "test: networkx from $$PY" && \
-	  $(SWIFT) build --build-tests && ACTORGRAPH_PYTHON="$$PY" $(SWIFT) test --skip-build
+	  SPY=$$(bash Tools/interop/python-with-jsonschema.sh) && echo "test: jsonschema from $$SPY" && \
+	  BPY=$$(bash Tools/browser/python-with-selenium.sh) && echo "test: selenium from $$BPY" && \
+	  $(SWIFT) build --build-tests && ACTORGRAPH_PYTHON="$$PY" ACTORGRAPH_SCHEMA_PYTHON="$$SPY" $(SWIFT) test --skip-build && \
+	  "$$BPY" Tests/Browser/briefing_test.py --actorgraph "$$($(SWIFT) build --show-bin-path)/actorgraph" --out .build-test/browser
+	@$(MAKE) --no-print-directory examples
+
+## examples: build Examples/ (depends on this package by path) and run its tour from the repository
+examples: deps
+	$(SWIFT) build --package-path Examples --product Tour
+	Examples/.build/debug/Tour .build/examples-trio.svg
+	@test -s .build/examples-trio.svg && echo "examples: the tour ran; its diagram is .build/examples-trio.svg"
 
 ## docs: the DocC documentation of every public module, combined, as a static site in .build/docs/
 ##       (swift-docc-plugin; offline). Warnings are errors: a broken link or symbol reference fails.
 ##       Serve it with `python3 -m http.server -d .build/docs` and open /documentation/.
-DOC_TARGETS = ActorGraphKit ActorGraphModel ActorGraphFormats ActorGraphAnalysis ActorGraphRendering NetworkAnalysis
+DOC_TARGETS = ActorGraphKit ActorGraphModel ActorGraphFormats ActorGraphAnalysis ActorGraphRendering ActorGraphBriefing NetworkAnalysis
 DOCS_DIR = .build/docs
 docs: deps
 	@rm -rf $(DOCS_DIR) && mkdir -p $(dir $(DOCS_DIR))

@@ -10,6 +10,7 @@ import PackageDescription
 //   actorgraph        the thin executable
 //   NetworkAnalysis   compact CSR networks and the algorithms; never imports ActorGraphModel
 //   ActorGraphAnalysis projections and the actor-level reports (factions, fissures, claims, brokers)
+//   ActorGraphBriefing the interactive briefing: one self-contained HTML page
 //   ActorGraphKit     the umbrella product: re-exports all of the above
 let package = Package(
     name: "ActorGraph",
@@ -20,6 +21,7 @@ let package = Package(
         .library(name: "ActorGraphRendering", targets: ["ActorGraphRendering"]),
         .library(name: "NetworkAnalysis", targets: ["NetworkAnalysis"]),
         .library(name: "ActorGraphAnalysis", targets: ["ActorGraphAnalysis"]),
+        .library(name: "ActorGraphBriefing", targets: ["ActorGraphBriefing"]),
         // The front door: one import for the model, formats, analyses, rendering and NetworkAnalysis.
         .library(name: "ActorGraphKit", targets: ["ActorGraphKit"]),
         .executable(name: "actorgraph", targets: ["actorgraph"]),
@@ -49,15 +51,17 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         .target(name: "ActorGraphRendering", dependencies: ["ActorGraphModel", "ActorGraphFormats", "CGraphviz"]),
+        // The interactive briefing: one self-contained HTML page (diagram, evidence, controls, panels).
+        .target(name: "ActorGraphBriefing", dependencies: ["ActorGraphModel", "ActorGraphAnalysis", "ActorGraphRendering", "NetworkAnalysis"]),
         // The umbrella: `import ActorGraphKit` re-exports every public module.
         .target(
             name: "ActorGraphKit",
-            dependencies: ["ActorGraphModel", "ActorGraphFormats", "ActorGraphAnalysis", "ActorGraphRendering", "NetworkAnalysis"]
+            dependencies: ["ActorGraphModel", "ActorGraphFormats", "ActorGraphAnalysis", "ActorGraphRendering", "ActorGraphBriefing", "NetworkAnalysis"]
         ),
         .target(
             name: "ActorGraphCLI",
             dependencies: [
-                "ActorGraphModel", "ActorGraphFormats", "ActorGraphRendering", "ActorGraphAnalysis", "NetworkAnalysis",
+                "ActorGraphModel", "ActorGraphFormats", "ActorGraphRendering", "ActorGraphAnalysis", "ActorGraphBriefing", "NetworkAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,6 +83,8 @@ let package = Package(
         // `make bench-actors`: seeded synthetic actor graphs in the native format (every kind, dates, claims).
         .executableTarget(name: "ActorGraphGenerator", path: "Benchmarks/ActorGraphGenerator"),
         .testTarget(name: "ActorGraphModelTests", dependencies: ["ActorGraphModel"]),
+        // The front door, used as a Swift program uses it: `import ActorGraphKit` only.
+        .testTarget(name: "ActorGraphKitTests", dependencies: ["ActorGraphKit"]),
         .testTarget(name: "NetworkAnalysisTests", dependencies: ["NetworkAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "ActorGraphAnalysisTests", dependencies: ["ActorGraphAnalysis", "ActorGraphFormats", "ActorGraphModel", "NetworkAnalysis"]),
         .testTarget(
@@ -94,8 +100,12 @@ let package = Package(
         // links and tables against the articles (`make docs` checks the catalogs themselves).
         .testTarget(name: "DocumentationTests"),
         .testTarget(
+            name: "ActorGraphBriefingTests",
+            dependencies: ["ActorGraphBriefing", "ActorGraphAnalysis", "ActorGraphFormats", "ActorGraphModel", "ActorGraphRendering"]
+        ),
+        .testTarget(
             name: "ActorGraphCLITests",
-            dependencies: ["ActorGraphCLI", "ActorGraphFormats", "ActorGraphModel"]
+            dependencies: ["ActorGraphCLI", "ActorGraphAnalysis", "ActorGraphFormats", "ActorGraphModel"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -33,6 +33,7 @@ public enum BrokerGrouping: Sendable, Hashable, CustomStringConvertible {
 
 /// What `brokers` computes.
 public struct BrokerOptions: Sendable {
+    /// The groups the Gould–Fernandez roles are counted against (default: the blocs of `factions`).
     public var grouping: BrokerGrouping
     /// Which relations count (only the positive ones carry brokerage; see ``ActorGraphModel/ActorGraph/brokers(_:)``).
     public var projection: ProjectionOptions
@@ -43,6 +44,8 @@ public struct BrokerOptions: Sendable {
     /// Seed of the randomised searches (factions, key players).
     public var seed: UInt64
 
+    /// Creates options; the defaults are the CLI's: groups from `factions`, every signed kind, key
+    /// player sets of 2, reach within 1 step, seed 1.
     public init(grouping: BrokerGrouping = .factions(nil), projection: ProjectionOptions = ProjectionOptions(), k: Int = 2,
                 m: Int = 1, seed: UInt64 = 1) {
         self.grouping = grouping
@@ -55,8 +58,9 @@ public struct BrokerOptions: Sendable {
 
 /// An actor with positive ties into two blocs that are hostile to each other (negative weight
 /// between them).
-public struct SignedBroker: Sendable {
-    public var actor: String
+public struct SignedBroker: Sendable, Hashable, Codable {
+    /// The broker.
+    public var actor: ActorRef
     /// The share of the shortest positive-tie paths between members of mutually hostile blocs
     /// that pass through the actor, each bloc pair weighted by its share of the negative weight
     /// between blocs (0…1).
@@ -65,27 +69,210 @@ public struct SignedBroker: Sendable {
     public var bloc: Int
     /// The actor's positive relations, by the bloc of the other end (graph indices).
     public var tiesByBloc: [Int: [Int]]
+
+    /// Creates a signed broker.
+    public init(actor: ActorRef, score: Double, bloc: Int, tiesByBloc: [Int: [Int]]) {
+        self.actor = actor
+        self.score = score
+        self.bloc = bloc
+        self.tiesByBloc = tiesByBloc
+    }
+
+    /// The relations into one bloc.
+    struct BlocTies: Codable { var bloc: Int; var relations: [Int] }
+    enum CodingKeys: String, CodingKey { case actor, score, bloc, tiesByBloc }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        actor = try c.decode(ActorRef.self, forKey: .actor)
+        score = try c.decode(Double.self, forKey: .score)
+        bloc = try c.decode(Int.self, forKey: .bloc)
+        tiesByBloc = Dictionary(uniqueKeysWithValues: try c.decode([BlocTies].self, forKey: .tiesByBloc).map { ($0.bloc, $0.relations) })
+    }
+
+    /// `tiesByBloc` as a list `[{bloc, relations}]`, blocs in order.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(actor, forKey: .actor)
+        try c.encode(score, forKey: .score)
+        try c.encode(bloc, forKey: .bloc)
+        try c.encode(tiesByBloc.sorted { $0.key < $1.key }.map { BlocTies(bloc: $0.key, relations: $0.value) }, forKey: .tiesByBloc)
+    }
 }
 
 /// Who brokers, and how: Gould–Fernandez roles, Burt's structural holes, Borgatti's key players,
 /// and brokers between hostile blocs.
-public struct BrokerReport: Sendable {
+public struct BrokerReport: Sendable, Equatable {
     /// All actors, in graph order (node i of every vector below).
-    public var actorIDs: [String]
+    public var actors: [ActorRef]
+    /// Their ids.
+    public var actorIDs: [String] { actors.ids }
     /// The group of each actor and the groups' labels.
     public var group: [Int32]
+    /// The label of each group (`bloc 1`, `party`, `club: Officer`), indexed by group.
     public var groupLabels: [String]
+    /// Gould & Fernandez (1989) brokerage roles, with expected values and z-scores, indexed like
+    /// ``actors``.
     public var roles: BrokerageRoles
+    /// Burt's (1992) constraint, effective size, efficiency and hierarchy, indexed like ``actors``.
     public var holes: StructuralHoles
+    /// Borgatti's (2006) KPP-Neg set: the actors whose removal fragments the network most.
     public var keyNegative: KeyPlayerResult
+    /// Borgatti's (2006) KPP-Pos set: the actors that reach most others within `m` steps.
     public var keyPositive: KeyPlayerResult
     /// Ranked, most hostile traffic first; empty without negative ties.
     public var signedBrokers: [SignedBroker]
-    /// The blocs behind ``signedBrokers`` (actor ids), when negative ties exist.
-    public var hostileBlocs: [[String]]
+    /// The blocs behind ``signedBrokers``, when negative ties exist.
+    public var hostileBlocs: [[ActorRef]]
     /// The number of positive relations read, and of negative ones left out of the brokerage.
     public var positiveRelations: Int, negativeRelations: Int
+    /// What the reader must know: relations left out, the groups used.
     public var notes: [String]
+    /// The relations the signed brokers' ties name, each once, in graph order.
+    public var citedRelations: [RelationRef]
+}
+
+extension BrokerReport: Codable {
+    /// One actor's row: its group, structural holes, brokerage and roles.
+    struct Row: Codable {
+        var id: String, name: String, group: String
+        var constraint: Double, effectiveSize: Double, efficiency: Double, hierarchy: Double
+        var brokerage: Double, brokerageExpected: Double, brokerageZ: Double
+        var roles: [String: Role]
+
+        struct Role: Codable {
+            var count: Double, expected: Double, z: Double
+            enum CodingKeys: String, CodingKey { case count, expected, z }
+            init(count: Double, expected: Double, z: Double) { self.count = count; self.expected = expected; self.z = z }
+            init(from decoder: any Decoder) throws {
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                count = try c.decodeNumber(forKey: .count)
+                expected = try c.decodeNumber(forKey: .expected)
+                z = try c.decodeNumber(forKey: .z)
+            }
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encodeNumber(count, forKey: .count)
+                try c.encodeNumber(expected, forKey: .expected)
+                try c.encodeNumber(z, forKey: .z)
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, group, constraint, effectiveSize, efficiency, hierarchy, brokerage, brokerageExpected, brokerageZ, roles
+        }
+        init(id: String, name: String, group: String, constraint: Double, effectiveSize: Double, efficiency: Double,
+             hierarchy: Double, brokerage: Double, brokerageExpected: Double, brokerageZ: Double, roles: [String: Role]) {
+            self.id = id; self.name = name; self.group = group; self.constraint = constraint
+            self.effectiveSize = effectiveSize; self.efficiency = efficiency; self.hierarchy = hierarchy
+            self.brokerage = brokerage; self.brokerageExpected = brokerageExpected; self.brokerageZ = brokerageZ; self.roles = roles
+        }
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decode(String.self, forKey: .id)
+            name = try c.decode(String.self, forKey: .name)
+            group = try c.decode(String.self, forKey: .group)
+            constraint = try c.decodeNumber(forKey: .constraint)
+            effectiveSize = try c.decodeNumber(forKey: .effectiveSize)
+            efficiency = try c.decodeNumber(forKey: .efficiency)
+            hierarchy = try c.decodeNumber(forKey: .hierarchy)
+            brokerage = try c.decodeNumber(forKey: .brokerage)
+            brokerageExpected = try c.decodeNumber(forKey: .brokerageExpected)
+            brokerageZ = try c.decodeNumber(forKey: .brokerageZ)
+            roles = try c.decode([String: Role].self, forKey: .roles)
+        }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(group, forKey: .group)
+            try c.encodeNumber(constraint, forKey: .constraint)
+            try c.encodeNumber(effectiveSize, forKey: .effectiveSize)
+            try c.encodeNumber(efficiency, forKey: .efficiency)
+            try c.encodeNumber(hierarchy, forKey: .hierarchy)
+            try c.encodeNumber(brokerage, forKey: .brokerage)
+            try c.encodeNumber(brokerageExpected, forKey: .brokerageExpected)
+            try c.encodeNumber(brokerageZ, forKey: .brokerageZ)
+            try c.encode(roles, forKey: .roles)
+        }
+    }
+
+    /// A key-player set: the actors, the score with them removed (or reaching), and the baseline.
+    struct KeyPlayers: Codable {
+        var actors: [ActorRef], score: Double, baseline: Double, optimal: Bool, method: String
+    }
+
+    struct KeyPlayerPair: Codable { var fragmentation: KeyPlayers, reach: KeyPlayers }
+
+    enum CodingKeys: String, CodingKey {
+        case actors, groups, keyPlayers, signedBrokers, hostileBlocs, positiveRelations, negativeRelations, notes, citedRelations
+    }
+
+    /// Rows per actor (`actors`), the group labels (`groups`), the key players as actor lists,
+    /// and the rest as stored.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        let roleNames = BrokerageRoles.Role.allCases.map(\.rawValue)
+        let rows = actors.indices.map { i in
+            Row(id: actors[i].id, name: actors[i].name, group: groupLabels[Int(group[i])],
+                constraint: holes.constraint[i], effectiveSize: holes.effectiveSize[i], efficiency: holes.efficiency[i],
+                hierarchy: holes.hierarchy[i], brokerage: roles.total[i], brokerageExpected: roles.expectedTotal[i],
+                brokerageZ: roles.zTotal[i],
+                roles: Dictionary(uniqueKeysWithValues: roleNames.indices.map {
+                    (roleNames[$0], Row.Role(count: roles.counts[i][$0], expected: roles.expected[i][$0], z: roles.z[i][$0]))
+                }))
+        }
+        func key(_ k: KeyPlayerResult) -> KeyPlayers {
+            KeyPlayers(actors: k.nodes.map { actors[Int($0)] }, score: k.score, baseline: k.baseline, optimal: k.optimal, method: k.method)
+        }
+        try c.encode(rows, forKey: .actors)
+        try c.encode(groupLabels, forKey: .groups)
+        try c.encode(KeyPlayerPair(fragmentation: key(keyNegative), reach: key(keyPositive)), forKey: .keyPlayers)
+        try c.encode(signedBrokers, forKey: .signedBrokers)
+        try c.encode(hostileBlocs, forKey: .hostileBlocs)
+        try c.encode(positiveRelations, forKey: .positiveRelations)
+        try c.encode(negativeRelations, forKey: .negativeRelations)
+        try c.encode(notes, forKey: .notes)
+        try c.encode(citedRelations, forKey: .citedRelations)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let rows = try c.decode([Row].self, forKey: .actors)
+        let labels = try c.decode([String].self, forKey: .groups)
+        groupLabels = labels
+        actors = rows.map { ActorRef(id: $0.id, name: $0.name) }
+        group = try rows.map { row in
+            guard let g = labels.firstIndex(of: row.group) else {
+                throw DecodingError.dataCorruptedError(forKey: .actors, in: c, debugDescription: "group '\(row.group)' is not among the groups")
+            }
+            return Int32(g)
+        }
+        let roleNames = BrokerageRoles.Role.allCases.map(\.rawValue)
+        func role(_ row: Row, _ name: String) -> Row.Role { row.roles[name] ?? .init(count: .nan, expected: .nan, z: .nan) }
+        var sizes = [Int](repeating: 0, count: labels.count)
+        for g in group { sizes[Int(g)] += 1 }
+        roles = BrokerageRoles(counts: rows.map { r in roleNames.map { role(r, $0).count } },
+                               expected: rows.map { r in roleNames.map { role(r, $0).expected } },
+                               z: rows.map { r in roleNames.map { role(r, $0).z } },
+                               total: rows.map(\.brokerage), expectedTotal: rows.map(\.brokerageExpected), zTotal: rows.map(\.brokerageZ),
+                               groupSizes: sizes)
+        holes = StructuralHoles(constraint: rows.map(\.constraint), effectiveSize: rows.map(\.effectiveSize),
+                                efficiency: rows.map(\.efficiency), hierarchy: rows.map(\.hierarchy))
+        let position = Dictionary(rows.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        func result(_ k: KeyPlayers) -> KeyPlayerResult {
+            KeyPlayerResult(nodes: k.actors.compactMap { position[$0.id] }, score: k.score, baseline: k.baseline, optimal: k.optimal, method: k.method)
+        }
+        let keys = try c.decode(KeyPlayerPair.self, forKey: .keyPlayers)
+        keyNegative = result(keys.fragmentation)
+        keyPositive = result(keys.reach)
+        signedBrokers = try c.decode([SignedBroker].self, forKey: .signedBrokers)
+        hostileBlocs = try c.decode([[ActorRef]].self, forKey: .hostileBlocs)
+        positiveRelations = try c.decode(Int.self, forKey: .positiveRelations)
+        negativeRelations = try c.decode(Int.self, forKey: .negativeRelations)
+        notes = try c.decode([String].self, forKey: .notes)
+        citedRelations = try c.decode([RelationRef].self, forKey: .citedRelations)
+    }
 }
 
 extension ActorGraph {
@@ -160,17 +347,19 @@ extension ActorGraph {
         let keyNegative = undirected.keyPlayersNegative(k: k, seed: options.seed)
         let keyPositive = undirected.keyPlayersPositive(k: k, m: max(1, options.m), seed: options.seed)
         var signedBrokers: [SignedBroker] = []
-        var hostileBlocs: [[String]] = []
+        var hostileBlocs: [[ActorRef]] = []
+        let names = ReportReferences(self)
         if negatives > 0 {
-            (signedBrokers, hostileBlocs) = try hostileTraffic(options)
+            (signedBrokers, hostileBlocs) = try hostileTraffic(options, names: names)
         }
-        return BrokerReport(actorIDs: actors.map(\.id), group: group, groupLabels: labels, roles: roles, holes: holes,
+        return BrokerReport(actors: names.actors(actors.map(\.id)), group: group, groupLabels: labels, roles: roles, holes: holes,
                             keyNegative: keyNegative, keyPositive: keyPositive, signedBrokers: signedBrokers,
-                            hostileBlocs: hostileBlocs, positiveRelations: positives, negativeRelations: negatives, notes: notes)
+                            hostileBlocs: hostileBlocs, positiveRelations: positives, negativeRelations: negatives, notes: notes,
+                            citedRelations: names.relations(signedBrokers.flatMap { $0.tiesByBloc.values.flatMap { $0 } }))
     }
 
     /// Signed brokers: see ``brokers(_:)``.
-    private func hostileTraffic(_ options: BrokerOptions) throws -> ([SignedBroker], [[String]]) {
+    private func hostileTraffic(_ options: BrokerOptions, names: ReportReferences) throws -> ([SignedBroker], [[ActorRef]]) {
         let ties = try signedTies(options.projection)
         let n = ties.actorIDs.count
         guard n >= 2 else { return ([], []) }
@@ -186,7 +375,7 @@ extension ActorGraph {
             if a != b { hostility[a * blocs + b] += ties.weights[position]; hostility[b * blocs + a] += ties.weights[position] }
         }
         let totalHostility = hostility.reduce(0, +) / 2
-        guard totalHostility > 0 else { return ([], partition.groups.map { $0.map { ties.actorIDs[Int($0)] } }) }
+        guard totalHostility > 0 else { return ([], partition.groups.map { $0.map { names.actor(ties.actorIDs[Int($0)]) } }) }
         // Positive undirected adjacency.
         var adjacency = [[Int32]](repeating: [], count: n)
         var tiesByNode = [[Int]](repeating: [], count: n)
@@ -237,10 +426,10 @@ extension ActorGraph {
             let touched = byBloc.keys.sorted()
             let straddles = touched.contains { a in touched.contains { b in a < b && hostility[a * blocs + b] > 0 } }
             guard straddles else { continue }
-            brokers.append(SignedBroker(actor: ties.actorIDs[v], score: pairWeight > 0 ? score[v] / pairWeight : 0,
+            brokers.append(SignedBroker(actor: names.actor(ties.actorIDs[v]), score: pairWeight > 0 ? score[v] / pairWeight : 0,
                                         bloc: Int(bloc[v]), tiesByBloc: byBloc))
         }
-        brokers.sort { $0.score != $1.score ? $0.score > $1.score : $0.actor < $1.actor }
-        return (brokers, partition.groups.map { $0.map { ties.actorIDs[Int($0)] } })
+        brokers.sort { $0.score != $1.score ? $0.score > $1.score : $0.actor.id < $1.actor.id }
+        return (brokers, partition.groups.map { $0.map { names.actor(ties.actorIDs[Int($0)]) } })
     }
 }

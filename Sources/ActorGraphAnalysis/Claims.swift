@@ -2,52 +2,103 @@ import ActorGraphModel
 import NetworkAnalysis
 
 /// Who asserts what, what is contested, and how the story differs between narratives.
-public struct ClaimsReport: Sendable {
+public struct ClaimsReport: Sendable, Codable, Equatable {
     /// A claimant and the relations it asserts (graph indices, file order).
-    public struct Claimant: Sendable {
-        public var actor: String
+    public struct Claimant: Sendable, Hashable, Codable {
+        /// The claimant.
+        public var actor: ActorRef
+        /// Relations it asserts (its `claimed-by`).
         public var claims: [Int]
         /// Relations it denies (its `disputed-by`).
         public var denials: [Int]
     }
     /// A contested relation and why.
-    public struct Contested: Sendable {
+    public struct Contested: Sendable, Hashable, Codable {
+        /// The relation (graph index).
         public var relation: Int
         /// "disputed by malik", "asserted by sabzwari only".
         public var reasons: [String]
     }
     /// One narrative: the facts (unclaimed relations) plus one claimant's claims, or the facts alone.
-    public struct Narrative: Sendable {
-        /// Whose story this is.
-        public enum View: Sendable, Hashable, CustomStringConvertible {
+    public struct Narrative: Sendable, Equatable, Codable {
+        /// Whose story this is. In JSON: `{"kind": "facts" | "claimant" | "everything", "claimant": {id, name}}`.
+        public enum View: Sendable, Hashable, CustomStringConvertible, Codable {
             /// The unclaimed relations only: what the sources report as fact.
             case facts
             /// The facts plus one claimant's claims.
-            case claimant(String)
+            case claimant(ActorRef)
             /// Every relation, whoever claims it.
             case everything
             public var description: String {
                 switch self {
                 case .facts: return "facts only"
-                case .claimant(let c): return "as \(c) tells it"
+                case .claimant(let c): return "as \(c.id) tells it"
                 case .everything: return "all claims"
                 }
             }
+
+            enum CodingKeys: String, CodingKey { case kind, claimant }
+
+            public init(from decoder: any Decoder) throws {
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                switch try c.decode(String.self, forKey: .kind) {
+                case "facts": self = .facts
+                case "everything": self = .everything
+                case "claimant": self = .claimant(try c.decode(ActorRef.self, forKey: .claimant))
+                case let other:
+                    throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription: "unknown view '\(other)'")
+                }
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                switch self {
+                case .facts: try c.encode("facts", forKey: .kind)
+                case .everything: try c.encode("everything", forKey: .kind)
+                case .claimant(let a):
+                    try c.encode("claimant", forKey: .kind)
+                    try c.encode(a, forKey: .claimant)
+                }
+            }
         }
+
+        /// An attached actor and the member that names its bloc.
+        public struct BlocName: Sendable, Hashable, Codable {
+            /// The actor.
+            public var actor: ActorRef
+            /// The member whose name the actor's bloc goes by.
+            public var bloc: ActorRef
+        }
+
+        /// Whose story this is.
         public var view: View
+        /// The signed relations the narrative keeps.
         public var relations: Int
+        /// The blocs of this narrative's signed relations.
         public var factions: FactionReport
-        public var frustration: BalanceResult
+        /// Its frustration index.
+        public var frustration: BalanceSummary
+        /// Its fissures.
         public var fissures: FissureReport
         /// Each attached actor's bloc, named by the bloc's best-connected member (the same name
-        /// across narratives whenever that member leads a bloc in both).
-        public var blocName: [String: String]
+        /// across narratives whenever that member leads a bloc in both); actors in graph order.
+        public var blocNames: [BlocName]
+
+        /// The lead of each attached actor's bloc, by id.
+        public var blocName: [String: String] {
+            Dictionary(blocNames.map { ($0.actor.id, $0.bloc.id) }, uniquingKeysWith: { a, _ in a })
+        }
     }
 
+    /// Every claimant, in graph order, with what it asserts and denies.
     public var claimants: [Claimant]
+    /// The contested relations: disputed, or asserted by one claimant while nothing else ties the
+    /// same actors by the same kind; in file order.
     public var contested: [Contested]
     /// The facts alone, then each claimant's narrative, in claimant order; then all claims together.
     public var narratives: [Narrative]
+    /// The relations the claimants and contested relations name, each once, in graph order.
+    public var citedRelations: [RelationRef]
 }
 
 extension ActorGraph {
@@ -75,7 +126,8 @@ extension ActorGraph {
                 denials[d, default: []].append(i)
             }
         }
-        let claimants = order.map { ClaimsReport.Claimant(actor: $0, claims: claims[$0] ?? [], denials: denials[$0] ?? []) }
+        let refs = ReportReferences(self)
+        let claimants = order.map { ClaimsReport.Claimant(actor: refs.actor($0), claims: claims[$0] ?? [], denials: denials[$0] ?? []) }
         // Contested relations.
         func pairKey(_ r: Relation) -> String {
             (r.source < r.target ? "\(r.source)\u{0}\(r.target)" : "\(r.target)\u{0}\(r.source)") + "\u{0}\(r.kind)"
@@ -111,25 +163,27 @@ extension ActorGraph {
             p.unclaimedOnly = false
             switch view {
             case .facts: p.unclaimedOnly = true
-            case .claimant(let c): p.claimant = c
+            case .claimant(let c): p.claimant = c.id
             case .everything: break
             }
             var f = factionOptions, s = fissureOptions
             f.projection = p; s.projection = p
             let report = try factions(f)
-            var names: [String: String] = [:]
+            var lead: [String: ActorRef] = [:]
             for members in report.blocs {
-                let lead = members.min { (-(degree[$0] ?? 0), rank[$0]!) < (-(degree[$1] ?? 0), rank[$1]!) }!
-                for m in members { names[m] = lead }
+                let first = members.min { (-(degree[$0.id] ?? 0), rank[$0.id]!) < (-(degree[$1.id] ?? 0), rank[$1.id]!) }!
+                for m in members { lead[m.id] = first }
             }
+            let names = actors.compactMap { a in lead[a.id].map { ClaimsReport.Narrative.BlocName(actor: refs.actor(a.id), bloc: $0) } }
             // The fissure analysis computes the frustration index of the same ties: use it.
             let stress = try fissures(s)
-            return .init(view: view, relations: report.ties.relations.count, factions: report,
-                         frustration: stress.frustration, fissures: stress, blocName: names)
+            return .init(view: view, relations: report.ties?.relations.count ?? 0, factions: report,
+                         frustration: stress.frustration, fissures: stress, blocNames: names)
         }
         var narratives = [try narrative(.facts)]
-        for c in order where claims[c] != nil && rank[c] != nil { narratives.append(try narrative(.claimant(c))) }
+        for c in order where claims[c] != nil && rank[c] != nil { narratives.append(try narrative(.claimant(refs.actor(c)))) }
         narratives.append(try narrative(.everything))
-        return ClaimsReport(claimants: claimants, contested: contested, narratives: narratives)
+        return ClaimsReport(claimants: claimants, contested: contested, narratives: narratives,
+                            citedRelations: refs.relations(claimants.flatMap { $0.claims + $0.denials } + contested.map(\.relation)))
     }
 }

@@ -2,37 +2,50 @@ import ActorGraphModel
 import NetworkAnalysis
 
 /// What changed between two dates: relations, signs, balance, blocs and fissures.
-public struct GraphDiff: Sendable {
+public struct GraphDiff: Sendable, Codable, Equatable {
     /// A pair whose ties changed sign: + (only positive relations), − (only negative), ± (both).
-    public struct Flip: Sendable {
-        public var a: String, b: String
+    public struct Flip: Sendable, Hashable, Codable {
+        /// The pair.
+        public var a: ActorRef, b: ActorRef
+        /// The pair's sign class at each date: `+`, `−` or `±`.
         public var from: String, to: String
         /// The pair's relations at each date (graph indices).
         public var relationsFrom: [Int], relationsTo: [Int]
     }
     /// Actors that crossed from one bloc to another. Blocs at the two dates are matched by
     /// their largest overlap; each is named by its best-connected member (most relations).
-    public struct Crossing: Sendable {
-        public var actors: [String]
-        public var fromBloc: String, toBloc: String
+    public struct Crossing: Sendable, Hashable, Codable {
+        /// The actors that moved.
+        public var actors: [ActorRef]
+        /// The lead of the bloc they left and of the bloc they joined.
+        public var fromBloc: ActorRef, toBloc: ActorRef
     }
     /// A scored coalition or alliance tie at each date (nil where it does not hold).
-    public struct FissureChange: Sendable {
+    public struct FissureChange: Sendable, Hashable, Codable {
+        /// The tie (graph index).
         public var relation: Int
+        /// Its score at each date; nil where it does not hold.
         public var from: Fissure?, to: Fissure?
     }
 
+    /// The two dates compared.
     public var from: PartialDate, to: PartialDate
     /// Relations (of the projection's kinds) that hold at `to` but not at `from`, and the reverse.
     public var appeared: [Int], ended: [Int]
+    /// Pairs whose ties changed sign.
     public var flips: [Flip]
+    /// Structural balance at each date.
     public var balanceFrom: BalanceReport, balanceTo: BalanceReport
+    /// The blocs at each date.
     public var factionsFrom: FactionReport, factionsTo: FactionReport
     /// Actors that changed bloc, grouped by where they went.
     public var crossings: [Crossing]
     /// Actors that have signed ties at `to` but not at `from`, and the reverse.
-    public var entered: [String], left: [String]
+    public var entered: [ActorRef], left: [ActorRef]
+    /// Every coalition or alliance tie scored at either date, with its score at each.
     public var fissures: [FissureChange]
+    /// The relations named above (appeared, ended, flips, fissures), each once, in graph order.
+    public var citedRelations: [RelationRef]
 }
 
 extension ActorGraph {
@@ -65,10 +78,11 @@ extension ActorGraph {
             return out.mapValues { ($0.pos && $0.neg ? "±" : ($0.neg ? "−" : "+"), $0.relations) }
         }
         let before = classes(keptFrom), after = classes(keptTo)
+        let names = ReportReferences(self)
         var flips: [GraphDiff.Flip] = []
         for key in Set(before.keys).intersection(after.keys).sorted() where before[key]!.sign != after[key]!.sign {
             let ends = key.split(separator: "\u{0}").map(String.init)
-            flips.append(.init(a: ends[0], b: ends[1], from: before[key]!.sign, to: after[key]!.sign,
+            flips.append(.init(a: names.actor(ends[0]), b: names.actor(ends[1]), from: before[key]!.sign, to: after[key]!.sign,
                                relationsFrom: before[key]!.relations, relationsTo: after[key]!.relations))
         }
         var fo = factionOptions, fi = fissureOptions
@@ -81,13 +95,15 @@ extension ActorGraph {
         // Crossings: blocs matched by overlap, greedily (largest first).
         func lead(_ members: [String], _ report: FactionReport) -> String {
             var degree: [String: Int] = [:]
-            for e in report.ties.ends {
-                degree[report.ties.actorIDs[Int(e.u)], default: 0] += 1
-                degree[report.ties.actorIDs[Int(e.v)], default: 0] += 1
+            if let ties = report.ties {
+                for e in ties.ends {
+                    degree[ties.actorIDs[Int(e.u)], default: 0] += 1
+                    degree[ties.actorIDs[Int(e.v)], default: 0] += 1
+                }
             }
             return members.max { (degree[$0] ?? 0, -members.firstIndex(of: $0)!) < (degree[$1] ?? 0, -members.firstIndex(of: $1)!) }!
         }
-        let blocsFrom = factionsFrom.blocs, blocsTo = factionsTo.blocs
+        let blocsFrom = factionsFrom.blocs.ids, blocsTo = factionsTo.blocs.ids
         var pairs: [(overlap: Int, i: Int, j: Int)] = []
         for (i, a) in blocsFrom.enumerated() {
             for (j, b) in blocsTo.enumerated() { pairs.append((Set(a).intersection(b).count, i, j)) }
@@ -109,12 +125,13 @@ extension ActorGraph {
             if crossed[key] == nil { crossingOrder.append(key) }
             crossed[key, default: []].append(actor)
         }
+        let refs = names
         let crossings = crossingOrder.map { key -> GraphDiff.Crossing in
             let names = key.split(separator: "\u{0}").map(String.init)
-            return GraphDiff.Crossing(actors: crossed[key]!, fromBloc: names[0], toBloc: names[1])
+            return GraphDiff.Crossing(actors: refs.actors(crossed[key]!), fromBloc: refs.actor(names[0]), toBloc: refs.actor(names[1]))
         }
-        let entered = actors.map(\.id).filter { factionsFrom.bloc[$0] == nil && factionsTo.bloc[$0] != nil }
-        let left = actors.map(\.id).filter { factionsFrom.bloc[$0] != nil && factionsTo.bloc[$0] == nil }
+        let entered = refs.actors(actors.map(\.id).filter { factionsFrom.bloc[$0] == nil && factionsTo.bloc[$0] != nil })
+        let left = refs.actors(actors.map(\.id).filter { factionsFrom.bloc[$0] != nil && factionsTo.bloc[$0] == nil })
         var byRelation: [Int: GraphDiff.FissureChange] = [:]
         for f in fissuresFrom.fissures { byRelation[f.relation, default: .init(relation: f.relation)].from = f }
         for f in fissuresTo.fissures { byRelation[f.relation, default: .init(relation: f.relation)].to = f }
@@ -122,6 +139,8 @@ extension ActorGraph {
         return GraphDiff(from: from, to: to, appeared: appeared, ended: ended, flips: flips, balanceFrom: balanceFrom,
                          balanceTo: balanceTo, factionsFrom: factionsFrom, factionsTo: factionsTo, crossings: crossings,
                          entered: entered, left: left,
-                         fissures: fissureChanges)
+                         fissures: fissureChanges,
+                         citedRelations: names.relations(appeared + ended + flips.flatMap { $0.relationsFrom + $0.relationsTo }
+                                                         + fissureChanges.flatMap { ($0.from?.relationsNamed ?? []) + ($0.to?.relationsNamed ?? []) }))
     }
 }

@@ -3,7 +3,7 @@ import ActorGraphModel
 import NetworkAnalysis
 
 /// How `factions` splits a graph into blocs.
-public enum FactionMethod: String, CaseIterable, Sendable {
+public enum FactionMethod: String, CaseIterable, Sendable, Codable {
     /// Doreian–Mrvar balance partition of the signed ties into k blocs.
     case balance
     /// Louvain modularity maximisation (Blondel et al. 2008).
@@ -36,6 +36,8 @@ public struct FactionOptions: Sendable {
     /// Balance search limits.
     public var search: BalanceSearchOptions
 
+    /// Creates options; the defaults are the CLI's: the method chosen by the graph (balance with
+    /// negative ties, Louvain without), 2 blocs, α = 0.5, seed 1, resolution 1.
     public init(method: FactionMethod? = nil, k: Int = 2, alpha: Double = 0.5, seed: UInt64 = 1, resolution: Double = 1,
                 signedModularity: Bool = false, projection: ProjectionOptions = ProjectionOptions(),
                 search: BalanceSearchOptions = BalanceSearchOptions()) {
@@ -51,20 +53,46 @@ public struct FactionOptions: Sendable {
 }
 
 /// The blocs a graph splits into, with the quality of the split and the ties that defy it.
-public struct FactionReport: Sendable {
+public struct FactionReport: Sendable, Codable, Equatable {
     /// A number that says how good the split is.
-    public struct Quality: Sendable, Hashable {
+    public struct Quality: Sendable, Hashable, Codable {
+        /// What is measured: "P", "lower bound", "modularity" …
         public var name: String
+        /// Its value (null in JSON when undefined).
         public var value: Double
+        /// What it means, in words.
         public var note: String
+
+        /// Creates a quality figure.
+        public init(name: String, value: Double, note: String) {
+            self.name = name
+            self.value = value
+            self.note = note
+        }
+
+        enum CodingKeys: String, CodingKey { case name, value, note }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            name = try c.decode(String.self, forKey: .name)
+            value = try c.decodeNumber(forKey: .value)
+            note = try c.decode(String.self, forKey: .note)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(name, forKey: .name)
+            try c.encodeNumber(value, forKey: .value)
+            try c.encode(note, forKey: .note)
+        }
     }
 
     /// The method used.
     public var method: FactionMethod
-    /// Each bloc's members (actor ids), blocs numbered in order of their first member in the file.
-    public var blocs: [[String]]
+    /// Each bloc's members, blocs numbered (from 0) in order of their first member in the file.
+    public var blocs: [[ActorRef]]
     /// Actors no kept relation touches: no evidence places them.
-    public var unattached: [String]
+    public var unattached: [ActorRef]
     /// The measures of the split (P, its lower bound, modularity, eigenvalue ...).
     public var quality: [Quality]
     /// Whether the split is proven optimal (balance); nil for the heuristics.
@@ -75,19 +103,79 @@ public struct FactionReport: Sendable {
     public var negativeInside: [Int]
     /// What the reader must know: ties the method ignored, the search used.
     public var notes: [String]
-    /// The bloc of each attached actor.
-    public var bloc: [String: Int]
-    /// The ties analysed.
-    public var ties: SignedTies
+    /// The relations listed above (``positiveBetween``, ``negativeInside``), each once, in graph order.
+    public var citedRelations: [RelationRef]
+    /// The bloc of each attached actor, by id (not encoded: ``blocs`` says the same).
+    public var bloc: [String: Int] = [:]
+    /// The ties analysed (working state for the analyses built on this one).
+    @NotEncoded var ties: SignedTies?
+
+    /// The relations the split read (graph indices, file order); nil in a decoded report.
+    public var keptRelations: [Int]? { ties?.relations }
+
+    enum CodingKeys: String, CodingKey {
+        case method, blocs, unattached, quality, optimal, positiveBetween, negativeInside, notes, citedRelations
+    }
+
+    init(method: FactionMethod, blocs: [[ActorRef]], unattached: [ActorRef], quality: [Quality], optimal: Bool?,
+         positiveBetween: [Int], negativeInside: [Int], notes: [String], citedRelations: [RelationRef], ties: SignedTies?) {
+        self.method = method
+        self.blocs = blocs
+        self.unattached = unattached
+        self.quality = quality
+        self.optimal = optimal
+        self.positiveBetween = positiveBetween
+        self.negativeInside = negativeInside
+        self.notes = notes
+        self.citedRelations = citedRelations
+        self.ties = ties
+        for (b, members) in blocs.enumerated() { for m in members { bloc[m.id] = b } }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(method: try c.decode(FactionMethod.self, forKey: .method), blocs: try c.decode([[ActorRef]].self, forKey: .blocs),
+                  unattached: try c.decode([ActorRef].self, forKey: .unattached), quality: try c.decode([Quality].self, forKey: .quality),
+                  optimal: try c.decodeIfPresent(Bool.self, forKey: .optimal),
+                  positiveBetween: try c.decode([Int].self, forKey: .positiveBetween),
+                  negativeInside: try c.decode([Int].self, forKey: .negativeInside), notes: try c.decode([String].self, forKey: .notes),
+                  citedRelations: try c.decode([RelationRef].self, forKey: .citedRelations), ties: nil)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(method, forKey: .method)
+        try c.encode(blocs, forKey: .blocs)
+        try c.encode(unattached, forKey: .unattached)
+        try c.encode(quality, forKey: .quality)
+        try c.encode(optimal, forKey: .optimal)
+        try c.encode(positiveBetween, forKey: .positiveBetween)
+        try c.encode(negativeInside, forKey: .negativeInside)
+        try c.encode(notes, forKey: .notes)
+        try c.encode(citedRelations, forKey: .citedRelations)
+    }
+
+    public static func == (a: FactionReport, b: FactionReport) -> Bool {
+        a.method == b.method && a.blocs == b.blocs && a.unattached == b.unattached && a.optimal == b.optimal
+            && a.quality.count == b.quality.count
+            && zip(a.quality, b.quality).allSatisfy { $0.name == $1.name && $0.note == $1.note && ($0.value == $1.value || ($0.value.isNaN && $1.value.isNaN)) }
+            && a.positiveBetween == b.positiveBetween && a.negativeInside == b.negativeInside && a.notes == b.notes
+            && a.citedRelations == b.citedRelations
+    }
 }
 
 /// A split of a signed network into blocs, with its quality: what `factions` computes before it
 /// maps nodes back to actors. Edge lists use it directly.
 public struct FactionSplit: Sendable {
+    /// The method that made the split.
     public var method: FactionMethod
+    /// The blocs, one label per node.
     public var partition: Partition
+    /// How good the split is (P and its lower bound, or modularity).
     public var quality: [FactionReport.Quality]
+    /// Whether the split is proven optimal; nil when the method proves nothing.
     public var optimal: Bool?
+    /// What the method left out or assumed, in words.
     public var notes: [String]
 }
 
@@ -184,8 +272,6 @@ extension ActorGraph {
         let ties = try signedTies(options.projection)
         let split = ties.network.factions(options, negativeTies: ties.signs.filter { $0 < 0 }.count, unit: "relation")
         let partition = split.partition
-        var bloc: [String: Int] = [:]
-        for (i, id) in ties.actorIDs.enumerated() { bloc[id] = Int(partition.membership[i]) }
         var positiveBetween: [Int] = [], negativeInside: [Int] = []
         for (position, i) in ties.relations.enumerated() {
             let e = ties.ends[position]
@@ -193,10 +279,11 @@ extension ActorGraph {
             if ties.signs[position] < 0 && same { negativeInside.append(i) }
             if ties.signs[position] > 0 && !same { positiveBetween.append(i) }
         }
-        let blocs = partition.groups.map { $0.map { ties.actorIDs[Int($0)] } }
-        return FactionReport(method: split.method, blocs: blocs, unattached: ties.unattached, quality: split.quality,
+        let names = ReportReferences(self)
+        let blocs = partition.groups.map { $0.map { names.actor(ties.actorIDs[Int($0)]) } }
+        return FactionReport(method: split.method, blocs: blocs, unattached: names.actors(ties.unattached), quality: split.quality,
                              optimal: split.optimal, positiveBetween: positiveBetween, negativeInside: negativeInside,
-                             notes: split.notes, bloc: bloc, ties: ties)
+                             notes: split.notes, citedRelations: names.relations(positiveBetween + negativeInside), ties: ties)
     }
 }
 
@@ -205,7 +292,8 @@ extension FactionReport {
     /// those whose whole connected part of this report's signed network moved with them: a part
     /// with no signed tie to the rest may sit in either bloc, so its swapping sides is a tie
     /// between equally good partitions, not a change. `placedBefore` says who had a bloc before.
-    public func movedTogetherWithTheirPart(_ movers: Set<String>, placedBefore: (String) -> Bool) -> Set<String> {
+    func movedTogetherWithTheirPart(_ movers: Set<String>, placedBefore: (String) -> Bool) -> Set<String> {
+        guard let ties else { return [] }
         var root = Array(0..<ties.actorIDs.count)
         func find(_ x: Int) -> Int {
             var x = x
@@ -234,4 +322,14 @@ public func reportNumber(_ x: Double) -> String {
     var s = String(x)
     if let r = Double(String(format: "%.6g", x)) { s = String(r) }
     return s
+}
+
+extension FactionReport {
+    /// The report of a split of a network whose nodes are not actors of a graph (a plain edge
+    /// list): node i is named `labels[i]` (id and name alike); no relations are cited.
+    public init(split: FactionSplit, labels: [String]) {
+        let blocs = split.partition.groups.map { $0.map { ActorRef(id: labels[Int($0)], name: labels[Int($0)]) } }
+        self.init(method: split.method, blocs: blocs, unattached: [], quality: split.quality, optimal: split.optimal,
+                  positiveBetween: [], negativeInside: [], notes: split.notes, citedRelations: [], ties: nil)
+    }
 }

@@ -18,6 +18,9 @@ public struct FissureOptions: Sendable {
     /// Cycles examined per tie at most (a hub pair in a large network has millions).
     public var cycleBudget: Int
 
+    /// Creates options; by default coalition and alliance ties are scored against the 2-bloc balance
+    /// partition (α = 0.5) of every signed relation, with at most `pathLimit` cycles listed and
+    /// `cycleBudget` examined per tie.
     public init(kinds: Set<String> = ["coalition", "alliance"], projection: ProjectionOptions = ProjectionOptions(),
                 k: Int = 2, alpha: Double = 0.5, search: BalanceSearchOptions = BalanceSearchOptions(),
                 pathLimit: Int = 8, cycleBudget: Int = 1_000_000) {
@@ -32,9 +35,9 @@ public struct FissureOptions: Sendable {
 }
 
 /// A triangle or 4-cycle closed by a scored tie: the path from one end of the tie to the other.
-public struct EvidencePath: Sendable, Hashable {
+public struct EvidencePath: Sendable, Hashable, Codable {
     /// The actors along the path, from the tie's first end to its second.
-    public var actors: [String]
+    public var actors: [ActorRef]
     /// For each step, the relations (graph indices) that give it the sign in ``signs``.
     public var steps: [[Int]]
     /// The sign of each step (+1 or −1). An ambivalent pair appears once per sign.
@@ -46,18 +49,26 @@ public struct EvidencePath: Sendable, Hashable {
 }
 
 /// One positive coalition or alliance tie, scored for stress, with its evidence.
-public struct Fissure: Sendable {
+public struct Fissure: Sendable, Hashable, Codable {
+    /// The blocs of a tie's two ends (numbered from 0).
+    public struct Blocs: Sendable, Hashable, Codable {
+        /// The bloc of the tie's first end and of its second.
+        public var a: Int, b: Int
+        /// Creates the pair.
+        public init(a: Int, b: Int) { self.a = a; self.b = b }
+    }
+
     /// The relation scored (graph index).
     public var relation: Int
     /// Its ends, as in the file.
-    public var a: String, b: String
+    public var a: ActorRef, b: ActorRef
     /// The stress score in 0…1: the mean of ``splitScore``, ``cycleShare``, ``ambivalence`` and
     /// ``dropShare``. Each part is reported, so the score explains itself.
     public var score: Double
     /// (1) Whether the best balance partition puts a and b in different blocs.
     public var split: Bool
     /// The blocs of a and b in that partition (numbered from 0).
-    public var blocs: (a: Int, b: Int)
+    public var blocs: Blocs
     /// (2) Unbalanced triangles and 4-cycles through the tie, over all of them (0 when none).
     public var cycleShare: Double
     /// The number of unbalanced cycles, and of all cycles, examined.
@@ -77,20 +88,27 @@ public struct Fissure: Sendable {
 
     /// 1 when split, else 0.
     public var splitScore: Double { split ? 1 : 0 }
+
+    /// Every relation the fissure names: the tie, the direct hostility, the cycles' steps.
+    public var relationsNamed: [Int] { [relation] + directNegative + paths.flatMap { $0.steps.flatMap { $0 } } }
 }
 
 /// The ranked fissures of a graph, with the balance analysis they rest on.
-public struct FissureReport: Sendable {
+public struct FissureReport: Sendable, Codable, Equatable {
     /// Most stressed first; ties by the number of unbalanced cycles, then file order.
-    public var fissures: [Fissure]
-    /// The signed ties the analysis used.
-    public var ties: SignedTies
-    /// The balance partition behind the verdicts.
-    public var partition: BalanceResult
+    public var fissures: [Fissure] {
+        didSet { citedRelations = citedRelations.filter { Set(fissures.flatMap(\.relationsNamed)).contains($0.index) } }
+    }
+    /// The balance partition behind the verdicts (k blocs).
+    public var partition: BalanceSummary
     /// The frustration index of the whole network.
-    public var frustration: BalanceResult
+    public var frustration: BalanceSummary
     /// Relations of the chosen kinds that are not scored, and why (negative, a self-tie, not kept).
     public var notes: [String]
+    /// Every relation the fissures name, each once, in graph order.
+    public var citedRelations: [RelationRef]
+    /// The signed ties the analysis used (working state for the analyses built on this one).
+    @NotEncoded var ties: SignedTies?
 }
 
 extension ActorGraph {
@@ -120,6 +138,7 @@ extension ActorGraph {
         let frustration = net.frustrationIndex(options: options.search)
         var notes: [String] = []
         var fissures: [Fissure] = []
+        let names = ReportReferences(self)
         let keptPositions = Dictionary(uniqueKeysWithValues: ties.relations.enumerated().map { ($1, $0) })
         for (i, r) in relations.enumerated() where options.kinds.contains(r.kind) {
             guard let position = keptPositions[i] else {
@@ -132,14 +151,14 @@ extension ActorGraph {
             }
             let (u, v) = (Int32(ties.node[r.source]!), Int32(ties.node[r.target]!))
             let (a, b) = (ties.node[r.source]!, ties.node[r.target]!)
-            var f = Fissure(relation: i, a: r.source, b: r.target, score: 0, split: false, blocs: (0, 0),
+            var f = Fissure(relation: i, a: names.actor(r.source), b: names.actor(r.target), score: 0, split: false, blocs: .init(a: 0, b: 0),
                             cycleShare: 0, unbalancedCycles: 0, cycles: 0, cyclesTruncated: false, paths: [],
                             directNegative: [], ambivalence: 0, frustration: frustration.error,
                             frustrationWithout: frustration.error, frustrationExact: false, dropShare: 0)
             let blocA = Int(partition.partition.membership[a]), blocB = Int(partition.partition.membership[b])
             f.split = blocA != blocB
-            f.blocs = (blocA, blocB)
-            cycles(through: u, v, ties: ties, options: options, into: &f)
+            f.blocs = .init(a: blocA, b: blocB)
+            cycles(through: u, v, ties: ties, options: options, names: names, into: &f)
             f.directNegative = ties.ties(u, v).filter { ties.signs[$0] < 0 }.map { ties.relations[$0] }
             if let e = net.edge(a, b), net.positive[e] + net.negative[e] > 0 {
                 f.ambivalence = net.negative[e] / (net.positive[e] + net.negative[e])
@@ -156,12 +175,14 @@ extension ActorGraph {
             if x.unbalancedCycles != y.unbalancedCycles { return x.unbalancedCycles > y.unbalancedCycles }
             return x.relation < y.relation
         }
-        return FissureReport(fissures: fissures, ties: ties, partition: partition, frustration: frustration, notes: notes)
+        return FissureReport(fissures: fissures, partition: BalanceSummary(partition), frustration: BalanceSummary(frustration),
+                             notes: notes, citedRelations: names.relations(fissures.flatMap(\.relationsNamed)), ties: ties)
     }
 
     /// Counts the triangles and 4-cycles the positive tie u–v closes, and keeps the best-evidenced
     /// unbalanced ones.
-    private func cycles(through u: Int32, _ v: Int32, ties: SignedTies, options: FissureOptions, into f: inout Fissure) {
+    private func cycles(through u: Int32, _ v: Int32, ties: SignedTies, options: FissureOptions, names: ReportReferences,
+                        into f: inout Fissure) {
         let net = ties.network
         /// The signs present on a pair, each with its relations and best confidence.
         func classes(_ x: Int32, _ y: Int32) -> [(sign: Int8, relations: [Int], confidence: Double)] {
@@ -187,7 +208,7 @@ extension ActorGraph {
                 let product = choice.reduce(Int8(1)) { $0 * $1.sign }
                 guard product < 0 else { continue }
                 unbalanced += 1
-                if found.count < 10_000 { found.append(EvidencePath(actors: nodes.map { ties.actorIDs[Int($0)] }, steps: choice.map(\.relations),
+                if found.count < 10_000 { found.append(EvidencePath(actors: nodes.map { names.actor(ties.actorIDs[Int($0)]) }, steps: choice.map(\.relations),
                                           signs: choice.map(\.sign), unbalanced: true,
                                           confidence: choice.map(\.confidence).min() ?? 1)) }
             }
@@ -205,7 +226,7 @@ extension ActorGraph {
         found.sort { p, q in
             if p.actors.count != q.actors.count { return p.actors.count < q.actors.count }
             if p.confidence != q.confidence { return p.confidence > q.confidence }
-            return p.actors.lexicographicallyPrecedes(q.actors)
+            return p.actors.ids.lexicographicallyPrecedes(q.actors.ids)
         }
         f.paths = Array(found.prefix(options.pathLimit))
     }

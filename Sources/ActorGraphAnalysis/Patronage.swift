@@ -10,6 +10,8 @@ public struct PatronageOptions: Sendable {
     /// Chains listed at most (all are counted).
     public var chainLimit: Int
 
+    /// Creates options; by default the `patronage` relations at every date and of every claimant,
+    /// with at most `chainLimit` chains listed.
     public init(kinds: Set<String> = ["patronage"], projection: ProjectionOptions = ProjectionOptions(), chainLimit: Int = 50) {
         self.kinds = kinds
         self.projection = projection
@@ -18,28 +20,33 @@ public struct PatronageOptions: Sendable {
 }
 
 /// The patronage structure of a graph: pyramids, chains, levels, and the rivalries they cross.
-public struct PatronageReport: Sendable {
+public struct PatronageReport: Sendable, Codable, Equatable {
     /// A patron no one patronizes, with everything below it.
-    public struct Pyramid: Sendable {
-        public var top: String
-        /// Direct clients (actor ids), in graph order.
-        public var clients: [String]
+    public struct Pyramid: Sendable, Hashable, Codable {
+        /// The top patron.
+        public var top: ActorRef
+        /// Direct clients, in graph order.
+        public var clients: [ActorRef]
         /// Every actor below the top, at any depth, in graph order.
-        public var below: [String]
+        public var below: [ActorRef]
         /// The longest chain down from the top, in steps.
         public var depth: Int
     }
     /// A client with two or more patrons.
-    public struct SharedClient: Sendable {
-        public var client: String
-        public var patrons: [String]
+    public struct SharedClient: Sendable, Hashable, Codable {
+        /// The client, and its patrons in graph order.
+        public var client: ActorRef
+        /// Its patrons, in graph order.
+        public var patrons: [ActorRef]
         /// Negative relations between any two of those patrons (graph indices): their rivalry.
         public var rivalry: [Int]
     }
     /// A patron two of whose clients are hostile to each other.
-    public struct ConflictedPatron: Sendable {
-        public var patron: String
-        public var clients: (String, String)
+    public struct ConflictedPatron: Sendable, Hashable, Codable {
+        /// The patron.
+        public var patron: ActorRef
+        /// The two hostile clients, in graph order.
+        public var clients: [ActorRef]
         /// The negative relations between the two clients (graph indices).
         public var relations: [Int]
     }
@@ -50,18 +57,56 @@ public struct PatronageReport: Sendable {
     /// indices, longest first; at most `chainLimit`, chosen among the first 10 × `chainLimit`
     /// found in depth-first order (``chainCount`` counts all).
     public var chains: [[Int]]
+    /// Every chain found, listed or not.
     public var chainCount: Int
     /// Levine's (1980) trophic level of each actor in the patronage network (tops 1, their
     /// clients 2, …; the mean over an actor's patrons plus one), and the hierarchy's depth.
-    public var levels: [String: Double]
+    public var levels: [Level]
+    /// The highest finite trophic level: 2 when patrons have clients, 3 when clients have their own,
+    /// and so on.
     public var depth: Double
     /// MacKay, Johnson & Sansom's (2020) trophic incoherence: 0 for a perfect hierarchy.
     public var incoherence: Double
+    /// Each top with everyone below it, largest first.
     public var pyramids: [Pyramid]
+    /// Clients of two or more patrons.
     public var sharedClients: [SharedClient]
+    /// Patrons two of whose clients are hostile to each other.
     public var conflictedPatrons: [ConflictedPatron]
     /// Directed relations of the kinds that point the other way (a patron without direction).
     public var notes: [String]
+    /// The relations the report names (read, chains, rivalries, hostile clients), each once, in graph order.
+    public var citedRelations: [RelationRef]
+
+    /// An actor's trophic level: 1 for a top, its patrons' mean plus one below; infinite (null
+    /// in JSON) when a cycle of patronage leaves it undefined.
+    public struct Level: Sendable, Hashable, Codable {
+        /// The actor.
+        public var actor: ActorRef
+        /// Its trophic level.
+        public var level: Double
+
+        /// Creates a level.
+        public init(actor: ActorRef, level: Double) {
+            self.actor = actor
+            self.level = level
+        }
+
+        enum CodingKeys: String, CodingKey { case actor, level }
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            actor = try c.decode(ActorRef.self, forKey: .actor)
+            level = try c.decodeNumber(forKey: .level, absent: .infinity)
+        }
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(actor, forKey: .actor)
+            try c.encodeNumber(level, forKey: .level)
+        }
+    }
+
+    /// The level of each actor by id.
+    public var levelByID: [String: Double] { Dictionary(levels.map { ($0.actor.id, $0.level) }, uniquingKeysWith: { a, _ in a }) }
 }
 
 extension ActorGraph {
@@ -111,8 +156,8 @@ extension ActorGraph {
         let network = try Network(nodeCount: count, sources: patronRelations.map { Int32(index[relations[$0].source]!) },
                                   targets: patronRelations.map { Int32(index[relations[$0].target]!) }, directed: true)
         let trophic = network.trophicLevels()
-        var levels: [String: Double] = [:]
-        for v in involved { levels[actors[v].id] = trophic[v] }
+        let names = ReportReferences(self)
+        let levels = involved.map { PatronageReport.Level(actor: names.actor(actors[$0].id), level: trophic[$0]) }
         let depth = involved.map { trophic[$0] }.filter(\.isFinite).max() ?? 0
         let incoherence = involved.isEmpty ? 0 : network.improvedTrophicLevels().incoherence
         // Chains: depth-first from each top; a cycle ends a chain.
@@ -153,32 +198,35 @@ extension ActorGraph {
                 if !next.isEmpty { steps += 1 }
                 frontier = next
             }
-            pyramids.append(.init(top: actors[top].id, clients: clientsOf[top].map(\.client).sorted().map { actors[$0].id },
-                                  below: below.sorted().map { actors[$0].id }, depth: steps))
+            pyramids.append(.init(top: names.actor(actors[top].id), clients: clientsOf[top].map(\.client).sorted().map { names.actor(actors[$0].id) },
+                                  below: below.sorted().map { names.actor(actors[$0].id) }, depth: steps))
         }
-        pyramids.sort { $0.below.count != $1.below.count ? $0.below.count > $1.below.count : $0.top < $1.top }
+        pyramids.sort { $0.below.count != $1.below.count ? $0.below.count > $1.below.count : $0.top.id < $1.top.id }
         // Shared clients and conflicted patrons.
         var shared: [PatronageReport.SharedClient] = []
         for c in involved where patronsOf[c].count >= 2 {
             let ps = patronsOf[c].sorted()
             var rivalry: [Int] = []
             for x in 0..<ps.count { for y in (x + 1)..<ps.count { rivalry += hostile[key(ps[x], ps[y])] ?? [] } }
-            shared.append(.init(client: actors[c].id, patrons: ps.map { actors[$0].id }, rivalry: rivalry.sorted()))
+            shared.append(.init(client: names.actor(actors[c].id), patrons: ps.map { names.actor(actors[$0].id) }, rivalry: rivalry.sorted()))
         }
-        shared.sort { ($0.rivalry.isEmpty ? 1 : 0, $0.client) < ($1.rivalry.isEmpty ? 1 : 0, $1.client) }
+        shared.sort { ($0.rivalry.isEmpty ? 1 : 0, $0.client.id) < ($1.rivalry.isEmpty ? 1 : 0, $1.client.id) }
         var conflicted: [PatronageReport.ConflictedPatron] = []
         for v in involved where clientsOf[v].count >= 2 {
             let cs = clientsOf[v].map(\.client).sorted()
             for x in 0..<cs.count {
                 for y in (x + 1)..<cs.count {
                     if let rs = hostile[key(cs[x], cs[y])] {
-                        conflicted.append(.init(patron: actors[v].id, clients: (actors[cs[x]].id, actors[cs[y]].id), relations: rs.sorted()))
+                        conflicted.append(.init(patron: names.actor(actors[v].id), clients: [names.actor(actors[cs[x]].id), names.actor(actors[cs[y]].id)],
+                                               relations: rs.sorted()))
                     }
                 }
             }
         }
         return PatronageReport(relations: patronRelations, chains: chains, chainCount: chainCount, levels: levels, depth: depth,
                                incoherence: incoherence, pyramids: pyramids, sharedClients: shared,
-                               conflictedPatrons: conflicted, notes: notes)
+                               conflictedPatrons: conflicted, notes: notes,
+                               citedRelations: names.relations(patronRelations + chains.flatMap { $0 } + shared.flatMap(\.rivalry)
+                                                               + conflicted.flatMap(\.relations)))
     }
 }

@@ -10,6 +10,8 @@ public struct RobustnessOptions: Sendable {
     /// A relation whose numeric confidence is below this is tested ("low confidence").
     public var confidenceBelow: Double
 
+    /// Creates options; by default the factions and fissures with their own defaults, and the
+    /// relations below confidence 0.5 tested, as the CLI does.
     public init(factions: FactionOptions = FactionOptions(), fissures: FissureOptions = FissureOptions(),
                 confidenceBelow: Double = 0.5) {
         self.factions = factions
@@ -22,9 +24,9 @@ public struct RobustnessOptions: Sendable {
 ///
 /// Every stability is a share of *drops*: one drop per tested (fragile) relation, each rerun
 /// with only that relation removed. With nothing to test, every stability is 1.
-public struct RobustnessReport: Sendable {
+public struct RobustnessReport: Sendable, Codable, Equatable {
     /// A doubtful relation, why it is doubtful, and what its removal changes.
-    public struct Fragile: Sendable {
+    public struct Fragile: Sendable, Hashable, Codable {
         /// The relation (graph index).
         public var relation: Int
         /// Why it is tested: "low confidence (0.25)", "single claimant: sabzwari", "disputed by malik".
@@ -33,13 +35,13 @@ public struct RobustnessReport: Sendable {
         public var changes: [String]
         /// The actors that leave their bloc when it is dropped (for another bloc, a new one, or
         /// none: left without a tie), as the changes name them; sorted.
-        public var moved: [String]
+        public var moved: [ActorRef]
         /// The blocs after the drop (numbered afresh: compare by co-membership).
-        public var blocs: [[String]]
+        public var blocs: [[ActorRef]]
     }
 
     /// How a scored fissure fares over the drops.
-    public struct FissureStability: Sendable {
+    public struct FissureStability: Sendable, Hashable, Codable {
         /// The coalition or alliance relation (graph index).
         public var relation: Int
         /// Its verdict in the full analysis: are its ends in different blocs.
@@ -55,13 +57,20 @@ public struct RobustnessReport: Sendable {
     }
 
     /// Whether the most stressed fissure stays the most stressed.
-    public struct RankStability: Sendable {
+    public struct RankStability: Sendable, Hashable, Codable {
+        /// A relation that takes the top fissure's place, and after how many drops.
+        public struct Challenger: Sendable, Hashable, Codable {
+            /// The challenger (graph index).
+            public var relation: Int
+            /// After how many drops it takes the top place.
+            public var drops: Int
+        }
         /// The top fissure of the full analysis (graph index), nil when none is scored.
         public var top: Int?
         /// The share of drops (other than of the top relation itself) after which it is still top.
         public var stability: Double
         /// The relations that take its place, with the number of drops after which each does.
-        public var challengers: [(relation: Int, drops: Int)]
+        public var challengers: [Challenger]
     }
 
     /// The relations tested, in file order.
@@ -71,7 +80,7 @@ public struct RobustnessReport: Sendable {
     /// Per attached actor: the Jaccard similarity of its bloc before and after a drop, averaged
     /// over the drops (1: always the same bloc-mates). Only actors placed both before and after
     /// are compared; an actor left without a kept tie scores 0 for that drop.
-    public var membershipStability: [String: Double]
+    public var membership: [MembershipStability]
     /// Per bloc of the full result (numbered as ``FactionReport/blocs``): the best Jaccard
     /// similarity between it and a bloc after a drop, averaged over the drops (actors placed both
     /// before and after only).
@@ -85,7 +94,24 @@ public struct RobustnessReport: Sendable {
     public var rankStability: RankStability
     /// The full analyses the drops are compared with.
     public var factions: FactionReport
+    /// The full fissure analysis.
     public var fissures: FissureReport
+    /// The relations named above (fragile, untested, fissures, challengers), each once, in graph order.
+    public var citedRelations: [RelationRef]
+
+    /// An actor's membership stability.
+    public struct MembershipStability: Sendable, Hashable, Codable {
+        /// The actor.
+        public var actor: ActorRef
+        /// The mean Jaccard similarity of its bloc before and after each drop (1: always the same
+        /// bloc-mates).
+        public var stability: Double
+    }
+
+    /// ``membership`` by actor id.
+    public var membershipStability: [String: Double] {
+        Dictionary(membership.map { ($0.actor.id, $0.stability) }, uniquingKeysWith: { a, _ in a })
+    }
 
     /// The drops that change a conclusion, with the changes in words.
     public var decisive: [(relation: Int, changes: [String])] {
@@ -126,7 +152,8 @@ extension ActorGraph {
     public func robustness(_ options: RobustnessOptions = RobustnessOptions()) throws -> RobustnessReport {
         let full = try factions(options.factions)
         let fullFissures = try fissures(options.fissures)
-        let kept = Set(full.ties.relations).union(fullFissures.ties.relations)
+        let kept = Set(full.ties?.relations ?? []).union(fullFissures.ties?.relations ?? [])
+        let names = ReportReferences(self)
         var fragile: [RobustnessReport.Fragile] = []
         var untested: [Int] = []
         for (i, r) in relations.enumerated() {
@@ -169,8 +196,8 @@ extension ActorGraph {
                 let before = members.intersection(placed), after = now.intersection(placed)
                 memberSum[id, default: 0] += _jaccard(before, after)
             }
-            let afterSets = after.blocs.map { Set($0).intersection(placed) }
-            for (b, members) in full.blocs.enumerated() {
+            let afterSets = after.blocs.ids.map { Set($0).intersection(placed) }
+            for (b, members) in full.blocs.ids.enumerated() {
                 let set = Set(members).intersection(placed)
                 blocSum[b] += afterSets.map { _jaccard(set, $0) }.max() ?? 0
                 if set.isEmpty || afterSets.contains(set) { sameBloc[b] += 1 }
@@ -206,7 +233,7 @@ extension ActorGraph {
                 }
             }
             fragile[index].changes = changes
-            fragile[index].moved = moved.sorted()
+            fragile[index].moved = names.actors(moved.sorted())
             fragile[index].blocs = after.blocs
         }
 
@@ -219,22 +246,25 @@ extension ActorGraph {
                                               scoreRange: fissureRange[f.relation] ?? f.score...f.score,
                                               drops: fissureDrops[f.relation] ?? 0)
         }
+        let order = actors.map(\.id).filter { memberSum[$0] != nil }
         return RobustnessReport(
             fragile: fragile, untested: untested,
-            membershipStability: memberSum.mapValues(mean),
+            membership: order.map { .init(actor: names.actor($0), stability: mean(memberSum[$0]!)) },
             blocStability: blocSum.map(mean),
             blocSurvival: sameBloc.map { share($0, n) },
             fissureStability: fissureStability,
             rankStability: .init(top: top?.relation, stability: share(topKept, topDrops),
                                  challengers: challengers.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                                    .map { ($0.key, $0.value) }),
-            factions: full, fissures: fullFissures)
+                                    .map { .init(relation: $0.key, drops: $0.value) }),
+            factions: full, fissures: fullFissures,
+            citedRelations: names.relations(fragile.map(\.relation) + untested + fullFissures.fissures.map(\.relation)
+                                            + challengers.keys))
     }
 
     /// Each attached actor's bloc-mates (itself included).
     private func _coMembers(_ report: FactionReport) -> [String: Set<String>] {
         var out: [String: Set<String>] = [:]
-        for members in report.blocs {
+        for members in report.blocs.ids {
             let set = Set(members)
             for id in members { out[id] = set }
         }
@@ -247,11 +277,12 @@ extension ActorGraph {
     private func _moves(full: FactionReport, after: FactionReport) -> (changes: [String], movers: [String]) {
         var labels: [Int?] = []
         var taken: Set<Int> = []
+        let afterBlocs = after.blocs.ids, fullBlocs = full.blocs.ids
         let order = after.blocs.indices.sorted { after.blocs[$0].count != after.blocs[$1].count ? after.blocs[$0].count > after.blocs[$1].count : $0 < $1 }
         labels = [Int?](repeating: nil, count: after.blocs.count)
         for b in order {
             var counts: [Int: Int] = [:]
-            for id in after.blocs[b] { if let f = full.bloc[id] { counts[f, default: 0] += 1 } }
+            for id in afterBlocs[b] { if let f = full.bloc[id] { counts[f, default: 0] += 1 } }
             if let best = counts.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).first?.key,
                !taken.contains(best) {
                 labels[b] = best
@@ -265,12 +296,12 @@ extension ActorGraph {
         var unplaced: [(String, Int)] = []
         var movers: [Int: [(id: String, from: Int)]] = [:]   // after bloc → actors that changed bloc
         var changed: Set<String> = []
-        for (b, members) in full.blocs.enumerated() {
+        for (b, members) in fullBlocs.enumerated() {
             for id in members where after.bloc[id] != nil && labels[after.bloc[id]!] != b { changed.insert(id) }
         }
         // A part with no signed tie to the rest may sit in either bloc: its swapping is no change.
         let free = after.movedTogetherWithTheirPart(changed, placedBefore: { full.bloc[$0] != nil })
-        for (b, members) in full.blocs.enumerated() {
+        for (b, members) in fullBlocs.enumerated() {
             for id in members {
                 guard let a = after.bloc[id] else { unplaced.append((id, b)); continue }
                 if labels[a] != b && !free.contains(id) { movers[a, default: []].append((id, b)) }
@@ -293,7 +324,7 @@ extension ActorGraph {
         }
         for (id, b) in unplaced { out.append("\(id) leaves bloc \(b + 1) and is no longer placed (no kept tie left)") }
         let moverIDs = unplaced.map(\.0) + movers.values.flatMap { $0.map(\.id) }
-        for (a, members) in after.blocs.enumerated() {
+        for (a, members) in afterBlocs.enumerated() {
             for id in members where full.bloc[id] == nil {
                 out.append("\(id), unplaced before, joins " + (labels[a].map { "bloc \($0 + 1)" } ?? "a new bloc"))
             }

@@ -74,7 +74,7 @@ extension ActorGraphCommand {
             switch format {
             case .table: Output.print(table(report, graph: graph))
             case .csv: Output.print(csv(report, graph: graph))
-            case .json: Output.print(json(report, graph: graph))
+            case .json: try printJSON(report)
             }
         }
 
@@ -126,7 +126,7 @@ extension ActorGraphCommand {
                 out.append("")
                 out.append("Brokers between hostile blocs (the 2-bloc balance partition; share of the shortest positive paths between hostile members):")
                 for (b, members) in r.hostileBlocs.enumerated() {
-                    out.append("  bloc \(b + 1): " + members.joined(separator: ", "))
+                    out.append("  bloc \(b + 1): " + members.ids.joined(separator: ", "))
                 }
                 for (rank, s) in r.signedBrokers.prefix(top).enumerated() {
                     out.append("  \(rank + 1). \(s.actor) (bloc \(s.bloc + 1))  \(String(format: "%.3f", s.score))")
@@ -144,9 +144,9 @@ extension ActorGraphCommand {
             header += roles.flatMap { [$0.rawValue, "\($0.rawValue)_z"] }
             header += ["key_player_fragmentation", "key_player_reach", "hostile_traffic"]
             var lines = [header.joined(separator: ",")]
-            let signed = Dictionary(uniqueKeysWithValues: r.signedBrokers.map { ($0.actor, $0.score) })
+            let signed = Dictionary(uniqueKeysWithValues: r.signedBrokers.map { ($0.actor.id, $0.score) })
             for (i, id) in r.actorIDs.enumerated() {
-                var row = [TextTable.csv(id), TextTable.csv(graph.displayName(id)), TextTable.csv(r.groupLabels[Int(r.group[i])])]
+                var row = [TextTable.csv(id), TextTable.csv(r.actors[i].name), TextTable.csv(r.groupLabels[Int(r.group[i])])]
                 row += [r.holes.constraint[i], r.holes.effectiveSize[i], r.holes.efficiency[i], r.holes.hierarchy[i],
                         r.roles.total[i], r.roles.zTotal[i]].map { $0.isNaN ? "" : "\($0)" }
                 for j in roles.indices { row += [r.roles.counts[i][j], r.roles.z[i][j]].map { $0.isNaN ? "" : "\($0)" } }
@@ -156,30 +156,6 @@ extension ActorGraphCommand {
             return lines.joined(separator: "\n")
         }
 
-        func json(_ r: BrokerReport, graph: ActorGraph) -> String {
-            func key(_ k: KeyPlayerResult) -> String {
-                "{\"actors\": \(jsonStrings(k.nodes.map { r.actorIDs[Int($0)] })), \"score\": \(jsonNumber(k.score)), "
-                    + "\"baseline\": \(jsonNumber(k.baseline)), \"optimal\": \(k.optimal), \"method\": \(JSONText.string(k.method))}"
-            }
-            var out = "{\n  \"groups\": \(JSONText.string(groups.description)), \"notes\": \(jsonStrings(r.notes)),\n"
-            out += "  \"keyPlayers\": {\"fragmentation\": \(key(r.keyNegative)), \"reach\": \(key(r.keyPositive)), \"m\": \(m)},\n"
-            out += "  \"actors\": [\n" + r.actorIDs.indices.map { i in
-                var fields = ["\"id\": \(JSONText.string(r.actorIDs[i]))", "\"group\": \(JSONText.string(r.groupLabels[Int(r.group[i])]))",
-                              "\"constraint\": \(jsonNumber(r.holes.constraint[i]))", "\"effectiveSize\": \(jsonNumber(r.holes.effectiveSize[i]))",
-                              "\"efficiency\": \(jsonNumber(r.holes.efficiency[i]))", "\"hierarchy\": \(jsonNumber(r.holes.hierarchy[i]))",
-                              "\"brokerage\": \(jsonNumber(r.roles.total[i]))", "\"brokerageZ\": \(jsonNumber(r.roles.zTotal[i]))"]
-                for (j, role) in BrokerageRoles.Role.allCases.enumerated() {
-                    fields.append("\"\(role.rawValue)\": {\"count\": \(jsonNumber(r.roles.counts[i][j])), \"expected\": \(jsonNumber(r.roles.expected[i][j])), \"z\": \(jsonNumber(r.roles.z[i][j]))}")
-                }
-                return "    {" + fields.joined(separator: ", ") + "}"
-            }.joined(separator: ",\n") + "\n  ],\n"
-            out += "  \"hostileBlocs\": [" + r.hostileBlocs.map(jsonStrings).joined(separator: ", ") + "],\n"
-            out += "  \"signedBrokers\": [" + r.signedBrokers.map { s in
-                "{\"actor\": \(JSONText.string(s.actor)), \"score\": \(jsonNumber(s.score)), \"bloc\": \(s.bloc + 1), \"relations\": ["
-                    + s.tiesByBloc.sorted { $0.key < $1.key }.flatMap(\.value).map { jsonRelation(graph, $0) }.joined(separator: ", ") + "]}"
-            }.joined(separator: ",\n    ") + "]\n}"
-            return out
-        }
     }
 
     /// `actorgraph patronage FILE`: pyramids, chains and the rivalries they cross.
@@ -220,7 +196,7 @@ extension ActorGraphCommand {
             }
             switch format {
             case .table, .csv: Output.print(table(report, graph: graph))
-            case .json: Output.print(json(report, graph: graph))
+            case .json: try printJSON(report)
             }
         }
 
@@ -229,16 +205,15 @@ extension ActorGraphCommand {
             out += r.notes.map { "Note: " + $0 }
             if r.relations.isEmpty { return out.joined(separator: "\n") }
             out.append("Hierarchy: \(reportNumber(r.depth)) levels deep (Levine's trophic levels); incoherence \(reportNumber(r.incoherence)) (0: a perfect hierarchy)")
-            let byLevel = Dictionary(grouping: r.levels.keys, by: { r.levels[$0]! })
-            let position = graph.actorIndex()
+            let byLevel = Dictionary(grouping: r.levels, by: \.level)
             for level in byLevel.keys.sorted() {
-                let ids = byLevel[level]!.sorted { position[$0]! < position[$1]! }
+                let ids = byLevel[level]!.map(\.actor.id)
                 out.append("  level \(level.isFinite ? reportNumber(level) : "–"): " + ids.joined(separator: ", "))
             }
             out.append("")
             out.append("Pyramids (\(r.pyramids.count)), largest first:")
             for p in r.pyramids {
-                out.append("  \(p.top) (\(graph.displayName(p.top))): \(p.below.count) below, \(p.depth) step\(p.depth == 1 ? "" : "s") deep; clients " + p.clients.joined(separator: ", "))
+                out.append("  \(p.top.id) (\(p.top.name)): \(p.below.count) below, \(p.depth) step\(p.depth == 1 ? "" : "s") deep; clients " + p.clients.ids.joined(separator: ", "))
             }
             out.append("")
             out.append("Chains of two steps or more (\(r.chains.count) of \(r.chainCount))" + (r.chainCount == 0 ? ": none" : ":"))
@@ -249,12 +224,12 @@ extension ActorGraphCommand {
             out.append("")
             out.append("Clients shared by several patrons" + (r.sharedClients.isEmpty ? ": none" : ":"))
             for s in r.sharedClients {
-                out.append("  \(s.client): patrons \(s.patrons.joined(separator: ", "))" + (s.rivalry.isEmpty ? "" : ", who are rivals:"))
+                out.append("  \(s.client.id): patrons \(s.patrons.ids.joined(separator: ", "))" + (s.rivalry.isEmpty ? "" : ", who are rivals:"))
                 out += s.rivalry.map { "    " + relationLine(graph, $0) }
             }
             out.append("Patrons whose clients are hostile to each other" + (r.conflictedPatrons.isEmpty ? ": none" : ":"))
             for c in r.conflictedPatrons {
-                out.append("  \(c.patron): clients \(c.clients.0) and \(c.clients.1)")
+                out.append("  \(c.patron.id): clients \(c.clients.ids.joined(separator: " and "))")
                 out += c.relations.map { "    " + relationLine(graph, $0) }
             }
             out.append("")
@@ -263,22 +238,6 @@ extension ActorGraphCommand {
             return out.joined(separator: "\n")
         }
 
-        func json(_ r: PatronageReport, graph: ActorGraph) -> String {
-            var out = "{\n  \"depth\": \(jsonNumber(r.depth)), \"incoherence\": \(jsonNumber(r.incoherence)), \"chainCount\": \(r.chainCount),\n"
-            out += "  \"levels\": {" + r.levels.keys.sorted().map { "\(JSONText.string($0)): \(jsonNumber(r.levels[$0]!))" }.joined(separator: ", ") + "},\n"
-            out += "  \"pyramids\": [" + r.pyramids.map {
-                "{\"top\": \(JSONText.string($0.top)), \"clients\": \(jsonStrings($0.clients)), \"below\": \(jsonStrings($0.below)), \"depth\": \($0.depth)}"
-            }.joined(separator: ", ") + "],\n"
-            out += "  \"chains\": [" + r.chains.map { "[" + $0.map(String.init).joined(separator: ", ") + "]" }.joined(separator: ", ") + "],\n"
-            out += "  \"sharedClients\": [" + r.sharedClients.map {
-                "{\"client\": \(JSONText.string($0.client)), \"patrons\": \(jsonStrings($0.patrons)), \"rivalry\": [\($0.rivalry.map(String.init).joined(separator: ", "))]}"
-            }.joined(separator: ", ") + "],\n"
-            out += "  \"conflictedPatrons\": [" + r.conflictedPatrons.map {
-                "{\"patron\": \(JSONText.string($0.patron)), \"clients\": \(jsonStrings([$0.clients.0, $0.clients.1])), \"relations\": [\($0.relations.map(String.init).joined(separator: ", "))]}"
-            }.joined(separator: ", ") + "],\n"
-            out += "  \"relations\": [" + r.relations.map { jsonRelation(graph, $0) }.joined(separator: ",\n    ") + "],\n"
-            out += "  \"notes\": \(jsonStrings(r.notes))\n}"
-            return out
-        }
+
     }
 }

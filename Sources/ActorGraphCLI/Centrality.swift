@@ -5,21 +5,6 @@ import ArgumentParser
 import Foundation
 import NetworkAnalysis
 
-/// The measures `actorgraph centrality` computes.
-enum CentralityMeasure: String, CaseIterable, Sendable {
-    case degree, inDegree = "in-degree", outDegree = "out-degree", strength
-    case positiveDegree = "positive-degree", negativeDegree = "negative-degree", netDegree = "net-degree"
-    case betweenness, closeness, harmonic, eigenvector, pagerank, katz, hubs, authorities, pn
-
-    /// Whether negative ties make the measure meaningless (it would read them as positive).
-    var refusesNegativeTies: Bool {
-        switch self {
-        case .betweenness, .closeness, .harmonic, .eigenvector, .pagerank, .katz, .hubs, .authorities: return true
-        default: return false
-        }
-    }
-}
-
 extension ActorGraphCommand {
     /// `actorgraph centrality FILE`: who matters, and how.
     struct Centrality: ParsableCommand {
@@ -144,17 +129,13 @@ extension ActorGraphCommand {
                 Output.error("\(file): \(error)")
                 throw ExitCode(ExitStatus.failure)
             }
-            var order = Array(0..<ids.count)
-            let first = columns.first?.1 ?? []
-            order.sort { a, b in
-                if first[a] != first[b] { return first[a] > first[b] }
-                return ids[a] < ids[b]
-            }
-            if let top { order = Array(order.prefix(top)) }
+            let report = CentralityReport(
+                network: .init(nodes: g.nodeCount, edges: g.edgeCount, directed: g.isDirected, weighted: projection.weighted),
+                ids: ids, names: names, columns: columns, top: top)
             switch format {
-            case .table: printTable(order, ids: ids, names: names, columns: columns)
-            case .csv: printCSV(order, ids: ids, names: names, columns: columns)
-            case .json: printJSON(order, ids: ids, names: names, columns: columns, network: g)
+            case .table: printTable(report)
+            case .csv: printCSV(report)
+            case .json: try printJSON(report)
             }
         }
 
@@ -184,36 +165,22 @@ extension ActorGraphCommand {
             return String(format: "%.6f", x)
         }
 
-        func printTable(_ order: [Int], ids: [String], names: [String: String], columns: [(CentralityMeasure, [Double])]) {
-            let header = ["rank", "actor"] + columns.map(\.0.rawValue)
+        func printTable(_ report: CentralityReport) {
+            let header = ["rank", "actor"] + report.measures.map(\.rawValue)
             var rows = [header]
-            for (rank, i) in order.enumerated() {
-                rows.append(["\(rank + 1)", names[ids[i]] ?? ids[i]] + columns.map { Self.number($0.1[i]) })
+            for (rank, row) in report.actors.enumerated() {
+                rows.append(["\(rank + 1)", row.actor.name] + row.scores.map(Self.number))
             }
             let right = Set(header.indices).subtracting([1])
             for line in TextTable.lines(rows, rightAligned: right) { Output.print(line) }
         }
 
-        func printCSV(_ order: [Int], ids: [String], names: [String: String], columns: [(CentralityMeasure, [Double])]) {
+        func printCSV(_ report: CentralityReport) {
             let field = TextTable.csv
-            Output.print((["id", "name"] + columns.map(\.0.rawValue)).joined(separator: ","))
-            for i in order {
-                Output.print(([field(ids[i]), field(names[ids[i]] ?? ids[i])] + columns.map { "\($0.1[i])" }).joined(separator: ","))
+            Output.print((["id", "name"] + report.measures.map(\.rawValue)).joined(separator: ","))
+            for row in report.actors {
+                Output.print(([field(row.actor.id), field(row.actor.name)] + row.scores.map { "\($0)" }).joined(separator: ","))
             }
-        }
-
-        func printJSON(_ order: [Int], ids: [String], names: [String: String], columns: [(CentralityMeasure, [Double])],
-                       network: Network) {
-            var out = "{\n  \"network\": {\"nodes\": \(network.nodeCount), \"edges\": \(network.edgeCount), "
-            out += "\"directed\": \(network.isDirected), \"weighted\": \(projection.weighted)},\n  \"actors\": [\n"
-            let lines = order.map { i -> String in
-                var fields = ["\"id\": \(JSONText.string(ids[i]))", "\"name\": \(JSONText.string(names[ids[i]] ?? ids[i]))"]
-                fields += columns.map { "\"\($0.0.rawValue)\": \($0.1[i].isFinite ? "\($0.1[i])" : "null")" }
-                return "    {" + fields.joined(separator: ", ") + "}"
-            }
-            out += lines.joined(separator: ",\n") + "\n  ]\n}"
-            Output.print(out)
         }
     }
 }
-

@@ -79,11 +79,11 @@ extension ActorGraphCommand {
             }
             switch format {
             case .table, .csv: Output.print(table(d, graph: graph))
-            case .json: Output.print(json(d, graph: graph))
+            case .json: try printJSON(d)
             }
         }
 
-        static func optimality(_ r: BalanceResult) -> String { r.optimal ? "proven optimal" : "lower bound \(reportNumber(r.lowerBound))" }
+        static func optimality(_ r: BalanceSummary) -> String { r.optimal ? "proven optimal" : "lower bound \(reportNumber(r.lowerBound))" }
 
         func table(_ d: GraphDiff, graph: ActorGraph) -> String {
             var out = ["Changes in \(file) from \(d.from) to \(d.to)" + (claimant.map { ", as \($0) tells it" } ?? "")]
@@ -104,14 +104,14 @@ extension ActorGraphCommand {
             out.append("Frustration index: \(reportNumber(a.error)) → \(reportNumber(b.error)) (\(Self.optimality(a)); \(Self.optimality(b)))")
             out.append("Unbalanced triangles: \(d.balanceFrom.census.unbalanced) → \(d.balanceTo.census.unbalanced); ambivalent: \(d.balanceFrom.census.ambivalent) → \(d.balanceTo.census.ambivalent)")
             out.append("")
-            out.append("Blocs at \(d.from): " + d.factionsFrom.blocs.map { "{" + $0.joined(separator: ", ") + "}" }.joined(separator: "  "))
-            out.append("Blocs at \(d.to): " + d.factionsTo.blocs.map { "{" + $0.joined(separator: ", ") + "}" }.joined(separator: "  "))
+            out.append("Blocs at \(d.from): " + d.factionsFrom.blocs.ids.map { "{" + $0.joined(separator: ", ") + "}" }.joined(separator: "  "))
+            out.append("Blocs at \(d.to): " + d.factionsTo.blocs.ids.map { "{" + $0.joined(separator: ", ") + "}" }.joined(separator: "  "))
             out.append("Actors that changed bloc" + (d.crossings.isEmpty ? ": none" : ":"))
             for c in d.crossings {
-                out.append("  from the bloc of \(c.fromBloc) to the bloc of \(c.toBloc): " + c.actors.joined(separator: ", "))
+                out.append("  from the bloc of \(c.fromBloc) to the bloc of \(c.toBloc): " + c.actors.ids.joined(separator: ", "))
             }
-            if !d.entered.isEmpty { out.append("Actors with signed ties only at \(d.to): " + d.entered.joined(separator: ", ")) }
-            if !d.left.isEmpty { out.append("Actors with signed ties only at \(d.from): " + d.left.joined(separator: ", ")) }
+            if !d.entered.isEmpty { out.append("Actors with signed ties only at \(d.to): " + d.entered.ids.joined(separator: ", ")) }
+            if !d.left.isEmpty { out.append("Actors with signed ties only at \(d.from): " + d.left.ids.joined(separator: ", ")) }
             out.append("")
             out.append("Fissures (coalition and alliance ties):" + (d.fissures.isEmpty ? " none" : ""))
             for f in d.fissures {
@@ -127,31 +127,6 @@ extension ActorGraphCommand {
             return out.joined(separator: "\n")
         }
 
-        func json(_ d: GraphDiff, graph: ActorGraph) -> String {
-            func fissure(_ x: Fissure?) -> String {
-                guard let x else { return "null" }
-                return "{\"score\": \(jsonNumber(x.score)), \"split\": \(x.split), \"unbalancedCycles\": \(x.unbalancedCycles), \"cycles\": \(x.cycles), \"directNegative\": [\(x.directNegative.map(String.init).joined(separator: ", "))]}"
-            }
-            var out = "{\n  \"from\": \(JSONText.string(d.from.description)), \"to\": \(JSONText.string(d.to.description)),\n"
-            out += "  \"appeared\": [" + d.appeared.map { jsonRelation(graph, $0) }.joined(separator: ",\n    ") + "],\n"
-            out += "  \"ended\": [" + d.ended.map { jsonRelation(graph, $0) }.joined(separator: ",\n    ") + "],\n"
-            out += "  \"flipped\": [" + d.flips.map {
-                "{\"a\": \(JSONText.string($0.a)), \"b\": \(JSONText.string($0.b)), \"from\": \(JSONText.string($0.from)), \"to\": \(JSONText.string($0.to)), "
-                    + "\"relationsFrom\": [\($0.relationsFrom.map(String.init).joined(separator: ", "))], \"relationsTo\": [\($0.relationsTo.map(String.init).joined(separator: ", "))]}"
-            }.joined(separator: ",\n    ") + "],\n"
-            let (a, b) = (d.balanceFrom.frustration, d.balanceTo.frustration)
-            out += "  \"frustration\": {\"from\": \(jsonNumber(a.error)), \"to\": \(jsonNumber(b.error)), \"optimal\": \(a.optimal && b.optimal)},\n"
-            out += "  \"blocs\": {\"from\": [" + d.factionsFrom.blocs.map(jsonStrings).joined(separator: ", ") + "], \"to\": ["
-                + d.factionsTo.blocs.map(jsonStrings).joined(separator: ", ") + "]},\n"
-            out += "  \"crossings\": [" + d.crossings.map {
-                "{\"actors\": \(jsonStrings($0.actors)), \"fromBloc\": \(JSONText.string($0.fromBloc)), \"toBloc\": \(JSONText.string($0.toBloc))}"
-            }.joined(separator: ",\n    ") + "],\n"
-            out += "  \"entered\": \(jsonStrings(d.entered)), \"left\": \(jsonStrings(d.left)),\n"
-            out += "  \"fissures\": [" + d.fissures.map {
-                "{\"relation\": \(jsonRelation(graph, $0.relation)), \"from\": \(fissure($0.from)), \"to\": \(fissure($0.to))}"
-            }.joined(separator: ",\n    ") + "]\n}"
-            return out
-        }
     }
 
     /// `actorgraph claims FILE`: who asserts what, what is contested, and each narrative's story.
@@ -189,7 +164,7 @@ extension ActorGraphCommand {
             }
             switch format {
             case .table, .csv: Output.print(table(report, graph: graph))
-            case .json: Output.print(json(report, graph: graph))
+            case .json: try printJSON(report)
             }
         }
 
@@ -197,7 +172,7 @@ extension ActorGraphCommand {
             var out = ["Claims in \(file): \(r.claimants.count) claimant\(r.claimants.count == 1 ? "" : "s")" + (at.map { " [at \($0)]" } ?? "")]
             for c in r.claimants {
                 out.append("")
-                out.append("\(c.actor) (\(graph.displayName(c.actor))): asserts \(c.claims.count), disputes \(c.denials.count)")
+                out.append("\(c.actor.id) (\(c.actor.name)): asserts \(c.claims.count), disputes \(c.denials.count)")
                 out += c.claims.map { "  asserts  " + graph.relationPhrase($0) + "  " + graph.evidencePhrase($0) }
                 out += c.denials.map { "  disputes " + graph.relationPhrase($0) + "  " + graph.evidencePhrase($0) }
             }
@@ -224,23 +199,6 @@ extension ActorGraphCommand {
             return out.joined(separator: "\n")
         }
 
-        func json(_ r: ClaimsReport, graph: ActorGraph) -> String {
-            var out = "{\n  \"claimants\": [" + r.claimants.map {
-                "{\"actor\": \(JSONText.string($0.actor)), \"asserts\": [\($0.claims.map(String.init).joined(separator: ", "))], \"disputes\": [\($0.denials.map(String.init).joined(separator: ", "))]}"
-            }.joined(separator: ",\n    ") + "],\n"
-            out += "  \"contested\": [" + r.contested.map {
-                "{\"relation\": \(jsonRelation(graph, $0.relation)), \"reasons\": \(jsonStrings($0.reasons))}"
-            }.joined(separator: ",\n    ") + "],\n"
-            out += "  \"narratives\": [" + r.narratives.map { n in
-                var fields = ["\"view\": \(JSONText.string(n.view.description))", "\"relations\": \(n.relations)",
-                              "\"frustration\": \(jsonNumber(n.frustration.error))", "\"optimal\": \(n.frustration.optimal)",
-                              "\"blocs\": [" + n.factions.blocs.map(jsonStrings).joined(separator: ", ") + "]"]
-                if let f = n.fissures.fissures.first {
-                    fields.append("\"topFissure\": {\"relation\": \(f.relation), \"score\": \(jsonNumber(f.score)), \"split\": \(f.split)}")
-                }
-                return "{" + fields.joined(separator: ", ") + "}"
-            }.joined(separator: ",\n    ") + "]\n}"
-            return out
-        }
+
     }
 }

@@ -101,13 +101,6 @@ func relationKinds(_ list: String, of graph: ActorGraph, file: String) throws ->
     return chosen
 }
 
-/// The quality measures of a split as a JSON array.
-func jsonQuality(_ quality: [FactionReport.Quality]) -> String {
-    "[" + quality.map {
-        "{\"name\": \(JSONText.string($0.name)), \"value\": \(jsonNumber($0.value)), \"note\": \(JSONText.string($0.note))}"
-    }.joined(separator: ", ") + "]"
-}
-
 extension ActorGraphCommand {
     /// `actorgraph factions FILE`: the blocs a network splits into.
     struct Factions: ParsableCommand {
@@ -152,11 +145,11 @@ extension ActorGraphCommand {
             case .csv:
                 var lines = ["id,name,bloc"]
                 for (b, members) in report.blocs.enumerated() {
-                    for id in members { lines.append("\(TextTable.csv(id)),\(TextTable.csv(graph.displayName(id))),\(b + 1)") }
+                    for a in members { lines.append("\(TextTable.csv(a.id)),\(TextTable.csv(a.name)),\(b + 1)") }
                 }
-                for id in report.unattached { lines.append("\(TextTable.csv(id)),\(TextTable.csv(graph.displayName(id))),") }
+                for a in report.unattached { lines.append("\(TextTable.csv(a.id)),\(TextTable.csv(a.name)),") }
                 Output.print(lines.joined(separator: "\n"))
-            case .json: Output.print(Self.json(report, graph: graph))
+            case .json: try printJSON(report)
             }
         }
 
@@ -187,12 +180,7 @@ extension ActorGraphCommand {
                 for (i, label) in list.labels.enumerated() { text += "\(TextTable.csv(label)),\(split.partition.membership[i] + 1)\n" }
                 Output.print(text)
             case .json:
-                var out = "{\n  \"method\": \(JSONText.string(split.method.rawValue)),\n"
-                out += "  \"optimal\": \(split.optimal.map { "\($0)" } ?? "null"),\n"
-                out += "  \"quality\": \(jsonQuality(split.quality)),\n"
-                out += "  \"blocs\": [\n" + groups.map { "    " + jsonStrings($0.map { list.labels[Int($0)] }) }.joined(separator: ",\n") + "\n  ],\n"
-                out += "  \"notes\": \(jsonStrings(split.notes))\n}"
-                Output.print(out)
+                try printJSON(FactionReport(split: split, labels: list.labels))
             }
         }
 
@@ -221,11 +209,11 @@ extension ActorGraphCommand {
             for (b, members) in report.blocs.enumerated() {
                 out.append("")
                 out.append("Bloc \(b + 1) (\(members.count) actor\(members.count == 1 ? "" : "s")):")
-                out += TextTable.lines(members.map { ["  " + $0, graph.displayName($0)] })
+                out += TextTable.lines(members.map { ["  " + $0.id, $0.name] })
             }
             if !report.unattached.isEmpty {
                 out.append("")
-                out.append("Unattached (no kept relation; \(report.unattached.count)): " + report.unattached.joined(separator: ", "))
+                out.append("Unattached (no kept relation; \(report.unattached.count)): " + report.unattached.ids.joined(separator: ", "))
             }
             out.append("")
             out.append("Positive ties between blocs (\(report.positiveBetween.count))" + (report.positiveBetween.isEmpty ? ": none" : ":"))
@@ -247,17 +235,6 @@ extension ActorGraphCommand {
             return "\(r.source)\(a) \(link) \(r.target)\(b)  \(graph.evidencePhrase(i))"
         }
 
-        static func json(_ report: FactionReport, graph: ActorGraph) -> String {
-            var out = "{\n  \"method\": \(JSONText.string(report.method.rawValue)),\n"
-            out += "  \"optimal\": \(report.optimal.map { "\($0)" } ?? "null"),\n"
-            out += "  \"quality\": \(jsonQuality(report.quality)),\n"
-            out += "  \"blocs\": [\n" + report.blocs.map { "    " + jsonStrings($0) }.joined(separator: ",\n") + "\n  ],\n"
-            out += "  \"unattached\": \(jsonStrings(report.unattached)),\n"
-            out += "  \"positiveBetween\": [" + report.positiveBetween.map { jsonRelation(graph, $0) }.joined(separator: ", ") + "],\n"
-            out += "  \"negativeInside\": [" + report.negativeInside.map { jsonRelation(graph, $0) }.joined(separator: ", ") + "],\n"
-            out += "  \"notes\": \(jsonStrings(report.notes))\n}"
-            return out
-        }
     }
 
     /// `actorgraph balance FILE`: how far the network is from structural balance.
@@ -309,7 +286,10 @@ extension ActorGraphCommand {
                                   sign == "negative" ? "negative inside a side" : "positive across the sides"].map(TextTable.csv).joined(separator: ","))
                 }
                 Output.print(lines.joined(separator: "\n"))
-            case .json: Output.print(json(report, graph: graph))
+            case .json:
+                var report = report
+                report.triangles = Array(report.triangles.prefix(triangleLimit))
+                try printJSON(report)
             }
         }
 
@@ -341,20 +321,17 @@ extension ActorGraphCommand {
                 }
                 Output.print(text)
             case .json:
-                var out = "{\n  \"nodes\": \(net.nodeCount), \"pairs\": \(net.pairCount),\n"
-                out += "  \"census\": {\"total\": \(c.total), \"strongBalanced\": \(c.strongBalanced), \"weakBalanced\": \(c.weakBalanced), "
-                out += "\"unbalanced\": \(c.unbalanced), \"ambivalent\": \(c.ambivalent)},\n"
-                out += "  \"frustration\": {\"index\": \(jsonNumber(f.error)), \"lowerBound\": \(jsonNumber(f.lowerBound)), "
-                out += "\"optimal\": \(f.optimal), \"method\": \(JSONText.string(f.method)), \"frustratedPairs\": \(f.frustrated.count)}\n}"
-                Output.print(out)
+                try printJSON(EdgeListBalance(nodes: net.nodeCount, pairs: net.pairCount, negativePairs: net.negativePairCount,
+                                              census: TriangleCounts(c), frustration: BalanceSummary(f),
+                                              frustratedPairs: f.frustrated.count))
             }
         }
 
         func table(_ report: BalanceReport, graph: ActorGraph) -> String {
             let c = report.census, f = report.frustration
-            let positive = report.ties.signs.filter { $0 > 0 }.count, negative = report.ties.signs.count - positive
+            let positive = report.positiveRelations, negative = report.negativeRelations
             var out: [String] = []
-            out.append("Balance of \(file): \(report.ties.actorIDs.count) actors, \(report.ties.relations.count) signed relations (\(positive) positive, \(negative) negative)"
+            out.append("Balance of \(file): \(report.actorCount) actors, \(positive + negative) signed relations (\(positive) positive, \(negative) negative)"
                        + (projection.view.isEmpty ? "" : " [\(projection.view)]"))
             out.append("")
             out.append("Triangles: \(c.total)")
@@ -365,14 +342,14 @@ extension ActorGraphCommand {
                 ["  ambivalent", "\(c.ambivalent)", "a side with both + and − relations"],
             ], rightAligned: [1])
             out.append("")
-            let total = report.ties.weights.reduce(0, +)
+            let total = report.totalWeight
             let status = f.optimal ? f.optimalityPhrase : "best found by \(f.method); certified lower bound \(reportNumber(f.lowerBound))"
             out.append("Frustration index: \(reportNumber(f.error)), \(status)")
             if total > 0 {
                 out.append("  balance 1 − F/(W/2) = \(reportNumber(1 - f.error / (total / 2))) (W = \(reportNumber(total)), the total weight; 1 is perfectly balanced)")
             }
             for (s, side) in report.sides.enumerated() {
-                out.append("  side \(s + 1) (\(side.count)): " + side.joined(separator: ", "))
+                out.append("  side \(s + 1) (\(side.count)): " + side.ids.joined(separator: ", "))
             }
             out.append("")
             out.append("Frustrated relations (\(report.frustratedRelations.count))" + (report.frustratedRelations.isEmpty ? ": none" : ":"))
@@ -386,27 +363,13 @@ extension ActorGraphCommand {
                 let all = c.unbalanced + c.ambivalent
                 out.append("Unbalanced and ambivalent triangles" + (shown.count < all ? " (first \(shown.count) of \(all))" : "") + ":")
                 for t in shown {
-                    out.append("  \(t.actors.joined(separator: ", ")): \(t.kind == .unbalanced ? "unbalanced" : "ambivalent")")
+                    out.append("  \(t.actors.ids.joined(separator: ", ")): \(t.kind == .unbalanced ? "unbalanced" : "ambivalent")")
                     out += t.relations.map { "    " + relationLine(graph, $0) }
                 }
             }
             return out.joined(separator: "\n")
         }
 
-        func json(_ report: BalanceReport, graph: ActorGraph) -> String {
-            let c = report.census, f = report.frustration
-            var out = "{\n  \"actors\": \(report.ties.actorIDs.count), \"relations\": \(report.ties.relations.count),\n"
-            out += "  \"census\": {\"total\": \(c.total), \"strongBalanced\": \(c.strongBalanced), \"weakBalanced\": \(c.weakBalanced), "
-            out += "\"unbalanced\": \(c.unbalanced), \"ambivalent\": \(c.ambivalent), \"truncated\": \(c.truncated)},\n"
-            out += "  \"frustration\": {\"index\": \(jsonNumber(f.error)), \"lowerBound\": \(jsonNumber(f.lowerBound)), "
-            out += "\"optimal\": \(f.optimal), \"method\": \(JSONText.string(f.method))},\n"
-            out += "  \"sides\": [" + report.sides.map(jsonStrings).joined(separator: ", ") + "],\n"
-            out += "  \"frustrated\": [" + report.frustratedRelations.map { jsonRelation(graph, $0) }.joined(separator: ",\n    ") + "],\n"
-            out += "  \"triangles\": [\n" + report.triangles.prefix(triangleLimit).map { t in
-                "    {\"actors\": \(jsonStrings(t.actors)), \"kind\": \(JSONText.string(t.kind.rawValue)), \"relations\": [\(t.relations.map(String.init).joined(separator: ", "))]}"
-            }.joined(separator: ",\n") + "\n  ]\n}"
-            return out
-        }
     }
 
     /// `actorgraph fissures FILE`: the coalition ties under the most stress, with evidence.
@@ -465,19 +428,19 @@ extension ActorGraphCommand {
             case .csv:
                 var lines = ["rank,index,id,a,b,score,split,cycle_share,unbalanced_cycles,cycles,ambivalence,frustration,frustration_without,drop_share"]
                 for (rank, f) in report.fissures.enumerated() {
-                    lines.append(["\(rank + 1)", "\(f.relation)", graph.relations[f.relation].id ?? "", f.a, f.b, "\(f.score)", "\(f.split)",
+                    lines.append(["\(rank + 1)", "\(f.relation)", graph.relations[f.relation].id ?? "", f.a.id, f.b.id, "\(f.score)", "\(f.split)",
                                   "\(f.cycleShare)", "\(f.unbalancedCycles)", "\(f.cycles)", "\(f.ambivalence)", "\(f.frustration)",
                                   "\(f.frustrationWithout)", "\(f.dropShare)"].map(TextTable.csv).joined(separator: ","))
                 }
                 Output.print(lines.joined(separator: "\n"))
-            case .json: Output.print(Self.json(report, graph: graph))
+            case .json: try printJSON(report)
             }
         }
 
         /// A path in words: `mqm-a —(−attack)— dakai —(+patronage)— gabol —(+membership)— ppp`:
         /// each step's sign and the kinds of its relations of that sign.
         static func pathPhrase(_ p: EvidencePath, graph: ActorGraph) -> String {
-            var s = p.actors[0]
+            var s = p.actors[0].id
             for (i, step) in p.steps.enumerated() {
                 let kinds = Array(Set(step.map { graph.relations[$0].kind })).sorted().joined(separator: "/")
                 s += " —(\(p.signs[i] < 0 ? "−" : "+")\(kinds))— \(p.actors[i + 1])"
@@ -495,7 +458,7 @@ extension ActorGraphCommand {
             for (rank, x) in report.fissures.enumerated() {
                 out.append("")
                 out.append("\(rank + 1). \(graph.relationPhrase(x.relation))   stress \(String(format: "%.2f", x.score))")
-                out.append("   \(graph.displayName(x.a)) and \(graph.displayName(x.b)); \(graph.evidencePhrase(x.relation))")
+                out.append("   \(x.a.name) and \(x.b.name); \(graph.evidencePhrase(x.relation))")
                 out.append("   (1) balance: " + (x.split
                     ? "split: the best \(k)-bloc partition puts \(x.a) in bloc \(x.blocs.a + 1) and \(x.b) in bloc \(x.blocs.b + 1)"
                     : "together in bloc \(x.blocs.a + 1) of the best \(k)-bloc partition"))
@@ -522,25 +485,15 @@ extension ActorGraphCommand {
             return out.joined(separator: "\n")
         }
 
-        static func json(_ report: FissureReport, graph: ActorGraph) -> String {
-            let f = report.frustration
-            var out = "{\n  \"frustration\": {\"index\": \(jsonNumber(f.error)), \"lowerBound\": \(jsonNumber(f.lowerBound)), \"optimal\": \(f.optimal)},\n"
-            out += "  \"fissures\": [\n"
-            out += report.fissures.map { x in
-                var s = "    {\"relation\": \(jsonRelation(graph, x.relation)),\n"
-                s += "     \"score\": \(jsonNumber(x.score)), \"split\": \(x.split), \"blocs\": [\(x.blocs.a + 1), \(x.blocs.b + 1)], "
-                s += "\"cycleShare\": \(jsonNumber(x.cycleShare)), \"unbalancedCycles\": \(x.unbalancedCycles), \"cycles\": \(x.cycles), "
-                s += "\"ambivalence\": \(jsonNumber(x.ambivalence)), \"frustration\": \(jsonNumber(x.frustration)), "
-                s += "\"frustrationWithout\": \(jsonNumber(x.frustrationWithout)), \"dropShare\": \(jsonNumber(x.dropShare)), \"exact\": \(x.frustrationExact),\n"
-                s += "     \"directNegative\": [" + x.directNegative.map { jsonRelation(graph, $0) }.joined(separator: ", ") + "],\n"
-                s += "     \"paths\": [" + x.paths.map { p in
-                    "{\"actors\": \(jsonStrings(p.actors)), \"signs\": [\(p.signs.map { String($0) }.joined(separator: ", "))], "
-                        + "\"relations\": [" + p.steps.map { "[" + $0.map(String.init).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]}"
-                }.joined(separator: ", ") + "]}"
-                return s
-            }.joined(separator: ",\n")
-            out += "\n  ],\n  \"notes\": \(jsonStrings(report.notes))\n}"
-            return out
-        }
     }
+
+}
+
+/// What `balance --format json` prints for a plain edge list: the network's size, the triangle
+/// counts, the frustration index and the number of frustrated pairs (--format csv lists them).
+struct EdgeListBalance: Codable {
+    var nodes: Int, pairs: Int, negativePairs: Int
+    var census: TriangleCounts
+    var frustration: BalanceSummary
+    var frustratedPairs: Int
 }

@@ -82,26 +82,14 @@ enum TextTable {
     }
 }
 
-/// JSON numbers: finite values as Swift prints them, others null.
-func jsonNumber(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
-
-/// A JSON array of strings.
-func jsonStrings(_ xs: [String]) -> String { "[" + xs.map(JSONText.string).joined(separator: ", ") + "]" }
-
-/// A relation as a JSON object: index, id, kind, ends, sign, and its evidence.
-func jsonRelation(_ graph: ActorGraph, _ i: Int) -> String {
-    let r = graph.relations[i]
-    var fields = ["\"index\": \(i)"]
-    if let id = r.id { fields.append("\"id\": \(JSONText.string(id))") }
-    fields += ["\"kind\": \(JSONText.string(r.kind))", "\"source\": \(JSONText.string(r.source))",
-               "\"target\": \(JSONText.string(r.target))", "\"directed\": \(r.directed)",
-               "\"sign\": \(JSONText.string(graph.sign(of: r).rawValue))",
-               "\"cite\": \(jsonStrings(r.evidence.citations.map(\.description)))",
-               "\"claimedBy\": \(jsonStrings(r.evidence.claimedBy))", "\"disputedBy\": \(jsonStrings(r.evidence.disputedBy))"]
-    if let c = r.evidence.confidence { fields.append("\"confidence\": \(JSONText.string(c.description))") }
-    if let since = r.since { fields.append("\"since\": \(JSONText.string(since.description))") }
-    if let until = r.until { fields.append("\"until\": \(JSONText.string(until.description))") }
-    return "{" + fields.joined(separator: ", ") + "}"
+/// Prints a report as JSON: the value encoded by ``ReportJSON`` (sorted keys, stable layout).
+func printJSON<T: Encodable>(_ report: T) throws {
+    do {
+        Output.print(try ReportJSON.string(report))
+    } catch {
+        Output.error("cannot encode the report as JSON: \(error)")
+        throw ExitCode(ExitStatus.failure)
+    }
 }
 
 /// A relation in one line for reports: `mqm-a –conflict– ppp  [fissure] since 2010-01-07; cable ¶3; …`.

@@ -145,11 +145,11 @@ struct DiagramArguments: ParsableArguments {
     /// Bloc clusters, each captioned by its best-connected member: "Bloc 1: MQM-A and 8 more".
     static func grouping(_ report: FactionReport, graph: ActorGraph) -> ActorGrouping {
         var degree: [String: Int] = [:]
-        for i in report.ties.relations {
+        for i in report.keptRelations ?? [] {
             degree[graph.relations[i].source, default: 0] += 1
             degree[graph.relations[i].target, default: 0] += 1
         }
-        return ActorGrouping(groups: report.blocs.enumerated().map { b, members in
+        return ActorGrouping(groups: report.blocs.ids.enumerated().map { b, members in
             let lead = members.max { (degree[$0] ?? 0, $1) < (degree[$1] ?? 0, $0) } ?? members[0]
             let more = members.count - 1
             let label = "Bloc \(b + 1): \(graph.displayName(lead))" + (more > 0 ? " and \(more) more" : "")

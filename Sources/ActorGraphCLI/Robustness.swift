@@ -56,7 +56,7 @@ extension ActorGraphCommand {
             switch format {
             case .table: Output.print(Self.table(report, graph: graph, file: file, view: projection.view, alpha: split.blocs.alpha))
             case .csv: Output.print(Self.csv(report, graph: graph))
-            case .json: Output.print(Self.json(report, graph: graph))
+            case .json: try printJSON(report)
             }
         }
 
@@ -70,7 +70,7 @@ extension ActorGraphCommand {
             var out = [title, ""]
             out.append("Blocs of the full analysis:")
             for (b, members) in report.factions.blocs.enumerated() {
-                out.append("  Bloc \(b + 1): " + members.joined(separator: ", ") + "  (stability \(fixed(report.blocStability[b])), intact after \(percent(report.blocSurvival[b])) of drops)")
+                out.append("  Bloc \(b + 1): " + members.ids.joined(separator: ", ") + "  (stability \(fixed(report.blocStability[b])), intact after \(percent(report.blocSurvival[b])) of drops)")
             }
             out.append("")
             out.append("Doubtful relations and what dropping each changes:")
@@ -85,7 +85,7 @@ extension ActorGraphCommand {
             out.append("Membership stability (Jaccard similarity of the actor's bloc before and after, mean over drops; lowest first):")
             let actors = report.membershipStability.sorted { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }
             out += TextTable.lines(actors.map { actor in
-                let drops = report.fragile.enumerated().filter { $0.element.moved.contains(actor.key) }.map { String($0.offset + 1) }
+                let drops = report.fragile.enumerated().filter { $0.element.moved.ids.contains(actor.key) }.map { String($0.offset + 1) }
                 return ["  " + actor.key, fixed(actor.value), report.factions.bloc[actor.key].map { "bloc \($0 + 1)" } ?? "",
                         drops.isEmpty ? "" : "leaves its bloc in drop\(drops.count == 1 ? "" : "s") " + drops.joined(separator: ", ")]
             }, rightAligned: [1])
@@ -121,7 +121,7 @@ extension ActorGraphCommand {
             }
             for (id, s) in report.membershipStability.sorted(by: { $0.key < $1.key }) { row(["actor", id, "", "\(s)", ""]) }
             for (b, s) in report.blocStability.enumerated() {
-                row(["bloc", "\(b + 1)", "", "\(s)", "survival \(report.blocSurvival[b]); " + report.factions.blocs[b].joined(separator: " ")])
+                row(["bloc", "\(b + 1)", "", "\(s)", "survival \(report.blocSurvival[b]); " + report.factions.blocs[b].ids.joined(separator: " ")])
             }
             for s in report.fissureStability {
                 row(["fissure", graph.relationPhrase(s.relation), "\(s.relation)", "\(s.stability)",
@@ -130,22 +130,6 @@ extension ActorGraphCommand {
             return lines.joined(separator: "\n")
         }
 
-        static func json(_ report: RobustnessReport, graph: ActorGraph) -> String {
-            var out = "{\n  \"blocs\": [\n" + report.factions.blocs.enumerated().map { b, members in
-                "    {\"members\": \(jsonStrings(members)), \"stability\": \(jsonNumber(report.blocStability[b])), \"survival\": \(jsonNumber(report.blocSurvival[b]))}"
-            }.joined(separator: ",\n") + "\n  ],\n"
-            out += "  \"fragile\": [\n" + report.fragile.map { f in
-                "    {\"relation\": \(jsonRelation(graph, f.relation)), \"reasons\": \(jsonStrings(f.reasons)), \"changes\": \(jsonStrings(f.changes)), \"moved\": \(jsonStrings(f.moved))}"
-            }.joined(separator: ",\n") + "\n  ],\n"
-            out += "  \"membershipStability\": {" + report.membershipStability.sorted { $0.key < $1.key }
-                .map { "\(JSONText.string($0.key)): \(jsonNumber($0.value))" }.joined(separator: ", ") + "},\n"
-            out += "  \"fissureStability\": [\n" + report.fissureStability.map { s in
-                "    {\"relation\": \(jsonRelation(graph, s.relation)), \"split\": \(s.split), \"score\": \(jsonNumber(s.score)), "
-                    + "\"stability\": \(jsonNumber(s.stability)), \"scoreRange\": [\(jsonNumber(s.scoreRange.lowerBound)), \(jsonNumber(s.scoreRange.upperBound))], \"drops\": \(s.drops)}"
-            }.joined(separator: ",\n") + "\n  ],\n"
-            out += "  \"topFissure\": \(report.rankStability.top.map(String.init) ?? "null"), \"topStability\": \(jsonNumber(report.rankStability.stability)),\n"
-            out += "  \"untested\": [" + report.untested.map { jsonRelation(graph, $0) }.joined(separator: ", ") + "]\n}"
-            return out
-        }
+
     }
 }

@@ -30,9 +30,10 @@ extension ActorGraphCommand {
                 Warnings go to standard error. A file with errors is not summarised: its errors are \
                 printed and the exit status is 65.
 
-                The JSON object has the keys title, actors, relations, actorKinds, relationKinds, \
-                positive, negative, unsigned, components, largestComponent, isolated, claimants, \
-                sources and dateRange ({from, to}, or null when no relation is dated).
+                The JSON object has the keys title, actors, relations, actorKinds and relationKinds \
+                ([{kind, count}]), positive, negative, unsigned, components, largestComponent, \
+                isolated, claimants ([{id, name}]), sources and dateRange ({from, to}, or null when \
+                no relation is dated); see the JSONOutput article.
                 """
         )
 
@@ -50,7 +51,7 @@ extension ActorGraphCommand {
             let graph = at.map { loaded.graph.snapshot(at: $0.date) } ?? loaded.graph
             let summary = GraphSummary(graph)
             switch format {
-            case .json: Output.print(SummaryReport.json(summary))
+            case .json: try printJSON(summary)
             case .table:
                 if let at { Output.print("as of \(at): \(graph.relations.count) of \(loaded.graph.relations.count) relations hold") }
                 Output.print(SummaryReport.table(summary, graph: graph))
@@ -59,7 +60,7 @@ extension ActorGraphCommand {
     }
 }
 
-/// The text and JSON renderings of a ``GraphSummary``.
+/// The text rendering of a ``GraphSummary``.
 enum SummaryReport {
     static func table(_ s: GraphSummary, graph: ActorGraph) -> String {
         func kinds(_ list: [(kind: String, count: Int)]) -> String {
@@ -70,7 +71,7 @@ enum SummaryReport {
             ("relations", "\(s.relations)" + (s.relationKinds.isEmpty ? "" : "  (\(kinds(s.relationKinds)))")),
             ("signs", "\(s.positive) positive, \(s.negative) negative, \(s.unsigned) unsigned"),
             ("components", "\(s.components)" + (s.actors > 0 ? "  (largest \(s.largestComponent) actors, \(s.isolated) isolated)" : "")),
-            ("claimants", s.claimants.isEmpty ? "none" : s.claimants.joined(separator: ", ")),
+            ("claimants", s.claimants.isEmpty ? "none" : s.claimants.ids.joined(separator: ", ")),
             ("sources", s.sources.isEmpty ? "none" : s.sources.joined(separator: ", ")),
             ("dates", s.dateRange.map { "\($0.from) to \($0.to)" } ?? "none given"),
         ]
@@ -78,29 +79,5 @@ enum SummaryReport {
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
             .joined(separator: "\n")
-    }
-
-    static func json(_ s: GraphSummary) -> String {
-        func str(_ x: String) -> String { JSONText.string(x) }
-        func kinds(_ list: [(kind: String, count: Int)]) -> String {
-            "{" + list.map { "\(str($0.kind)): \($0.count)" }.joined(separator: ", ") + "}"
-        }
-        let fields: [(String, String)] = [
-            ("title", s.title.map(str) ?? "null"),
-            ("actors", "\(s.actors)"),
-            ("relations", "\(s.relations)"),
-            ("actorKinds", kinds(s.actorKinds)),
-            ("relationKinds", kinds(s.relationKinds)),
-            ("positive", "\(s.positive)"),
-            ("negative", "\(s.negative)"),
-            ("unsigned", "\(s.unsigned)"),
-            ("components", "\(s.components)"),
-            ("largestComponent", "\(s.largestComponent)"),
-            ("isolated", "\(s.isolated)"),
-            ("claimants", "[" + s.claimants.map(str).joined(separator: ", ") + "]"),
-            ("sources", "[" + s.sources.map(str).joined(separator: ", ") + "]"),
-            ("dateRange", s.dateRange.map { "{\"from\": \(str($0.from.description)), \"to\": \(str($0.to.description))}" } ?? "null"),
-        ]
-        return "{\n" + fields.map { "  \(str($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n}"
     }
 }

@@ -19,8 +19,8 @@ public struct GraphSummary: Hashable, Sendable {
     public var largestComponent: Int
     /// Actors who take part in no relation.
     public var isolated: Int
-    /// The actors named by `claimed-by` (sorted).
-    public var claimants: [String]
+    /// The actors named by `claimed-by` (sorted by id).
+    public var claimants: [ActorRef]
     /// The ids of the sources (in file order).
     public var sources: [String]
     /// The earliest and latest date the relations' `since`/`until` name: a `since` counts from
@@ -65,6 +65,7 @@ public struct GraphSummary: Hashable, Sendable {
         isolated = graph.actors.indices.filter { !touched[$0] && index[graph.actors[$0].id] == $0 }.count
 
         claimants = Array(Set(graph.relations.flatMap(\.evidence.claimedBy))).sorted()
+            .map { ActorRef(id: $0, name: index[$0].map { graph.actors[$0].name } ?? $0) }
         sources = graph.sources.map(\.id)
         // A `since` marks where a span starts (its first day counts), an `until` where one ends
         // (its last day counts): `since: 2010-01` does not stretch the range to January 31.

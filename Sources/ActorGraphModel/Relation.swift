@@ -164,3 +164,25 @@ public struct Relation: Hashable, Sendable {
         return true
     }
 }
+
+extension Relation {
+    /// A directed relation from `source` to `target`, as `from:`/`to:` write it in the file:
+    /// `Relation(kind: "patronage", from: "dakai", to: "gabol")`. The kind must be directed
+    /// (``ActorGraph/validate()`` reports a mismatch); every other field has its default.
+    public init(id: String? = nil, kind: String, from source: String, to target: String, sign: Sign? = nil,
+                weight: Double = 1, since: PartialDate? = nil, until: PartialDate? = nil, evidence: Evidence = Evidence(),
+                note: String? = nil, attributes: [String: AttributeValue] = [:]) {
+        self.init(id: id, kind: kind, source: source, target: target, directed: true, sign: sign, weight: weight,
+                  since: since, until: until, evidence: evidence, note: note, attributes: attributes)
+    }
+
+    /// An undirected relation between two actors, as `between: [a, b]` writes it in the file:
+    /// `Relation(kind: "coalition", between: "mqm-a", "ppp")`. The kind must be undirected
+    /// (``ActorGraph/validate()`` reports a mismatch); every other field has its default.
+    public init(id: String? = nil, kind: String, between a: String, _ b: String, sign: Sign? = nil,
+                weight: Double = 1, since: PartialDate? = nil, until: PartialDate? = nil, evidence: Evidence = Evidence(),
+                note: String? = nil, attributes: [String: AttributeValue] = [:]) {
+        self.init(id: id, kind: kind, source: a, target: b, directed: false, sign: sign, weight: weight,
+                  since: since, until: until, evidence: evidence, note: note, attributes: attributes)
+    }
+}

@@ -14,6 +14,11 @@ public struct Renderer: Sendable {
     /// calls (`fdp`, `sfdp`), and a child-process renderer is configured.
     public func render(dot: String, engine: LayoutEngine, format: OutputFormat, timeout: Double? = nil) throws -> Data {
         if let subprocess, timeout != nil || engine == .fdp || engine == .sfdp {
+            // Unclustered fdp depends on heap addresses: two fresh processes must agree (see
+            // renderAgreed). Clustered fdp differs run after run anyway; `render` warns about it.
+            if engine == .fdp && !dot.contains("subgraph \"cluster_") {
+                return try subprocess.renderAgreed(dot: dot, engine: engine, format: format, timeout: timeout)
+            }
             return try subprocess.render(dot: dot, engine: engine, format: format, timeout: timeout)
         }
         return try Graphviz.render(dot: dot, engine: engine, format: format).data

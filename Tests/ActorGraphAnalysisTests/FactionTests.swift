@@ -69,7 +69,7 @@ import Testing
         let g = try Self.graph(Self.handBuilt)
         let report = try g.fissures()
         #expect(report.frustration.error == 2 && report.frustration.optimal, "1 for c, 1 for e–f")
-        #expect(report.fissures.map(\.a) == ["e", "a"], "the ambivalent coalition is the more stressed")
+        #expect(report.fissures.map(\.a.id) == ["e", "a"], "the ambivalent coalition is the more stressed")
         let ef = report.fissures[0], ab = report.fissures[1]
         #expect(ef.directNegative == [6])
         #expect(ef.ambivalence == 0.5)
@@ -80,7 +80,7 @@ import Testing
         #expect(ab.dropShare == 0 && ab.directNegative.isEmpty)
         #expect(abs(ab.score - 0.125) < 1e-12)
         let path = try #require(ab.paths.first)
-        #expect(path.actors == ["a", "c", "b"])
+        #expect(path.actors.ids == ["a", "c", "b"])
         #expect(path.signs == [-1, 1])
         #expect(path.steps == [[1], [2]])
         #expect(path.confidence == 0.25, "the weakest step: a low-confidence claim")
@@ -148,7 +148,7 @@ import Testing
         // Match bloc 1 to the club of most of its members, then count who disagrees.
         var wrong = 0
         for members in report.blocs {
-            let hi = members.filter { club[$0] == "Mr. Hi" }.count
+            let hi = members.filter { club[$0.id] == "Mr. Hi" }.count
             wrong += min(hi, members.count - hi)
         }
         #expect(wrong <= 2, "\(method): \(report.blocs)")
@@ -178,7 +178,7 @@ import Testing
             """)
         for method in FactionMethod.allCases {
             let report = try empty.factions(FactionOptions(method: method))
-            #expect(report.blocs.isEmpty && report.unattached == ["a", "b"], "\(method)")
+            #expect(report.blocs.isEmpty && report.unattached.ids == ["a", "b"], "\(method)")
         }
         #expect(try empty.fissures().fissures.isEmpty)
         #expect(try empty.balance().frustration.error == 0)

@@ -26,8 +26,13 @@ import Testing
         #expect(json.status == 0, "\(json)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let fissures = try #require(object["fissures"] as? [[String: Any]])
-        let relation = try #require(fissures.first?["relation"] as? [String: Any])
+        // Rows refer to relations by index; the report cites each once, with its ends and evidence.
+        let index = try #require(fissures.first?["relation"] as? Int)
+        let cited = try #require(object["citedRelations"] as? [[String: Any]])
+        let relation = try #require(cited.first { $0["index"] as? Int == index })
         #expect(relation["id"] as? String == "ruling-coalition")
+        #expect((relation["source"] as? [String: Any])?["name"] as? String == "Muttahida Qaumi Movement (Altaf)")
+        #expect(relation["cite"] as? [String] == ["cable ¶1", "cable ¶3", "cable ¶9"])
         #expect(fissures.first?["split"] as? Bool == true)
     }
 
@@ -84,7 +89,7 @@ import Testing
             let run = try E2E.run(["factions", Self.graph("karate-club.yaml"), "--method", method, "--k", "2", "--format", "json"], in: dir)
             #expect(run.status == 0, "\(run)")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-            let blocs = try #require(object["blocs"] as? [[String]])
+            let blocs = try #require(object["blocs"] as? [[[String: String]]]).map { $0.compactMap { $0["id"] } }
             #expect(blocs.count == 2, "\(method)")
             if method != "balance" {
                 // Members m1 (Mr. Hi) and m34 (the administrator) lead the two clubs.

@@ -111,7 +111,7 @@ import Testing
         #expect(s.actors == 4 && s.relations == 3)
         #expect(s.positive == 1 && s.negative == 1 && s.unsigned == 1)
         #expect(s.components == 2 && s.largestComponent == 2 && s.isolated == 0)
-        #expect(s.claimants == ["a", "c"])
+        #expect(s.claimants.ids == ["a", "c"])
         #expect(s.actorKinds.map(\.kind) == ["party", "person"])
         #expect(s.relationKinds.map { "\($0.kind)=\($0.count)" } == ["coalition=1", "conflict=1", "stronghold=1"])
         #expect(s.dateRange?.from.description == "2009-06")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ActorGraphRendering
 
@@ -32,5 +33,55 @@ import Testing
         // `-`, `:` and `,` are fontconfig pattern syntax; they must not turn the name into another query.
         #expect(FontCheck.resolvedFamily("DejaVu Sans:bold") != "DejaVu Sans:bold")
         #expect(throws: FontCheck.Failure.self) { try FontCheck.require(["DejaVu Sans,Serif"]) }
+    }
+}
+
+/// fdp's layout depends on heap addresses, so a layout is taken only when two fresh processes agree.
+@Suite struct AgreedLayoutTests {
+    final class Calls: @unchecked Sendable {
+        let lock = NSLock()
+        var count = 0
+        func next() { lock.lock(); count += 1; lock.unlock() }
+    }
+
+    @Test func twoAgreeingRendersAreTheAnswer() throws {
+        let calls = Calls()
+        let data = try SubprocessRenderer.agreed { _ in calls.next(); return Data("a".utf8) }
+        #expect(data == Data("a".utf8))
+        #expect(calls.count == 2)
+    }
+
+    @Test func aThirdRenderDecidesADisagreement() throws {
+        for odd in [0, 1] {
+            let calls = Calls()
+            let data = try SubprocessRenderer.agreed { k in
+                calls.next()
+                return Data((k == odd ? "rare" : "usual").utf8)
+            }
+            #expect(data == Data("usual".utf8), "odd one out: \(odd)")
+            #expect(calls.count == 3)
+        }
+    }
+
+    @Test func threeDifferentLayoutsAreAnError() {
+        #expect {
+            try SubprocessRenderer.agreed { k in Data("layout \(k)".utf8) }
+        } throws: { error in
+            (error as? GraphvizError)?.message.contains("three different layouts") == true
+        }
+    }
+
+    @Test func pdfsAreComparedWithoutTheirCreationDate() throws {
+        let a = Data("%PDF /CreationDate (D:20261205102839Z) rest".utf8), b = Data("%PDF /CreationDate (D:20261205102840Z) rest".utf8)
+        #expect(SubprocessRenderer.withoutPDFDates(a) == SubprocessRenderer.withoutPDFDates(b))
+        #expect(SubprocessRenderer.withoutPDFDates(a) == Data("%PDF  rest".utf8))
+        let calls = Calls()
+        let data = try SubprocessRenderer.agreed(comparing: SubprocessRenderer.withoutPDFDates) { k in calls.next(); return k == 0 ? a : b }
+        #expect(data == a && calls.count == 2)
+    }
+
+    @Test func aFailedRenderIsReported() {
+        struct Boom: Error {}
+        #expect(throws: Boom.self) { try SubprocessRenderer.agreed { k in if k == 1 { throw Boom() }; return Data() } }
     }
 }

@@ -14,7 +14,7 @@
 /// Davis, J. A. "Clustering and structural balance in graphs." Human Relations 20(2):181–187, 1967.
 public struct TriangleCensus: Sendable, Equatable {
     /// The balance class of a triangle.
-    public enum Kind: String, Sendable, CaseIterable {
+    public enum Kind: String, Sendable, CaseIterable, Codable {
         /// +++ or +−−.
         case strongBalanced
         /// −−−.
