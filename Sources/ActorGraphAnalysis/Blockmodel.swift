@@ -51,8 +51,12 @@ extension FactionReport {
     /// the analysis gave it (1 each unless the projection is weighted), to its bloc's inside sum
     /// or to its pair of blocs' link.
     ///
+    /// Nil for a decoded report, which does not carry the ties.
+    ///
     /// - Complexity: O(actors + ties + blocs · log(blocs)).
-    public var blockmodel: Blockmodel {
+    public var blockmodel: Blockmodel? {
+        guard let ties else { return nil }
+        let blocs = self.blocs.map { $0.map(\.id) }
         var blocOf = [Int](repeating: -1, count: ties.actorIDs.count)
         for (b, members) in blocs.enumerated() {
             for id in members { if let v = ties.node[id] { blocOf[v] = b } }
@@ -88,6 +92,6 @@ extension FactionReport {
             Blockmodel.Link(a: Int(key >> 32), b: Int(key & 0xffff_ffff),
                             positive: between[key]!.positive, negative: between[key]!.negative)
         }
-        return Blockmodel(blocs: result, links: links, unattached: unattached, ties: ties.relations.count)
+        return Blockmodel(blocs: result, links: links, unattached: unattached.map(\.id), ties: ties.relations.count)
     }
 }

@@ -152,7 +152,7 @@ struct LargeGraphArguments: ParsableArguments {
     func blockDiagram(_ graph: ActorGraph, file: String) throws -> BlockDiagram {
         let method = collapse?.method
         let report = try analyse(file) { try graph.factions(FactionOptions(method: method)) }
-        let model = report.blockmodel
+        guard let model = report.blockmodel else { preconditionFailure("a computed faction report carries its ties") }
         let blocks = model.blocs.enumerated().map { b, bloc in
             BlockDiagram.Block(title: "Bloc \(b + 1)", members: bloc.members.count, names: bloc.leading.map { graph.displayName($0) },
                                positiveInside: bloc.positiveInside, negativeInside: bloc.negativeInside)

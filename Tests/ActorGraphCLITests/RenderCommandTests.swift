@@ -24,7 +24,8 @@ import Testing
     }
 
     /// NAME, or NAME@VARIANT for a variant `graphs/render-options` lists (rendered to NAME-VARIANT).
-    @Test(arguments: ["florentine-families", "karachi-2010", "karate-club", "karachi-2010@fissures"])
+    @Test(arguments: ["florentine-families", "karachi-2010", "karate-club", "karachi-2010@fissures",
+                      "synthetic-2000", "synthetic-2000@focus", "synthetic-2000@collapse"])
     func renderingReproducesTheCommittedSVG(entry: String) throws {
         let base = String(entry.split(separator: "@")[0])
         let name = entry.replacingOccurrences(of: "@", with: "-")
@@ -56,7 +57,7 @@ import Testing
     /// The graph list in the test above matches graphs/ and graphs/rendered/.
     @Test func everyExampleGraphHasCommittedRenderings() throws {
         let names = try Self.exampleGraphNames()
-        #expect(names == ["florentine-families", "karachi-2010", "karate-club"])
+        #expect(names == ["florentine-families", "karachi-2010", "karate-club", "synthetic-2000"])
         for name in names {
             for ext in ["svg", "png"] {
                 let path = E2E.packageRoot.appendingPathComponent("graphs/rendered/\(name).\(ext)").path
