@@ -76,7 +76,7 @@ import Testing
         try E2E.write(Self.yaml(actors: 20_000, relations: 100_000), to: dir.appendingPathComponent("big.yaml"))
         let run = try E2E.run(["render", "big.yaml", "-o", "out.svg"], in: dir)
         #expect(run.status == 1, "\(run.stderr)")
-        #expect(run.stderr.hasPrefix("big.yaml: 20,000 actors and 100,000 relations are too many to draw legibly (the limit is 100 actors and 200 relations)"), "\(run.stderr)")
+        #expect(run.stderr.contains("big.yaml: 20,000 actors and 100,000 relations are too many to draw legibly (the limit is 100 actors and 200 relations)"), "\(run.stderr)")
         for option in ["--top 50", "--focus ACTOR --depth 1", "--collapse factions", "--force"] {
             #expect(run.stderr.contains(option), "the message names \(option): \(run.stderr)")
         }
@@ -86,7 +86,7 @@ import Testing
         // before any analysis runs.
         let analysed = try E2E.run(["render", "big.yaml", "-o", "out.svg", "--cluster", "factions", "--highlight", "fissures"], in: dir)
         #expect(analysed.status == 1, "\(analysed.stderr)")
-        #expect(analysed.stderr.hasPrefix("big.yaml: 20,000 actors and 100,000 relations with signed relations are too many"), "\(analysed.stderr)")
+        #expect(analysed.stderr.contains("big.yaml: 20,000 actors and 100,000 relations with signed relations are too many"), "\(analysed.stderr)")
 
         // --force passes the check and starts the layout, which --timeout stops at once.
         let forced = try E2E.run(["render", "big.yaml", "-o", "out.svg", "--force", "--timeout", "0.001"], in: dir)
