@@ -28,6 +28,8 @@ public struct RelationRef: Codable, Hashable, Sendable {
     public var confidence: String?
     /// Its span (partial dates, inclusive), when given.
     public var since: String?, until: String?
+    /// The source's words it rests on (`quote:`), when it has any.
+    public var quotes: [String]? = nil
 }
 
 /// Names actors and cites relations of one graph for a report: builds the graph's actor index
@@ -61,7 +63,8 @@ public struct ReportReferences: Sendable {
                            cite: r.evidence.citations.map(\.description),
                            claimedBy: actors(r.evidence.claimedBy), disputedBy: actors(r.evidence.disputedBy),
                            confidence: r.evidence.confidence?.description,
-                           since: r.since?.description, until: r.until?.description)
+                           since: r.since?.description, until: r.until?.description,
+                           quotes: r.evidence.quotes.isEmpty ? nil : r.evidence.quotes)
     }
 
     /// The relations at these positions, each once, in graph order.

@@ -52,8 +52,11 @@ public enum Briefing {
     /// The page for `graph`: the analyses (``BriefingData/init(graph:title:openAt:generator:)``),
     /// the diagram rendered by Graphviz with the theme and engine of `options`, and the page.
     ///
-    /// - Parameter renderer: Renders the diagram; give one with a child-process renderer to run
-    ///   `fdp` and `sfdp` out of process, as the command line does.
+    /// - Parameters:
+    ///   - graph: The graph to brief.
+    ///   - options: The analyses' options, the theme and the engine, and the page's title.
+    ///   - renderer: Renders the diagram; give one with a child-process renderer to run
+    ///     `fdp` and `sfdp` out of process, as the command line does.
     /// - Throws: ``/ActorGraphAnalysis/ProjectionError`` from the analyses;
     ///   ``/ActorGraphRendering/GraphvizError`` when Graphviz fails.
     /// - Complexity: that of the analyses (see ``BriefingData``) and of the layout.

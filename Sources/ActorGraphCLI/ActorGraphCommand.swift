@@ -18,7 +18,8 @@ public struct ActorGraphCommand: ParsableCommand {
             """,
         version: ActorGraphCommand.version,
         subcommands: [Check.self, Summary.self, Format.self, Convert.self, Render.self, Export.self, Centrality.self, Factions.self, Balance.self,
-                      Fissures.self, Brokers.self, Patronage.self, Diff.self, Claims.self, Robustness.self, Report.self, Schema.self, RenderDOTWorker.self]
+                      Fissures.self, Brokers.self, Patronage.self, Diff.self, Claims.self, Robustness.self, Report.self, Schema.self,
+                      EvidenceCommand.self, SourcesCommand.self, RenderDOTWorker.self]
     )
 
     /// The toolkit's version.

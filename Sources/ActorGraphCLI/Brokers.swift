@@ -225,16 +225,16 @@ extension ActorGraphCommand {
             out.append("Clients shared by several patrons" + (r.sharedClients.isEmpty ? ": none" : ":"))
             for s in r.sharedClients {
                 out.append("  \(s.client.id): patrons \(s.patrons.ids.joined(separator: ", "))" + (s.rivalry.isEmpty ? "" : ", who are rivals:"))
-                out += s.rivalry.map { "    " + relationLine(graph, $0) }
+                out += s.rivalry.flatMap { relationLines(graph, $0, indent: "    ") }
             }
             out.append("Patrons whose clients are hostile to each other" + (r.conflictedPatrons.isEmpty ? ": none" : ":"))
             for c in r.conflictedPatrons {
                 out.append("  \(c.patron.id): clients \(c.clients.ids.joined(separator: " and "))")
-                out += c.relations.map { "    " + relationLine(graph, $0) }
+                out += c.relations.flatMap { relationLines(graph, $0, indent: "    ") }
             }
             out.append("")
             out.append("Relations read:")
-            out += r.relations.map { "  " + relationLine(graph, $0) }
+            out += r.relations.flatMap { relationLines(graph, $0, indent: "  ") }
             return out.joined(separator: "\n")
         }
 

@@ -9,7 +9,9 @@ extension ActorGraphCommand {
             abstract: "Check graph files and report every error and warning.",
             discussion: """
                 Prints each problem as FILE:LINE:COLUMN: error|warning: what is wrong; how to fix it. \
-                All problems are reported, not just the first. Then one line per file with its counts.
+                All problems are reported, not just the first. Then one line per file with its counts, \
+                and how many quotes were found in the passages they cite (sources with 'text:'). \
+                A folder is one graph: every .yaml, .yml and .json file in it, by name.
 
                 Exit status: 0 when no file has an error (warnings allowed), 65 when any has one \
                 (or any warning, with --strict).
@@ -28,6 +30,14 @@ extension ActorGraphCommand {
         @Option(help: ArgumentHelp("Also say how many relations hold at this date (spans inclusive; partial dates whole periods).", valueName: "date"))
         var at: DateArgument?
 
+        /// `; 77 quotes verified, 63 cites resolved in 1 source text`, or nothing when no source has a text.
+        static func evidenceLine(_ e: EvidenceSummary) -> String {
+            guard e.texts > 0 || e.quotesUnchecked > 0 else { return "" }
+            var line = "; \(plural(e.quotesVerified, "quote")) verified, \(plural(e.citesResolved, "cite")) resolved in \(plural(e.texts, "source text"))"
+            if e.quotesUnchecked > 0 { line += ", \(e.quotesUnchecked) unchecked (no text)" }
+            return line
+        }
+
         func run() throws {
             var failed = false
             for file in files {
@@ -42,7 +52,8 @@ extension ActorGraphCommand {
                     } else {
                         let g = loaded.graph
                         Output.print("\(file): ok: \(plural(g.actors.count, "actor")), \(plural(g.relations.count, "relation")), \(plural(warnings, "warning"))"
-                                     + (at.map { ", \(g.snapshot(at: $0.date).relations.count) holding at \($0)" } ?? ""))
+                                     + (at.map { ", \(g.snapshot(at: $0.date).relations.count) holding at \($0)" } ?? "")
+                                     + Self.evidenceLine(loaded.evidence))
                     }
                 }
             }

@@ -93,7 +93,7 @@ extension ActorGraphCommand {
                 Output.error("\(input): not converted; run 'actorgraph check \(input)' after fixing the errors above")
                 throw ExitCode(ExitStatus.dataError)
             }
-            let graph = at.map { loaded.graph.snapshot(at: $0.date) } ?? loaded.graph
+            let graph = rebasedForOutput(at.map { loaded.graph.snapshot(at: $0.date) } ?? loaded.graph, input: input, output: output)
             let format = to ?? GraphFormat(path: output)!
             let style = ExportStyle(theme: theme.theme, graph: graph)
             if output == "-" {

@@ -173,12 +173,12 @@ extension ActorGraphCommand {
             for c in r.claimants {
                 out.append("")
                 out.append("\(c.actor.id) (\(c.actor.name)): asserts \(c.claims.count), disputes \(c.denials.count)")
-                out += c.claims.map { "  asserts  " + graph.relationPhrase($0) + "  " + graph.evidencePhrase($0) }
-                out += c.denials.map { "  disputes " + graph.relationPhrase($0) + "  " + graph.evidencePhrase($0) }
+                out += c.claims.flatMap { ["  asserts  " + graph.relationPhrase($0) + "  " + graph.evidencePhrase($0)] + quoteLines(graph, $0, indent: "           ") }
+                out += c.denials.flatMap { ["  disputes " + graph.relationPhrase($0) + "  " + graph.evidencePhrase($0)] + quoteLines(graph, $0, indent: "           ") }
             }
             out.append("")
             out.append("Contested relations (\(r.contested.count))" + (r.contested.isEmpty ? ": none" : ":"))
-            out += r.contested.map { "  " + graph.relationPhrase($0.relation) + "  (" + $0.reasons.joined(separator: "; ") + ")" }
+            out += r.contested.flatMap { ["  " + graph.relationPhrase($0.relation) + "  (" + $0.reasons.joined(separator: "; ") + ")"] + quoteLines(graph, $0.relation, indent: "    ") }
             out.append("")
             out.append("Narratives side by side (2-bloc balance partition; each actor's bloc named by its best-connected member):")
             var header = ["  actor"] + r.narratives.map(\.view.description)

@@ -459,6 +459,7 @@ extension ActorGraphCommand {
                 out.append("")
                 out.append("\(rank + 1). \(graph.relationPhrase(x.relation))   stress \(String(format: "%.2f", x.score))")
                 out.append("   \(x.a.name) and \(x.b.name); \(graph.evidencePhrase(x.relation))")
+                out += quoteLines(graph, x.relation, indent: "     ")
                 out.append("   (1) balance: " + (x.split
                     ? "split: the best \(k)-bloc partition puts \(x.a) in bloc \(x.blocs.a + 1) and \(x.b) in bloc \(x.blocs.b + 1)"
                     : "together in bloc \(x.blocs.a + 1) of the best \(k)-bloc partition"))
@@ -467,13 +468,13 @@ extension ActorGraphCommand {
                 out.append(cycles + (x.paths.isEmpty ? "" : ":"))
                 for p in x.paths {
                     out.append("       " + pathPhrase(p, graph: graph))
-                    for step in p.steps { out += step.map { "         " + relationLine(graph, $0) } }
+                    for step in p.steps { out += step.flatMap { relationLines(graph, $0, indent: "         ") } }
                 }
                 if x.unbalancedCycles > x.paths.count && !x.paths.isEmpty {
                     out.append("       … \(x.unbalancedCycles - x.paths.count) more (--paths N lists more)")
                 }
                 out.append("   (3) direct hostility: " + (x.directNegative.isEmpty ? "none" : "\(x.directNegative.count) negative relation(s) between them (negative share of the pair's weight \(String(format: "%.2f", x.ambivalence))):"))
-                out += x.directNegative.map { "       " + relationLine(graph, $0) }
+                out += x.directNegative.flatMap { relationLines(graph, $0, indent: "       ") }
                 let exact = x.frustrationExact ? "" : " (heuristic values)"
                 out.append("   (4) frustration: \(reportNumber(x.frustration)) → \(reportNumber(x.frustrationWithout)) without this tie"
                            + " (falls by \(String(format: "%.0f", x.dropShare * 100))% of the tie's weight)\(exact)")

@@ -92,6 +92,17 @@ func printJSON<T: Encodable>(_ report: T) throws {
     }
 }
 
+/// The relation's quotes (`quote:`), one line each after `indent`, for reports that list the
+/// relation: the source's own words under the relation that rests on them.
+func quoteLines(_ graph: ActorGraph, _ i: Int, indent: String) -> [String] {
+    graph.relations[i].evidence.quotes.map { indent + "quote: \"" + $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") + "\"" }
+}
+
+/// A relation line, then its quotes indented two more spaces.
+func relationLines(_ graph: ActorGraph, _ i: Int, indent: String) -> [String] {
+    [indent + relationLine(graph, i)] + quoteLines(graph, i, indent: indent + "  ")
+}
+
 /// A relation in one line for reports: `mqm-a –conflict– ppp  [fissure] since 2010-01-07; cable ¶3; …`.
 func relationLine(_ graph: ActorGraph, _ i: Int) -> String {
     graph.relationPhrase(i) + "  " + graph.evidencePhrase(i)

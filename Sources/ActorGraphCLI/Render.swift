@@ -355,7 +355,7 @@ extension ActorGraphCommand {
             let loaded = try loadForCommand(file)
             let text: String
             if let target = format.interchange {
-                var graph = loaded.graph
+                var graph = rebasedForOutput(loaded.graph, input: file, output: output)
                 if let at, let date = try SnapshotDates.parse(at).first { graph = graph.snapshot(at: date) }
                 let style = ExportStyle(theme: diagram.theme.theme, graph: graph)
                 if let output {

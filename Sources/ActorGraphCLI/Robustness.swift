@@ -77,6 +77,7 @@ extension ActorGraphCommand {
             if report.fragile.isEmpty { out.append("  none: every conclusion stands on confident, uncontested relations") }
             for (number, f) in report.fragile.enumerated() {
                 out.append("\(String(format: "%2d", number + 1)). \(relationLine(graph, f.relation))")
+                out += quoteLines(graph, f.relation, indent: "      ")
                 out.append("    why doubtful: " + f.reasons.joined(separator: "; "))
                 if f.changes.isEmpty { out.append("    dropped: nothing changes") }
                 for c in f.changes { out.append("    dropped: " + c) }
@@ -95,7 +96,7 @@ extension ActorGraphCommand {
             for s in report.fissureStability {
                 let range = s.scoreRange.lowerBound == s.scoreRange.upperBound ? "" :
                     String(format: ", score %.2f…%.2f", s.scoreRange.lowerBound, s.scoreRange.upperBound)
-                out.append("  \(relationLine(graph, s.relation))")
+                out += relationLines(graph, s.relation, indent: "  ")
                 out.append("    \(s.split ? "split" : "not split"), score \(String(format: "%.2f", s.score)): verdict stands in \(percent(s.stability)) of \(s.drops) drop\(s.drops == 1 ? "" : "s")\(range)")
             }
             if let top = report.rankStability.top {

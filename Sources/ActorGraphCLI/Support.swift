@@ -1,3 +1,5 @@
+import ActorGraphFormats
+import ActorGraphModel
 import Foundation
 
 /// Writes files atomically: into a temporary file beside the target, then a rename, so readers
@@ -28,4 +30,13 @@ enum AtomicFile {
             throw error
         }
     }
+}
+
+/// `graph`, read from `input` (a file or a folder), with its sources' relative `text` paths
+/// rewritten for a file written at `output`, or for standard output (nil or `-`) read from the
+/// current folder.
+func rebasedForOutput(_ graph: ActorGraph, input: String, output: String?) -> ActorGraph {
+    let inputDirectory = GraphFolder.isFolder(input) ? input : (input as NSString).deletingLastPathComponent
+    let outputDirectory = output.flatMap { $0 == "-" ? nil : ($0 as NSString).deletingLastPathComponent } ?? FileManager.default.currentDirectoryPath
+    return GraphFile.rebasingSourceTexts(graph, from: inputDirectory, to: outputDirectory)
 }

@@ -8,9 +8,20 @@ public struct SourceMap: Sendable {
     /// Positions computed on demand, for readers that do not store one per field (interchange
     /// formats, large CSV files); consulted when `positions` has nothing.
     var resolver: (@Sendable (GraphLocation) -> SourcePosition?)?
+    /// For a graph read from several files (a folder): the file each entry was written in,
+    /// keyed by the entry's location, and the files' order.
+    var entryFiles: [GraphLocation: String] = [:]
+    /// The rank of each file of a folder graph, for sorting diagnostics.
+    public internal(set) var fileOrder: [String: Int] = [:]
 
     /// An empty map: every position is unknown.
     public init() {}
+
+    /// The file `location`'s entry was written in, for a graph read from several files; nil
+    /// for a graph read from one file.
+    public func file(of location: GraphLocation) -> String? {
+        entryFiles.isEmpty ? nil : entryFiles[location.entry] ?? entryFiles[.graph(field: nil)]
+    }
 
     /// The best position for `location`: the exact element, else its field, else its entry.
     public func position(of location: GraphLocation) -> SourcePosition? {
@@ -27,17 +38,19 @@ public struct SourceMap: Sendable {
 /// first problem.
 struct GraphDecoder {
     let file: String
+    /// Whether the file is one of a folder's: then it may leave out 'actors:'.
+    var partOfFolder = false
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var sourceMap = SourceMap()
     private var graph = ActorGraph()
 
     static let topLevelKeys = ["actorgraph", "title", "description", "sources", "kinds", "actors", "relations"]
-    static let sourceKeys = ["title", "date", "author", "url", "note"]
+    static let sourceKeys = ["title", "date", "author", "url", "text", "note"]
     static let actorKindKeys = ["label", "shape", "fill", "color"]
     static let relationKindKeys = ["label", "sign", "directed", "color", "line", "arrowhead"]
     static let actorKeys = ["name", "kind", "aliases", "role", "note"]
     static let relationKeys = ["id", "kind", "between", "from", "to", "since", "until", "sign", "weight",
-                               "confidence", "claimed-by", "disputed-by", "cite", "note"]
+                               "confidence", "claimed-by", "disputed-by", "cite", "quote", "note"]
 
     init(file: String) { self.file = file }
 
@@ -75,11 +88,12 @@ struct GraphDecoder {
             return graph
         }
         sourceMap.record(.graph(field: nil), root.position)
+        for name in ["title", "description"] { if let f = fields[name] { sourceMap.record(.graph(field: name), f.value.position) } }
         graph.title = fields["title"].flatMap { text($0.value, "title") }
         graph.description = fields["description"].flatMap { text($0.value, "description") }
         if let s = fields["sources"] { decodeSources(s.value) }
         if let k = fields["kinds"] { decodeKinds(k.value) }
-        if let a = fields["actors"] { decodeActors(a.value) } else {
+        if let a = fields["actors"] { decodeActors(a.value) } else if !partOfFolder {
             error(root.position, "the file has no 'actors:' section", fix: "add 'actors:' with one entry per actor")
         }
         if let r = fields["relations"] { decodeRelations(r.value) }
@@ -104,6 +118,7 @@ struct GraphDecoder {
                 date: f["date"].flatMap { date($0.value, "date") },
                 author: f["author"].flatMap { text($0.value, "author") },
                 url: f["url"].flatMap { text($0.value, "url") },
+                text: f["text"].flatMap { text($0.value, "text") },
                 note: f["note"].flatMap { text($0.value, "note") }))
         }
     }
@@ -239,6 +254,11 @@ struct GraphDecoder {
                 let cites = textList(c.value, "cite")
                 evidence.citations = cites.map { Citation(text: $0.text) }
                 for (j, item) in cites.enumerated() where cites.count > 1 { sourceMap.record(.relation(index, field: "cite", element: j), item.position) }
+            }
+            if let q = f["quote"] {
+                let quotes = textList(q.value, "quote")
+                evidence.quotes = quotes.map(\.text)
+                for (j, item) in quotes.enumerated() where quotes.count > 1 { sourceMap.record(.relation(index, field: "quote", element: j), item.position) }
             }
             if let c = f["confidence"] { evidence.confidence = confidence(c.value) }
             let weight = f["weight"].flatMap { number($0.value, "weight") } ?? 1

@@ -24,6 +24,16 @@ public struct LoadedGraph: Sendable {
     public var diagnostics: [Diagnostic]
     /// Where each entry and field was written.
     public var sourceMap: SourceMap
+    /// The texts of the sources that have one (`text:`), by source id, as read when the graph
+    /// was loaded from a native file or folder; empty otherwise.
+    public var sourceTexts: [String: SourceText] = [:]
+    /// What checking cites and quotes against those texts found.
+    public var evidence = EvidenceSummary()
+    /// Whether the graph was read from the native format (whose cites and quotes are checked
+    /// against the source texts when read from a path).
+    var isNative = false
+    /// For a graph read from a folder, each file's own part, in the files' order; empty otherwise.
+    public var parts: [GraphPart] = []
 
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -34,10 +44,13 @@ public struct LoadedGraph: Sendable {
 /// Reads and writes graph files in the native format.
 public enum GraphFile {
     /// Reads, decodes and validates a file. Never throws: an unreadable file gives a diagnostic.
+    /// Cites and quotes are checked against the sources' texts (``EvidenceCheck``). A folder is
+    /// read as one graph (``GraphFolder``).
     ///
     /// - Parameter path: The file; its extension picks the syntax (else the content does).
     /// - Complexity: O(size of the file) plus validation (see ``/ActorGraphModel/ActorGraph/validate()``).
     public static func read(contentsOf path: String) -> LoadedGraph {
+        if GraphFolder.isFolder(path) { return GraphFolder.read(contentsOf: path) }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -47,7 +60,17 @@ public enum GraphFile {
                 file: path, position: nil, severity: .error, message: "cannot read the file: \(reason)",
                 fix: "check the path")], sourceMap: SourceMap())
         }
-        return read(data: data, file: path, syntax: NativeSyntax(path: path))
+        var loaded = read(data: data, file: path, syntax: NativeSyntax(path: path))
+        checkEvidence(&loaded, path: path)
+        return loaded
+    }
+
+    /// Checks a native graph's cites and quotes against its source texts, which are relative
+    /// to `path`'s folder (see ``EvidenceCheck``). Does nothing for other formats.
+    static func checkEvidence(_ loaded: inout LoadedGraph, path: String) {
+        guard loaded.isNative else { return }
+        let directory = (path as NSString).deletingLastPathComponent
+        EvidenceCheck.apply(to: &loaded, file: path) { _ in directory }
     }
 
     /// Reads, decodes and validates a file's contents.
@@ -84,7 +107,9 @@ public enum GraphFile {
             for issue in graph.validate() where decodedCleanly || issue.severity == .error {
                 diagnostics.append(diagnostic(for: issue, file: file, sourceMap: decoder.sourceMap))
             }
-            return LoadedGraph(graph: graph, diagnostics: sortedByPosition(diagnostics), sourceMap: decoder.sourceMap)
+            var loaded = LoadedGraph(graph: graph, diagnostics: sortedByPosition(diagnostics), sourceMap: decoder.sourceMap)
+            loaded.isNative = true
+            return loaded
         }
     }
 
@@ -97,18 +122,54 @@ public enum GraphFile {
         return loaded
     }
 
+    /// The graph with each source's relative `text` path rewritten so that it names the same
+    /// file from `outputDirectory` as it did from `inputDirectory`: what a writer must do when it
+    /// puts a graph in another folder. Absolute paths, and graphs staying in their folder, are
+    /// unchanged.
+    ///
+    /// - Complexity: O(sources · path length).
+    public static func rebasingSourceTexts(_ graph: ActorGraph, from inputDirectory: String, to outputDirectory: String) -> ActorGraph {
+        func components(_ directory: String) -> [String] {
+            URL(fileURLWithPath: directory.isEmpty ? "." : directory, isDirectory: true).standardizedFileURL.pathComponents
+        }
+        let from = components(inputDirectory), to = components(outputDirectory)
+        guard from != to, graph.sources.contains(where: { $0.text.map { !$0.hasPrefix("/") } == true }) else { return graph }
+        var copy = graph
+        for i in copy.sources.indices {
+            guard let path = copy.sources[i].text, !path.hasPrefix("/") else { continue }
+            let target = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: inputDirectory.isEmpty ? "." : inputDirectory, isDirectory: true))
+                .standardizedFileURL.pathComponents
+            var common = 0
+            while common < to.count, common < target.count - 1, to[common] == target[common] { common += 1 }
+            let up = Array(repeating: "..", count: to.count - common)
+            copy.sources[i].text = (up + target[common...]).joined(separator: "/")
+        }
+        return copy
+    }
+
     /// Turns a validator issue into a positioned diagnostic.
+    ///
+    /// For a graph read from several files (a folder), the diagnostic names the file the entry
+    /// was written in, and a related place is named as `file:line:column`.
     public static func diagnostic(for issue: GraphIssue, file: String, sourceMap: SourceMap) -> Diagnostic {
         var message = issue.message
+        let here = sourceMap.file(of: issue.location) ?? file
         if let related = issue.related, let p = sourceMap.position(of: related) {
-            message += " (first at line \(p.line))"
+            if let there = sourceMap.file(of: related) {
+                message += " (first at \(there):\(p.line):\(p.column))"
+            } else {
+                message += " (first at line \(p.line))"
+            }
         }
-        return Diagnostic(file: file, position: sourceMap.position(of: issue.location), severity: issue.severity,
+        return Diagnostic(file: here, position: sourceMap.position(of: issue.location), severity: issue.severity,
                           message: message, fix: issue.fix)
     }
 
-    static func sortedByPosition(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    /// Diagnostics in file order (`fileOrder` ranks the files of a folder), then by position.
+    static func sortedByPosition(_ diagnostics: [Diagnostic], fileOrder: [String: Int] = [:]) -> [Diagnostic] {
         diagnostics.enumerated().sorted { a, b in
+            let fa = fileOrder[a.element.file] ?? 0, fb = fileOrder[b.element.file] ?? 0
+            if fa != fb { return fa < fb }
             let pa = a.element.position ?? SourcePosition(line: 0, column: 0)
             let pb = b.element.position ?? SourcePosition(line: 0, column: 0)
             return pa != pb ? pa < pb : a.offset < b.offset

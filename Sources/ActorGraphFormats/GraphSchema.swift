@@ -55,6 +55,7 @@ public enum GraphSchema {
             "source": described(strictObject([
                 "title": described(ref("text"), "The document's title."),
                 "date": ref("date"), "author": ref("text"), "url": ref("text"), "note": ref("text"),
+                "text": described(ref("text"), "A plain-text or Markdown copy of the source, as a path relative to the graph file: cites resolve ¶N, lines A-B and p. N against it, and quotes are checked in it."),
             ], known: GraphDecoder.sourceKeys, required: ["title"]), "A document the relations cite by its id."),
             "actorKind": described(strictObject([
                 "label": ref("text"), "shape": described(ref("text"), "A Graphviz node shape."),
@@ -85,6 +86,7 @@ public enum GraphSchema {
                 "claimed-by": described(ref("textList"), "The actors who assert it."),
                 "disputed-by": described(ref("textList"), "The actors who deny it."),
                 "cite": described(ref("textList"), "Citations: a source id, then a locator (`cable ¶3`)."),
+                "quote": described(ref("textList"), "The source's own words the relation rests on, each found in one of the cited passages (spacing, line breaks, hyphens at line ends, quote marks and dashes aside)."),
                 "note": ref("text"),
             ], known: GraphDecoder.relationKeys, required: ["kind"]).merging([
                 "oneOf": [["required": ["between"], "not": ["anyOf": [["required": ["from"]], ["required": ["to"]]]]],

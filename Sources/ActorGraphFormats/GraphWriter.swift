@@ -7,7 +7,8 @@ import ActorGraphModel
 /// Order of keys: `actorgraph`, `title`, `description`, `sources`, `kinds`, `actors`,
 /// `relations`. Within an actor: name (omitted when equal to the id), kind, aliases, role, note,
 /// then attributes by name. Within a relation: id, kind, between or from/to, since, until, sign,
-/// weight (omitted when 1), confidence, claimed-by, disputed-by, cite, note, then attributes.
+/// weight (omitted when 1), confidence, claimed-by, disputed-by, cite, quote, note, then attributes.
+/// Within a source: title, date, author, url, text, note.
 /// Actors, relations and sources keep the graph's order.
 public enum GraphWriter {
     /// The graph as canonical text in `syntax`, ending with a newline.
@@ -30,6 +31,7 @@ public enum GraphWriter {
                 if let d = s.date { f.append(("date", .date(d))) }
                 if let a = s.author { f.append(("author", .text(a))) }
                 if let u = s.url { f.append(("url", .text(u))) }
+                if let t = s.text { f.append(("text", .text(t))) }
                 if let n = s.note { f.append(("note", .text(n))) }
                 return (s.id, .map(f))
             })))
@@ -93,6 +95,8 @@ public enum GraphWriter {
             f += idList("disputed-by", r.evidence.disputedBy)
             let cites = r.evidence.citations.map { Value.text($0.description) }
             if cites.count == 1 { f.append(("cite", cites[0])) } else if cites.count > 1 { f.append(("cite", .list(cites))) }
+            let quotes = r.evidence.quotes.map { Value.text($0) }
+            if quotes.count == 1 { f.append(("quote", quotes[0])) } else if quotes.count > 1 { f.append(("quote", .list(quotes))) }
             if let n = r.note { f.append(("note", .text(n))) }
             f += attributes(r.attributes)
             return .map(f)

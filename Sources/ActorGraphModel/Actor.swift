@@ -44,17 +44,22 @@ public struct Source: Hashable, Sendable, Identifiable {
     public var author: String?
     /// Where to find it.
     public var url: String?
+    /// A plain-text or Markdown copy of the source (`text:`), as a path relative to the graph
+    /// file that declares the source. Cites resolve their locators against it and quotes are
+    /// checked in it (see ``SourceText``).
+    public var text: String?
     /// Free text.
     public var note: String?
 
     /// Creates a source. `cite` refers to it by `id`.
     public init(id: String, title: String, date: PartialDate? = nil, author: String? = nil,
-                url: String? = nil, note: String? = nil) {
+                url: String? = nil, text: String? = nil, note: String? = nil) {
         self.id = id
         self.title = title
         self.date = date
         self.author = author
         self.url = url
+        self.text = text
         self.note = note
     }
 }

@@ -85,19 +85,23 @@ public struct Evidence: Hashable, Sendable {
     public var disputedBy: [String]
     /// How sure the analyst is.
     public var confidence: Confidence?
+    /// The source's own words the relation rests on (`quote:`), each to be found in one of the
+    /// cited passages (see ``SourceText/find(_:in:)``).
+    public var quotes: [String]
 
     /// Creates evidence; every part is optional, and empty evidence means the source's own finding
     /// with no citation.
     public init(citations: [Citation] = [], claimedBy: [String] = [], disputedBy: [String] = [],
-                confidence: Confidence? = nil) {
+                confidence: Confidence? = nil, quotes: [String] = []) {
         self.citations = citations
         self.claimedBy = claimedBy
         self.disputedBy = disputedBy
         self.confidence = confidence
+        self.quotes = quotes
     }
 
     /// Whether nothing is recorded.
-    public var isEmpty: Bool { citations.isEmpty && claimedBy.isEmpty && disputedBy.isEmpty && confidence == nil }
+    public var isEmpty: Bool { citations.isEmpty && claimedBy.isEmpty && disputedBy.isEmpty && confidence == nil && quotes.isEmpty }
 }
 
 /// A typed tie between two actors, with its time span and evidence.

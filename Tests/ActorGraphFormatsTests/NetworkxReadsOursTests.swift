@@ -119,6 +119,7 @@ import Testing
         if let s = r.since { out["since"] = .string(s.description) }
         if let u = r.until { out["until"] = .string(u.description) }
         if !r.evidence.citations.isEmpty { out["cite"] = list(r.evidence.citations.map(\.description), format) }
+        if !r.evidence.quotes.isEmpty { out["quote"] = list(r.evidence.quotes, format) }
         if !r.evidence.claimedBy.isEmpty { out["claimed-by"] = list(r.evidence.claimedBy, format) }
         if !r.evidence.disputedBy.isEmpty { out["disputed-by"] = list(r.evidence.disputedBy, format) }
         if let c = r.evidence.confidence { out["confidence"] = .string(c.description) }

@@ -13,7 +13,7 @@ import os
 import sys
 
 MODULES = ["ActorGraphModel", "ActorGraphFormats", "ActorGraphAnalysis", "ActorGraphRendering",
-           "NetworkAnalysis", "ActorGraphKit"]
+           "ActorGraphBriefing", "NetworkAnalysis", "ActorGraphKit"]
 
 
 def main():

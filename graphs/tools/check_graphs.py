@@ -8,7 +8,9 @@ and relations use only the allowed keys; every actor id used (between, from/to, 
 field disputed-by) is declared; no self-loops; directed kinds use
 from/to and undirected kinds between; dates are partial ISO dates with until >= since; weights are
 positive numbers; confidence is low/medium/high or a number in 0...1; every cite names a declared
-source; relation ids are unique; free attributes are scalars; one actor or relation per line.
+source; relation ids are unique; free attributes are scalars; one actor or relation per line; each
+quote occurs in one of the relation's cited paragraphs (cite "SOURCE ¶N" of a source with a text),
+compared with whitespace runs as one space and curly quotes and dashes straightened.
 Then checks the minimums each example promises (counts, kinds, claimants) and prints a summary.
 Needs PyYAML. Exit status 0 when every file passes, 1 otherwise.
 """
@@ -32,11 +34,11 @@ BUILTIN_RELATION_KINDS = {
 }
 SIGNS = {"positive", "negative", "unsigned"}
 LINES = {"solid", "dashed", "dotted", "bold"}
-SOURCE_KEYS = {"title", "date", "author", "url", "note"}
+SOURCE_KEYS = {"title", "date", "author", "url", "text", "note"}
 ACTOR_KIND_KEYS = {"label", "shape", "fill", "color"}
 RELATION_KIND_KEYS = {"label", "sign", "directed", "color", "line", "arrowhead"}
 ACTOR_KEYS = {"name", "kind", "aliases", "role", "note"}
-RELATION_KEYS = {"kind", "between", "from", "to", "since", "until", "weight", "sign", "cite",
+RELATION_KEYS = {"kind", "between", "from", "to", "since", "until", "weight", "sign", "cite", "quote",
                  "claimed-by", "disputed-by", "confidence", "note", "id"}
 TOP_KEYS = {"actorgraph", "title", "description", "sources", "kinds", "actors", "relations"}
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -87,6 +89,68 @@ def span_end(t):
     # a partial date ends at the end of its period
     y, m, d = t
     return (y, m or 13, d or 32)
+
+
+def paragraphs(text):
+    """The text's paragraphs marked "¶N" at the start of a line: number -> text, each running to
+    the next mark or the first blank line."""
+    out, current, lines = {}, None, []
+    for ln in text.splitlines():
+        m = re.match(r"^\s*¶\s*(\d+)", ln)
+        if m:
+            if current is not None:
+                out[current] = " ".join(lines)
+            current, lines = int(m.group(1)), [ln]
+        elif current is not None and not ln.strip():
+            out[current] = " ".join(lines)
+            current, lines = None, []
+        elif current is not None:
+            lines.append(ln)
+    if current is not None:
+        out[current] = " ".join(lines)
+    return out
+
+
+def normal(s):
+    for a, b in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "-"), ("\u2014", "-")):
+        s = s.replace(a, b)
+    return " ".join(s.split())
+
+
+def check_quotes(name, path, doc, errors):
+    """Every quote of a relation citing 'SOURCE ¶N' of a source with a text is in one of those paragraphs."""
+    texts = {}
+    for sid, s in (doc.get("sources") or {}).items():
+        if isinstance(s, dict) and "text" in s:
+            full = os.path.join(os.path.dirname(path), s["text"])
+            if not os.path.exists(full):
+                errors.append(f"{name}: source {sid}: text {s['text']!r} not found")
+                continue
+            texts[sid] = paragraphs(open(full, encoding="utf-8").read())
+    verified = 0
+    for i, r in enumerate(doc.get("relations") or []):
+        if not isinstance(r, dict) or "quote" not in r:
+            continue
+        quotes = r["quote"] if isinstance(r["quote"], list) else [r["quote"]]
+        cites = r.get("cite", [])
+        cites = cites if isinstance(cites, list) else [cites]
+        cited = []
+        for c in cites:
+            m = re.match(r"^(\S+)\s+¶(\d+)$", str(c))
+            if m and m.group(1) in texts:
+                para = texts[m.group(1)].get(int(m.group(2)))
+                if para is None:
+                    errors.append(f"{name}: relation {i + 1}: {c} names no paragraph of the text")
+                else:
+                    cited.append(normal(para))
+        for q in quotes:
+            if not cited:
+                continue
+            if any(normal(q) in p for p in cited):
+                verified += 1
+            else:
+                errors.append(f"{name}: relation {i + 1}: quote {q!r} is not in {', '.join(map(str, cites))}")
+    return verified
 
 
 def check_file(path):
@@ -291,8 +355,9 @@ def check_file(path):
             if by_kind.get(k, 0) != n:
                 errors.append(f"{name}: expected {n} {k} relations, found {by_kind.get(k, 0)}")
 
+    quotes = check_quotes(name, path, doc, errors)
     summary = {"actors": len(actors), "relations": n_rel, "by_kind": by_kind,
-               "claimants": claimants, "isolated": isolated}
+               "claimants": claimants, "isolated": isolated, "quotes": quotes}
     return errors, warnings, summary
 
 
@@ -308,7 +373,7 @@ def main(argv):
             kinds = ", ".join(f"{k} {n}" for k, n in sorted(s["by_kind"].items()))
             claim = ", ".join(f"{k} {n}" for k, n in sorted(s["claimants"].items())) or "none"
             print(f"{os.path.basename(f)}: {s['actors']} actors, {s['relations']} relations ({kinds}); "
-                  f"claimants: {claim}; {'FAIL' if errors else 'ok'}")
+                  f"claimants: {claim}; {s['quotes']} quotes found; {'FAIL' if errors else 'ok'}")
         failed += bool(errors)
     print(f"{len(files) - failed} passed, {failed} failed")
     return 1 if failed else 0

@@ -155,6 +155,7 @@ struct CSVEdgePart {
                         error(row, cell.first, "confidence '\(t)' is neither low, medium, high nor a number", "write low, medium, high, or a number from 0 to 1")
                     }
                 case .cite: r.evidence.citations = FlatList.split(tokenizer.text(cell)).map { Citation(text: $0) }
+                case .quote: r.evidence.quotes = FlatList.split(tokenizer.text(cell))
                 case .claimedBy: r.evidence.claimedBy = FlatList.split(tokenizer.text(cell))
                 case .disputedBy: r.evidence.disputedBy = FlatList.split(tokenizer.text(cell))
                 case .note: r.note = tokenizer.text(cell)

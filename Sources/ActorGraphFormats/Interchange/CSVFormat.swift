@@ -170,7 +170,7 @@ public enum CSVFormat {
 
 /// A column of a CSV header, by the native field it fills.
 enum CSVColumn: Hashable {
-    case id, source, target, kind, gephiType, sign, weight, since, until, cite, claimedBy, disputedBy,
+    case id, source, target, kind, gephiType, sign, weight, since, until, cite, quote, claimedBy, disputedBy,
          confidence, note, directed, name, aliases, role
     case attribute(String)
 
@@ -186,6 +186,7 @@ enum CSVColumn: Hashable {
         case .since: return "since"
         case .until: return "until"
         case .cite: return "cite"
+        case .quote: return "quote"
         case .claimedBy: return "claimed-by"
         case .disputedBy: return "disputed-by"
         case .confidence: return "confidence"
@@ -206,7 +207,7 @@ enum CSVColumn: Hashable {
 enum CSVColumns {
     static let edgeExact: [String: CSVColumn] = [
         "id": .id, "source": .source, "target": .target, "kind": .kind, "sign": .sign, "weight": .weight,
-        "since": .since, "until": .until, "cite": .cite, "claimed-by": .claimedBy, "disputed-by": .disputedBy,
+        "since": .since, "until": .until, "cite": .cite, "quote": .quote, "claimed-by": .claimedBy, "disputed-by": .disputedBy,
         "confidence": .confidence, "note": .note, "directed": .directed,
     ]
     static let edgeAliases: [String: CSVColumn] = [

@@ -156,7 +156,7 @@ struct CSVReader {
             var hasHeader = true
             let ends = keys.map(CSVColumns.edgeColumn)
             let nativeNames: Set<String> = ["source", "target", "kind", "weight", "sign", "since", "until", "confidence",
-                                            "claimed-by", "disputed-by", "cite", "directed"]
+                                            "claimed-by", "disputed-by", "cite", "quote", "directed"]
             let looksLikeNodes = keys.contains("id") && !ends.contains(.source) && !ends.contains(.target)
                 && (keys.count == 1 || keys.contains { CSVColumns.nodeColumn($0) != nil && $0 != "id" })
             if looksLikeNodes {

@@ -61,6 +61,7 @@ extension CSVFormat {
         let hasClaimed = needs(.claimedBy) { !$0.evidence.claimedBy.isEmpty }
         let hasDisputed = needs(.disputedBy) { !$0.evidence.disputedBy.isEmpty }
         let hasCite = needs(.cite) { !$0.evidence.citations.isEmpty }
+        let hasQuote = needs(.quote) { !$0.evidence.quotes.isEmpty }
         let hasEdgeNote = needs(.note) { $0.note?.isEmpty == false }
         header = []
         if hasID { header.append("id") }
@@ -74,6 +75,7 @@ extension CSVFormat {
         if hasClaimed { header.append("claimed-by") }
         if hasDisputed { header.append("disputed-by") }
         if hasCite { header.append("cite") }
+        if hasQuote { header.append("quote") }
         if hasEdgeNote { header.append("note") }
         out.reserve(rels.count * 48)
         out.row(header + edgeAttributes)
@@ -96,6 +98,7 @@ extension CSVFormat {
             if hasClaimed { cells.append(FlatList.join(r.evidence.claimedBy)) }
             if hasDisputed { cells.append(FlatList.join(r.evidence.disputedBy)) }
             if hasCite { cells.append(FlatList.join(r.evidence.citations.map(\.description))) }
+            if hasQuote { cells.append(FlatList.join(r.evidence.quotes)) }
             if hasEdgeNote { cells.append(r.note ?? "") }
             for name in edgeAttributes { cells.append(r.attributes[name]?.description ?? "") }
             out.row(cells)

@@ -173,7 +173,7 @@ public enum DOTFormat {
     /// Attribute names the reader maps onto native fields (or cgraph consumes: an edge `key`).
     static let nodeFields: Set<String> = ["name", "label", "kind", "type", "aliases", "role", "note", "key"]
     static let edgeFields: Set<String> = ["kind", "relation", "type", "sign", "weight", "id", "since", "until",
-                                          "confidence", "cite", "claimed-by", "disputed-by", "note", "dir", "key"]
+                                          "confidence", "cite", "quote", "claimed-by", "disputed-by", "note", "dir", "key"]
 
     static func isDrawing(_ name: String, node: Bool) -> Bool {
         graphvizAttributes.contains(name) && !(node ? nodeDataNames : edgeDataNames).contains(name)
@@ -328,6 +328,7 @@ public enum DOTFormat {
             if !r.evidence.claimedBy.isEmpty { attrs.append(("claimed-by", value(FlatList.join(r.evidence.claimedBy)))) }
             if !r.evidence.disputedBy.isEmpty { attrs.append(("disputed-by", value(FlatList.join(r.evidence.disputedBy)))) }
             if !r.evidence.citations.isEmpty { attrs.append(("cite", value(FlatList.join(r.evidence.citations.map(\.description))))) }
+            if !r.evidence.quotes.isEmpty { attrs.append(("quote", value(FlatList.join(r.evidence.quotes)))) }
             if let note = r.note { attrs.append(("note", value(note))) }
             attrs += freeAttributes(r.attributes, node: false)
             out += "  \(id(r.source)) -> \(id(r.target)) [" + attrs.map { "\(name($0.0))=\($0.1)" }.joined(separator: ", ") + "];\n"
@@ -613,6 +614,7 @@ private struct Reader {
                                       fix: "write low, medium, high or a number from 0 to 1")
                     }
                 case "cite": r.evidence.citations = FlatList.split(v).map { Citation(text: $0) }; fields["cite"] = p
+                case "quote": r.evidence.quotes = FlatList.split(v); fields["quote"] = p
                 case "claimed-by": r.evidence.claimedBy = FlatList.split(v); fields["claimed-by"] = p
                 case "disputed-by": r.evidence.disputedBy = FlatList.split(v); fields["disputed-by"] = p
                 case "note": r.note = v; fields["note"] = p

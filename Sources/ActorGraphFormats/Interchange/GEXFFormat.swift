@@ -386,6 +386,7 @@ public enum GEXFFormat {
         let eSince = relations.contains { $0.since != nil } ? attribute("since", "string") : nil
         let eUntil = relations.contains { $0.until != nil } ? attribute("until", "string") : nil
         let eCite = relations.contains { !$0.evidence.citations.isEmpty } ? attribute("cite", "string") : nil
+        let eQuote = relations.contains { !$0.evidence.quotes.isEmpty } ? attribute("quote", "string") : nil
         let eClaimed = relations.contains { !$0.evidence.claimedBy.isEmpty } ? attribute("claimed-by", "string") : nil
         let eDisputed = relations.contains { !$0.evidence.disputedBy.isEmpty } ? attribute("disputed-by", "string") : nil
         let eConfidence = relations.contains { $0.evidence.confidence != nil } ? attribute("confidence", "string") : nil
@@ -441,6 +442,7 @@ public enum GEXFFormat {
             value(eSince, r.since?.description)
             value(eUntil, r.until?.description)
             value(eCite, r.evidence.citations.isEmpty ? nil : FlatList.join(r.evidence.citations.map(\.description)))
+            value(eQuote, r.evidence.quotes.isEmpty ? nil : FlatList.join(r.evidence.quotes))
             value(eClaimed, r.evidence.claimedBy.isEmpty ? nil : FlatList.join(r.evidence.claimedBy))
             value(eDisputed, r.evidence.disputedBy.isEmpty ? nil : FlatList.join(r.evidence.disputedBy))
             value(eConfidence, r.evidence.confidence?.description)

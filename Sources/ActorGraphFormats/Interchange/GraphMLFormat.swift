@@ -336,6 +336,7 @@ public enum GraphMLFormat {
         let eSince = relations.contains { $0.since != nil } ? key("edge", "since", "string") : nil
         let eUntil = relations.contains { $0.until != nil } ? key("edge", "until", "string") : nil
         let eCite = relations.contains { !$0.evidence.citations.isEmpty } ? key("edge", "cite", "string") : nil
+        let eQuote = relations.contains { !$0.evidence.quotes.isEmpty } ? key("edge", "quote", "string") : nil
         let eClaimed = relations.contains { !$0.evidence.claimedBy.isEmpty } ? key("edge", "claimed-by", "string") : nil
         let eDisputed = relations.contains { !$0.evidence.disputedBy.isEmpty } ? key("edge", "disputed-by", "string") : nil
         let eConfidence = relations.contains { $0.evidence.confidence != nil } ? key("edge", "confidence", "string") : nil
@@ -372,6 +373,7 @@ public enum GraphMLFormat {
             data("      ", eSince, r.since?.description)
             data("      ", eUntil, r.until?.description)
             data("      ", eCite, r.evidence.citations.isEmpty ? nil : FlatList.join(r.evidence.citations.map(\.description)))
+            data("      ", eQuote, r.evidence.quotes.isEmpty ? nil : FlatList.join(r.evidence.quotes))
             data("      ", eClaimed, r.evidence.claimedBy.isEmpty ? nil : FlatList.join(r.evidence.claimedBy))
             data("      ", eDisputed, r.evidence.disputedBy.isEmpty ? nil : FlatList.join(r.evidence.disputedBy))
             data("      ", eConfidence, r.evidence.confidence?.description)

@@ -107,13 +107,17 @@ public enum GraphFormat: String, CaseIterable, Sendable {
 public enum Interchange {
     /// Reads a graph in any format. Never throws: an unreadable file gives a diagnostic.
     ///
+    /// A folder is one graph: every native file in it (see ``GraphFolder``). A native file's
+    /// cites and quotes are checked against its sources' texts (see ``EvidenceCheck``).
+    ///
     /// - Parameters:
-    ///   - path: The file. For CSV, the edges file.
+    ///   - path: The file, or a folder of native files. For CSV, the edges file.
     ///   - format: The format; nil to take it from the extension, else from the content.
     ///   - nodesFile: CSV only: the nodes file. Nil to use ``CSVFormat/nodesPath(forEdges:)``
     ///     when that file exists (edges only otherwise).
     /// - Complexity: O(size of the input) plus validation.
     public static func read(contentsOf path: String, format: GraphFormat? = nil, nodesFile: String? = nil) -> LoadedGraph {
+        if format == nil || format?.isNative == true, GraphFolder.isFolder(path) { return GraphFolder.read(contentsOf: path) }
         let data: Data
         switch readData(path) {
         case .success(let d): data = d
@@ -134,7 +138,9 @@ public enum Interchange {
             }
             return CSVFormat.read(edges: data, edgesFile: path, nodes: nodes, nodesFile: nodesPath)
         }
-        return read(data: data, file: path, format: chosen)
+        var loaded = read(data: data, file: path, format: chosen)
+        GraphFile.checkEvidence(&loaded, path: path)
+        return loaded
     }
 
     /// Reads a graph from bytes in `format` (CSV: an edges file alone; a whitespace-separated edge

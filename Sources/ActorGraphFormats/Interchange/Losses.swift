@@ -38,7 +38,7 @@ public enum GraphLoss: String, CaseIterable, Sendable, Comparable {
     case weights
     /// Relations' `since` and `until`.
     case dates = "dates (since, until)"
-    /// Relations' citations (`cite`).
+    /// Relations' citations (`cite`) and the quotes that go with them (`quote`).
     case citations
     /// Who claims each relation (`claimed-by`).
     case claimants = "claimed-by"
@@ -103,7 +103,7 @@ extension Interchange {
             if original.sign(of: r) != readBack.sign(of: s) { note(.signs) }
             if r.weight != s.weight { note(.weights) }
             if r.since != s.since || r.until != s.until { note(.dates) }
-            if r.evidence.citations != s.evidence.citations { note(.citations) }
+            if r.evidence.citations != s.evidence.citations || r.evidence.quotes != s.evidence.quotes { note(.citations) }
             if r.evidence.claimedBy != s.evidence.claimedBy { note(.claimants) }
             if r.evidence.disputedBy != s.evidence.disputedBy { note(.disputants) }
             if r.evidence.confidence != s.evidence.confidence { note(.confidence) }

@@ -112,6 +112,7 @@ public enum NodeLinkFormat {
                     guard let t = scalarText(v), let d = PartialDate(t) else { builder.error(v.position, "'\(k.text)' must be a date like 2009-06"); continue }
                     if k.text == "since" { r.since = d } else { r.until = d }
                 case "cite": r.evidence.citations = list(v).map { Citation(text: $0) }
+                case "quote": r.evidence.quotes = list(v)
                 case "claimed-by": r.evidence.claimedBy = list(v)
                 case "disputed-by": r.evidence.disputedBy = list(v)
                 case "confidence":
@@ -166,6 +167,7 @@ public enum NodeLinkFormat {
             if let d = r.since { f.append("\"since\": \(s(d.description))") }
             if let d = r.until { f.append("\"until\": \(s(d.description))") }
             if !r.evidence.citations.isEmpty { f.append("\"cite\": \(array(r.evidence.citations.map(\.description)))") }
+            if !r.evidence.quotes.isEmpty { f.append("\"quote\": \(array(r.evidence.quotes))") }
             if !r.evidence.claimedBy.isEmpty { f.append("\"claimed-by\": \(array(r.evidence.claimedBy))") }
             if !r.evidence.disputedBy.isEmpty { f.append("\"disputed-by\": \(array(r.evidence.disputedBy))") }
             if let c = r.evidence.confidence { f.append("\"confidence\": \(s(c.description))") }

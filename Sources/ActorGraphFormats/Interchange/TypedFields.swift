@@ -63,7 +63,7 @@ enum DeclaredType: Equatable {
 enum FieldMapping {
     /// Field names (and the aliases other tools use) that a node's values may fill.
     static let actorFields: Set<String> = ["name", "kind", "aliases", "role", "note"]
-    static let relationFields: Set<String> = ["id", "kind", "sign", "weight", "since", "until", "cite", "claimed-by",
+    static let relationFields: Set<String> = ["id", "kind", "sign", "weight", "since", "until", "cite", "quote", "claimed-by",
                                               "disputed-by", "confidence", "note"]
 
     /// The native field an input name stands for on a node, given the names the input declares
@@ -144,6 +144,7 @@ enum FieldMapping {
                 case .failure(let why): builder.error(f.position, "\(field): \(why.message)")
                 }
             case "cite": r.evidence.citations = FlatList.split(t).map { Citation(text: $0) }
+            case "quote": r.evidence.quotes = FlatList.split(t)
             case "claimed-by": r.evidence.claimedBy = FlatList.split(t)
             case "disputed-by": r.evidence.disputedBy = FlatList.split(t)
             case "confidence":
