@@ -136,13 +136,31 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) bash Tools/fuzz/run.sh
 
-## install: copy the command to $(PREFIX)/bin
+## install: the command to $(PREFIX)/bin, its man page to $(PREFIX)/share/man/man1 (swift-argument-parser's
+##          generate-manual plugin, dated by the last commit), and its bash, zsh and fish completions
+##          (ArgumentParser's --generate-completion-script)
+MAN_CONFIGURATION ?= release
+MAN_DATE = $(shell git log -1 --format=%cs 2>/dev/null || date -u +%Y-%m-%d)
+MAN_PAGE = .build/plugins/GenerateManual/outputs/actorgraph/actorgraph.1
+BASH_COMPLETION = share/bash-completion/completions/actorgraph
+ZSH_COMPLETION = share/zsh/site-functions/_actorgraph
+FISH_COMPLETION = share/fish/vendor_completions.d/actorgraph.fish
 install: build
-	install -d "$(DESTDIR)$(PREFIX)/bin"
+	$(SWIFT) package plugin generate-manual --configuration $(MAN_CONFIGURATION) --date $(MAN_DATE) >/dev/null
+	@test -s $(MAN_PAGE) || { echo "install: the man page was not generated ($(MAN_PAGE))" >&2; exit 1; }
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/man/man1" \
+	  "$(DESTDIR)$(PREFIX)/$(dir $(BASH_COMPLETION))" "$(DESTDIR)$(PREFIX)/$(dir $(ZSH_COMPLETION))" \
+	  "$(DESTDIR)$(PREFIX)/$(dir $(FISH_COMPLETION))"
 	install -m 755 $(BIN_RELEASE) "$(DESTDIR)$(PREFIX)/bin/actorgraph"
+	sed 's/^$$/.Pp/' $(MAN_PAGE) > "$(DESTDIR)$(PREFIX)/share/man/man1/actorgraph.1"
+	$(BIN_RELEASE) --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/$(BASH_COMPLETION)"
+	$(BIN_RELEASE) --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/$(ZSH_COMPLETION)"
+	$(BIN_RELEASE) --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/$(FISH_COMPLETION)"
+	@echo "install: $(DESTDIR)$(PREFIX)/bin/actorgraph, its man page (man actorgraph) and bash, zsh and fish completions"
 
 uninstall:
-	rm -f "$(DESTDIR)$(PREFIX)/bin/actorgraph"
+	rm -f "$(DESTDIR)$(PREFIX)/bin/actorgraph" "$(DESTDIR)$(PREFIX)/share/man/man1/actorgraph.1" \
+	  "$(DESTDIR)$(PREFIX)/$(BASH_COMPLETION)" "$(DESTDIR)$(PREFIX)/$(ZSH_COMPLETION)" "$(DESTDIR)$(PREFIX)/$(FISH_COMPLETION)"
 
 clean:
 	rm -rf .build .build-test .build-fuzz FuzzTesting/.build

@@ -50,6 +50,12 @@ extension ActorGraph {
     public func balance(_ projection: ProjectionOptions = ProjectionOptions(),
                         search: BalanceSearchOptions = BalanceSearchOptions(), triangleLimit: Int = 10_000) throws -> BalanceReport {
         let ties = try signedTies(projection)
+        return balance(ties: ties, frustration: ties.network.frustrationIndex(options: search), triangleLimit: triangleLimit)
+    }
+
+    /// ``balance(_:search:triangleLimit:)`` of ties already projected, with their frustration index
+    /// (shared with the fissures of the same ties by `diff`).
+    func balance(ties: SignedTies, frustration: BalanceResult, triangleLimit: Int = 10_000) -> BalanceReport {
         let names = ReportReferences(self)
         let census = ties.network.triangleCensus(listLimit: triangleLimit)
         let order: [TriangleCensus.Kind] = [.unbalanced, .ambivalent, .weakBalanced, .strongBalanced]
@@ -61,7 +67,6 @@ extension ActorGraph {
             return BalanceReport.Triangle(actors: [t.a, t.b, t.c].map { names.actor(ties.actorIDs[Int($0)]) }, kind: t.kind,
                                           relations: sides.sorted())
         }
-        let frustration = ties.network.frustrationIndex(options: search)
         let side = frustration.partition.membership
         var frustrated: [Int] = []
         for (position, i) in ties.relations.enumerated() {

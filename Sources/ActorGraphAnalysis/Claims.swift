@@ -112,7 +112,8 @@ extension ActorGraph {
     /// - Complexity: one faction, balance and fissure analysis per narrative.
     public func claims(projection: ProjectionOptions = ProjectionOptions(),
                        factions factionOptions: FactionOptions = FactionOptions(method: .balance),
-                       fissures fissureOptions: FissureOptions = FissureOptions()) throws -> ClaimsReport {
+                       fissures fissureOptions: FissureOptions = FissureOptions(),
+                       progress: AnalysisProgressHandler? = nil) throws -> ClaimsReport {
         let kept = try project({ var p = projection; p.claimant = nil; p.unclaimedOnly = false; return p }()).relations
         var order: [String] = []
         var claims: [String: [Int]] = [:], denials: [String: [Int]] = [:]
@@ -157,7 +158,15 @@ extension ActorGraph {
             degree[everything.actorIDs[Int(e.v)], default: 0] += 1
         }
         let rank = Dictionary(uniqueKeysWithValues: actors.enumerated().map { ($1.id, $0) })
-        func narrative(_ view: ClaimsReport.Narrative.View) throws -> ClaimsReport.Narrative {
+        // The narratives are independent: they run on the threads (each search on one), in order.
+        var quietFactions = factionOptions, quietFissures = fissureOptions
+        quietFissures.progress = nil
+        let threads = max(1, factionOptions.search.threads)
+        quietFactions.search.threads = 1; quietFissures.search.threads = 1
+        let (factionOptions, fissureOptions) = (quietFactions, quietFissures)
+        let (frozenDegree, frozenRank) = (degree, rank)
+        @Sendable func narrative(_ view: ClaimsReport.Narrative.View) throws -> ClaimsReport.Narrative {
+            let degree = frozenDegree, rank = frozenRank
             var p = projection
             p.claimant = nil
             p.unclaimedOnly = false
@@ -180,9 +189,14 @@ extension ActorGraph {
             return .init(view: view, relations: report.ties?.relations.count ?? 0, factions: report,
                          frustration: stress.frustration, fissures: stress, blocNames: names)
         }
-        var narratives = [try narrative(.facts)]
-        for c in order where claims[c] != nil && rank[c] != nil { narratives.append(try narrative(.claimant(refs.actor(c)))) }
-        narratives.append(try narrative(.everything))
+        let views: [ClaimsReport.Narrative.View] = [.facts]
+            + order.filter { claims[$0] != nil && rank[$0] != nil }.map { .claimant(refs.actor($0)) } + [.everything]
+        let counter = AnalysisProgressCounter(progress, step: "narratives", total: views.count)
+        let narratives = try _parallelMap(views.indices, threads: threads) { n in
+            let result = try narrative(views[n])
+            counter.tick()
+            return result
+        }
         return ClaimsReport(claimants: claimants, contested: contested, narratives: narratives,
                             citedRelations: refs.relations(claimants.flatMap { $0.claims + $0.denials } + contested.map(\.relation)))
     }

@@ -58,8 +58,9 @@ extension ActorGraph {
     /// - Complexity: two runs of `balance`, `factions` and `fissures`, plus O(relations).
     public func diff(from: PartialDate, to: PartialDate, projection: ProjectionOptions = ProjectionOptions(),
                      factions factionOptions: FactionOptions = FactionOptions(method: .balance),
-                     fissures fissureOptions: FissureOptions = FissureOptions()) throws -> GraphDiff {
-        func at(_ date: PartialDate) -> ProjectionOptions { var p = projection; p.at = date; return p }
+                     fissures fissureOptions: FissureOptions = FissureOptions(),
+                     progress: AnalysisProgressHandler? = nil) throws -> GraphDiff {
+        @Sendable func at(_ date: PartialDate) -> ProjectionOptions { var p = projection; p.at = date; return p }
         let keptFrom = try project(at(from)).relations, keptTo = try project(at(to)).relations
         let setFrom = Set(keptFrom), setTo = Set(keptTo)
         let appeared = keptTo.filter { !setFrom.contains($0) }
@@ -85,15 +86,34 @@ extension ActorGraph {
             flips.append(.init(a: names.actor(ends[0]), b: names.actor(ends[1]), from: before[key]!.sign, to: after[key]!.sign,
                                relationsFrom: before[key]!.relations, relationsTo: after[key]!.relations))
         }
-        var fo = factionOptions, fi = fissureOptions
-        fo.projection = at(from); fi.projection = at(from)
-        let factionsFrom = try factions(fo), fissuresFrom = try fissures(fi)
-        let balanceFrom = try balance(at(from), search: fo.search)
-        fo.projection = at(to); fi.projection = at(to)
-        let factionsTo = try factions(fo), fissuresTo = try fissures(fi)
-        let balanceTo = try balance(at(to), search: fo.search)
+        // The two dates are independent: they run on the threads (each search on one). The
+        // fissures reuse the balance report's frustration index when they search alike.
+        let threads = max(1, factionOptions.search.threads)
+        var quietFactions = factionOptions, quietFissures = fissureOptions
+        quietFissures.progress = nil
+        quietFactions.search.threads = 1; quietFissures.search.threads = 1
+        let (fo0, fi0) = (quietFactions, quietFissures)
+        let counter = AnalysisProgressCounter(progress, step: "dates", total: 2)
+        let dates = [from, to]
+        let both = try _parallelMap(0..<2, threads: threads) { n -> (FactionReport, FissureReport, BalanceReport) in
+            var fo = fo0, fi = fi0
+            fo.projection = at(dates[n]); fi.projection = at(dates[n])
+            let ties = try self.signedTies(at(dates[n]))
+            let frustration = ties.network.frustrationIndex(options: fo.search)
+            let balanceReport = self.balance(ties: ties, frustration: frustration)
+            let factionReport = try self.factions(fo)
+            let fissureReport = fi.search == fo.search
+                ? try self.fissures(fi, ties: ties, frustration: frustration)
+                : try self.fissures(fi)
+            counter.tick()
+            return (factionReport, fissureReport, balanceReport)
+        }
+        let (factionsFrom, fissuresFrom, balanceFrom) = both[0]
+        let (factionsTo, fissuresTo, balanceTo) = both[1]
         // Crossings: blocs matched by overlap, greedily (largest first).
-        func lead(_ members: [String], _ report: FactionReport) -> String {
+        // Each bloc is named by its member with the most ties (the first such member on a tie),
+        // computed once per bloc.
+        func degrees(_ report: FactionReport) -> [String: Int] {
             var degree: [String: Int] = [:]
             if let ties = report.ties {
                 for e in ties.ends {
@@ -101,9 +121,18 @@ extension ActorGraph {
                     degree[ties.actorIDs[Int(e.v)], default: 0] += 1
                 }
             }
-            return members.max { (degree[$0] ?? 0, -members.firstIndex(of: $0)!) < (degree[$1] ?? 0, -members.firstIndex(of: $1)!) }!
+            return degree
         }
         let blocsFrom = factionsFrom.blocs.ids, blocsTo = factionsTo.blocs.ids
+        func leads(_ blocs: [[String]], _ report: FactionReport) -> [String] {
+            let degree = degrees(report)
+            return blocs.map { members in
+                var best = members[0], most = degree[best] ?? 0
+                for m in members.dropFirst() where (degree[m] ?? 0) > most { best = m; most = degree[m] ?? 0 }
+                return best
+            }
+        }
+        let leadsFrom = leads(blocsFrom, factionsFrom), leadsTo = leads(blocsTo, factionsTo)
         var pairs: [(overlap: Int, i: Int, j: Int)] = []
         for (i, a) in blocsFrom.enumerated() {
             for (j, b) in blocsTo.enumerated() { pairs.append((Set(a).intersection(b).count, i, j)) }
@@ -121,7 +150,7 @@ extension ActorGraph {
         var crossingOrder: [String] = []
         for actor in actors.map(\.id) {
             guard moved(actor), !free.contains(actor), let i = factionsFrom.bloc[actor], let j = factionsTo.bloc[actor] else { continue }
-            let key = "\(lead(blocsFrom[i], factionsFrom))\u{0}\(lead(blocsTo[j], factionsTo))"
+            let key = "\(leadsFrom[i])\u{0}\(leadsTo[j])"
             if crossed[key] == nil { crossingOrder.append(key) }
             crossed[key, default: []].append(actor)
         }

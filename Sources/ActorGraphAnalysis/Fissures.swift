@@ -17,13 +17,15 @@ public struct FissureOptions: Sendable {
     public var pathLimit: Int
     /// Cycles examined per tie at most (a hub pair in a large network has millions).
     public var cycleBudget: Int
+    /// Told how far the analysis has got (from worker threads); nil: no reports.
+    public var progress: AnalysisProgressHandler?
 
     /// Creates options; by default coalition and alliance ties are scored against the 2-bloc balance
     /// partition (α = 0.5) of every signed relation, with at most `pathLimit` cycles listed and
     /// `cycleBudget` examined per tie.
     public init(kinds: Set<String> = ["coalition", "alliance"], projection: ProjectionOptions = ProjectionOptions(),
                 k: Int = 2, alpha: Double = 0.5, search: BalanceSearchOptions = BalanceSearchOptions(),
-                pathLimit: Int = 8, cycleBudget: Int = 1_000_000) {
+                pathLimit: Int = 8, cycleBudget: Int = 1_000_000, progress: AnalysisProgressHandler? = nil) {
         self.kinds = kinds
         self.projection = projection
         self.k = k
@@ -31,6 +33,7 @@ public struct FissureOptions: Sendable {
         self.search = search
         self.pathLimit = pathLimit
         self.cycleBudget = cycleBudget
+        self.progress = progress
     }
 }
 
@@ -131,13 +134,20 @@ extension ActorGraph {
     /// - Complexity: two frustration-index searches per scored tie (exact by branch and bound on
     ///   small networks), plus O(deg(a) · deg(x) · log deg) per tie for the cycles.
     public func fissures(_ options: FissureOptions = FissureOptions()) throws -> FissureReport {
-        let ties = try signedTies(options.projection)
+        try fissures(options, ties: signedTies(options.projection), frustration: nil)
+    }
+
+    /// ``fissures(_:)`` on ties already projected, reusing `frustration` (the frustration index of
+    /// `ties.network` with `options.search`) when the caller has it.
+    func fissures(_ options: FissureOptions, ties: SignedTies, frustration known: BalanceResult?) throws -> FissureReport {
         let net = ties.network
         let k = max(1, min(options.k, ties.actorIDs.count))
+        options.progress?(AnalysisProgress(step: "balance partition", done: 0, total: 2))
         let partition = net.balancePartition(k: k, alpha: options.alpha, options: options.search)
-        let frustration = net.frustrationIndex(options: options.search)
+        options.progress?(AnalysisProgress(step: "frustration index", done: 1, total: 2))
+        let frustration = known ?? net.frustrationIndex(options: options.search)
         var notes: [String] = []
-        var fissures: [Fissure] = []
+        var scored: [(relation: Int, position: Int)] = []
         let names = ReportReferences(self)
         let keptPositions = Dictionary(uniqueKeysWithValues: ties.relations.enumerated().map { ($1, $0) })
         for (i, r) in relations.enumerated() where options.kinds.contains(r.kind) {
@@ -149,8 +159,23 @@ extension ActorGraph {
                 notes.append("\(relationPhrase(i)) is negative: only positive ties are scored")
                 continue
             }
-            let (u, v) = (Int32(ties.node[r.source]!), Int32(ties.node[r.target]!))
+            scored.append((i, position))
+        }
+        // The frustration without each scored tie, from the one search above (see
+        // SignedNetwork.frustrationWithout): derived where the partition frustrates the tie.
+        let drops = net.frustrationWithout(scored.map { (ties.ends[$0.position].u, ties.ends[$0.position].v, ties.weights[$0.position]) },
+                                           base: frustration, options: options.search, progress: options.progress)
+        let searched = drops.filter { $0.method == "local search" }.count
+        if searched > 0 {
+            notes.append("frustration without a tie: \(drops.count - searched) derived exactly from the partition, \(searched) by local search from it (an upper bound; the certified lower bound is the index's bound less the tie's weight)")
+        }
+        let counter = AnalysisProgressCounter(options.progress, step: "cycles through each tie", total: scored.count)
+        let scoredTies = scored
+        var fissures = _parallelMap(scoredTies.indices, threads: options.search.threads) { n -> Fissure in
+            let (i, position) = scoredTies[n]
+            let r = self.relations[i]
             let (a, b) = (ties.node[r.source]!, ties.node[r.target]!)
+            let (u, v) = (Int32(a), Int32(b))
             var f = Fissure(relation: i, a: names.actor(r.source), b: names.actor(r.target), score: 0, split: false, blocs: .init(a: 0, b: 0),
                             cycleShare: 0, unbalancedCycles: 0, cycles: 0, cyclesTruncated: false, paths: [],
                             directNegative: [], ambivalence: 0, frustration: frustration.error,
@@ -158,17 +183,18 @@ extension ActorGraph {
             let blocA = Int(partition.partition.membership[a]), blocB = Int(partition.partition.membership[b])
             f.split = blocA != blocB
             f.blocs = .init(a: blocA, b: blocB)
-            cycles(through: u, v, ties: ties, options: options, names: names, into: &f)
+            self.cycles(through: u, v, ties: ties, options: options, names: names, into: &f)
             f.directNegative = ties.ties(u, v).filter { ties.signs[$0] < 0 }.map { ties.relations[$0] }
             if let e = net.edge(a, b), net.positive[e] + net.negative[e] > 0 {
                 f.ambivalence = net.negative[e] / (net.positive[e] + net.negative[e])
             }
-            let without = ties.network(dropping: position).frustrationIndex(options: options.search)
-            f.frustrationWithout = without.error
-            f.frustrationExact = frustration.optimal && without.optimal
-            f.dropShare = min(1, max(0, (frustration.error - without.error) / ties.weights[position]))
+            let without = drops[n]
+            f.frustrationWithout = without.value
+            f.frustrationExact = frustration.optimal && without.exact
+            f.dropShare = min(1, max(0, (frustration.error - without.value) / ties.weights[position]))
             f.score = (f.splitScore + f.cycleShare + f.ambivalence + f.dropShare) / 4
-            fissures.append(f)
+            counter.tick()
+            return f
         }
         fissures.sort { x, y in
             if x.score != y.score { return x.score > y.score }

@@ -9,14 +9,21 @@ public struct RobustnessOptions: Sendable {
     public var fissures: FissureOptions
     /// A relation whose numeric confidence is below this is tested ("low confidence").
     public var confidenceBelow: Double
+    /// Told how many drops are done (from worker threads); nil: no reports.
+    public var progress: AnalysisProgressHandler?
+    /// The threads the drops run on; the report does not depend on it.
+    public var threads: Int
 
     /// Creates options; by default the factions and fissures with their own defaults, and the
     /// relations below confidence 0.5 tested, as the CLI does.
     public init(factions: FactionOptions = FactionOptions(), fissures: FissureOptions = FissureOptions(),
-                confidenceBelow: Double = 0.5) {
+                confidenceBelow: Double = 0.5, progress: AnalysisProgressHandler? = nil,
+                threads: Int = Network.defaultThreads) {
         self.factions = factions
         self.fissures = fissures
         self.confidenceBelow = confidenceBelow
+        self.progress = progress
+        self.threads = threads
     }
 }
 
@@ -150,6 +157,7 @@ extension ActorGraph {
     /// - Throws: ``ProjectionError`` for an unknown kind or claimant.
     /// - Complexity: (F + 1) runs of `factions` and `fissures`, F the number of tested relations.
     public func robustness(_ options: RobustnessOptions = RobustnessOptions()) throws -> RobustnessReport {
+        options.progress?(AnalysisProgress(step: "full analysis", done: 0, total: 1))
         let full = try factions(options.factions)
         let fullFissures = try fissures(options.fissures)
         let kept = Set(full.ties?.relations ?? []).union(fullFissures.ties?.relations ?? [])
@@ -180,13 +188,31 @@ extension ActorGraph {
         var topKept = 0, topDrops = 0
         var challengers: [Int: Int] = [:]
 
+        // The drops are independent: each chunk runs on the threads, then folds in file order, so
+        // the report is the same on one thread or many. The reruns report no progress of their own.
+        var quietFactions = options.factions, quietFissures = options.fissures
+        quietFissures.progress = nil
+        quietFactions.search.threads = 1; quietFissures.search.threads = 1
+        let (runFactions, runFissures) = (quietFactions, quietFissures)
+        let counter = AnalysisProgressCounter(options.progress, step: "drops", total: fragile.count)
+        let tested = fragile.map(\.relation)
+        var reruns: [Int: (FactionReport, FissureReport)] = [:]
+        let chunk = max(1, 16 * options.threads)
         for index in fragile.indices {
             let i = fragile[index].relation
-            var g = self
-            g.relations.remove(at: i)
+            if index % chunk == 0 {
+                let start = index, end = min(fragile.count, index + chunk)
+                let results = try _parallelMap(start..<end, threads: options.threads) { n -> (FactionReport, FissureReport) in
+                    var g = self
+                    g.relations.remove(at: tested[n])
+                    let result = (try g.factions(runFactions), try g.fissures(runFissures))
+                    counter.tick()
+                    return result
+                }
+                reruns = Dictionary(uniqueKeysWithValues: results.enumerated().map { (start + $0.offset, $0.element) })
+            }
             let back = { (j: Int) in j >= i ? j + 1 : j }
-            let after = try g.factions(options.factions)
-            let afterFissures = try g.fissures(options.fissures)
+            let (after, afterFissures) = reruns.removeValue(forKey: index)!
             var changes: [String] = []
             // Blocs, by co-membership.
             let co = _coMembers(after)

@@ -1,4 +1,5 @@
 import ActorGraphModel
+import Foundation
 import NetworkAnalysis
 
 /// The signed ties of an actor graph as the faction, balance and fissure analyses read them.
@@ -88,8 +89,19 @@ extension ActorGraph {
 
     /// A short, readable name for an actor: its id (what the analyst typed), or the id itself
     /// when unknown.
+    ///
+    /// - Complexity: O(1) on average: the id index is built once per actor list and cached
+    ///   (a report names thousands of actors).
     public func displayName(_ id: String) -> String {
-        guard let i = actorIndex()[id] else { return id }
+        _NameCache.shared.lock.lock()
+        defer { _NameCache.shared.lock.unlock() }
+        let cache = _NameCache.shared
+        // Equal arrays sharing storage compare in O(1); another graph rebuilds the index.
+        if cache.actors != actors {
+            cache.actors = actors
+            cache.index = actorIndex()
+        }
+        guard let i = cache.index[id] else { return id }
         return actors[i].name
     }
 
@@ -116,4 +128,12 @@ extension ActorGraph {
         if parts.isEmpty { parts.append("no citation") }
         return (r.id.map { "[\($0)] " } ?? "") + parts.joined(separator: "; ")
     }
+}
+
+/// The id index of the last actor list ``ActorGraph/displayName(_:)`` was asked about.
+private final class _NameCache: @unchecked Sendable {
+    static let shared = _NameCache()
+    let lock = NSLock()
+    var actors: [Actor] = []
+    var index: [String: Int] = [:]
 }

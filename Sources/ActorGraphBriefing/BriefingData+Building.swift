@@ -59,7 +59,7 @@ extension BriefingData {
                 weight: r.weight, since: r.since?.description, until: r.until?.description,
                 firstDay: r.since.map { day($0.firstDay) }, lastDay: r.until.map { day($0.lastDay) },
                 cites: r.evidence.citations.map { Cite(source: $0.source, locator: $0.locator, text: $0.description) },
-                quotes: [], claimedBy: r.evidence.claimedBy, disputedBy: r.evidence.disputedBy,
+                quotes: r.evidence.quotes, claimedBy: r.evidence.claimedBy, disputedBy: r.evidence.disputedBy,
                 confidence: r.evidence.confidence?.description, note: r.note,
                 attributes: r.attributes.mapValues(\.description), contested: BriefingData.isContested(r))
         }

@@ -72,11 +72,13 @@ extension ActorGraphCommand {
         func run() throws {
             let graph = try loadForCommand(file).graph
             let projection = view.options(claimant: claimant)
+            let display = ProgressDisplay.make("diff", quiet: blocs.quiet)
             let d = try analyse(file) {
                 try graph.diff(from: from.date, to: to.date, projection: projection,
                                factions: FactionOptions(method: .balance, k: blocs.k, alpha: blocs.alpha),
-                               fissures: FissureOptions(k: blocs.k, alpha: blocs.alpha))
+                               fissures: FissureOptions(k: blocs.k, alpha: blocs.alpha), progress: display?.handler)
             }
+            display?.finish()
             switch format {
             case .table, .csv: Output.print(table(d, graph: graph))
             case .json: try printJSON(d)
@@ -157,11 +159,13 @@ extension ActorGraphCommand {
 
         func run() throws {
             let graph = try loadForCommand(file).graph
+            let display = ProgressDisplay.make("claims", quiet: blocs.quiet)
             let report = try analyse(file) {
                 try graph.claims(projection: view.options(at: at?.date),
                                  factions: FactionOptions(method: .balance, k: blocs.k, alpha: blocs.alpha),
-                                 fissures: FissureOptions(k: blocs.k, alpha: blocs.alpha))
+                                 fissures: FissureOptions(k: blocs.k, alpha: blocs.alpha), progress: display?.handler)
             }
+            display?.finish()
             switch format {
             case .table, .csv: Output.print(table(report, graph: graph))
             case .json: try printJSON(report)

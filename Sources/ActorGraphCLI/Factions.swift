@@ -61,6 +61,9 @@ struct BlocArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Balance: weight of negative ties inside blocs (0 < α < 1; positive ties between blocs weigh 1 − α).", valueName: "a"))
     var alpha: Double = 0.5
 
+    @Flag(help: "Show no progress (progress shows on standard error only when it is a terminal).")
+    var quiet = false
+
     func validate() throws {
         if k < 1 { throw ValidationError("--k must be at least 1") }
         if !(alpha > 0 && alpha < 1) { throw ValidationError("--alpha must lie strictly between 0 and 1") }
@@ -419,9 +422,11 @@ extension ActorGraphCommand {
         func run() throws {
             let graph = try loadForCommand(file).graph
             let chosen = try relationKinds(kinds, of: graph, file: file)
+            let display = ProgressDisplay.make("fissures", quiet: blocs.quiet)
             let options = FissureOptions(kinds: chosen, projection: projection.options(), k: k, alpha: alpha,
-                                         search: search.options, pathLimit: paths)
+                                         search: search.options, pathLimit: paths, progress: display?.handler)
             var report = try analyse(file) { try graph.fissures(options) }
+            display?.finish()
             if let top { report.fissures = Array(report.fissures.prefix(top)) }
             switch format {
             case .table: Output.print(Self.table(report, graph: graph, file: file, kinds: kinds, view: projection.view, k: k))

@@ -197,6 +197,18 @@ extension ActorGraphCommand {
                 union of the frames is laid out once and every frame drawn with the same node \
                 positions (Graphviz's nop2, i.e. neato -n2); relations new since the previous \
                 date are thick and labelled NEW.
+
+                Large graphs: a diagram of more than \(Legibility.maxActors) actors or \
+                \(Legibility.maxRelations) relations is refused (exit status 1) before any analysis \
+                or layout, with a message naming the views below: beyond that Graphviz draws a \
+                hairball, and its force-directed layouts take minutes. What is counted is what \
+                would be drawn: with --cluster factions or --highlight fissures, the signed \
+                relations and their actors; with one --at date, the relations that hold then. \
+                --force draws it anyway. The reduced views always draw: --top N (the most \
+                prominent actors), --focus IDS --depth K (a neighbourhood; beyond the limits, its \
+                nearest actors), --collapse factions (the blockmodel image). --cluster and \
+                --highlight are computed on the whole graph, and --top or --focus then keeps the \
+                actors it draws. The caption says how many actors and relations were left out.
                 """
         )
 
@@ -217,6 +229,8 @@ extension ActorGraphCommand {
 
         @OptionGroup var diagram: DiagramArguments
 
+        @OptionGroup(title: "Large graphs") var views: LargeGraphArguments
+
         /// Whether the output is a frame series in a directory.
         var isSeries: Bool {
             guard let at else { return false }
@@ -225,6 +239,12 @@ extension ActorGraphCommand {
 
         func validate() throws {
             if let at { _ = try SnapshotDates.parse(at) }
+            if views.collapse != nil {
+                if diagram.cluster.rule != ClusterRule.none || diagram.cluster.factions != nil || diagram.highlight != nil {
+                    throw ValidationError("--collapse draws one node per bloc: --cluster and --highlight, which draw actors, do not apply")
+                }
+                if isSeries { throw ValidationError("--collapse draws one date (--at DATE), not a series: each date has its own blocs") }
+            }
             if isSeries {
                 if !output.hasSuffix("/"), OutputFormat(path: output) != nil {
                     throw ValidationError("with several --at dates, -o names a directory for the frames (e.g. -o frames/), not '\(output)'; --format picks their format")
@@ -243,7 +263,12 @@ extension ActorGraphCommand {
 
         func run() throws {
             let loaded = try loadForCommand(file)
+            if views.collapse != nil { return try runCollapse(loaded.graph) }
+            try refuseIfTooLarge(loaded.graph)
             var (graph, options) = try diagram.prepare(loaded.graph, file: file)
+            if views.top != nil || views.focus != nil {
+                (graph, options) = try views.reduce(graph, options: options, engine: diagram.engine, file: file)
+            }
             if isSeries {
                 return try runSeries(graph, options: options)
             }

@@ -51,8 +51,11 @@ extension ActorGraphCommand {
             let factions = split.options(search: search, projection: projection)
             let fissures = FissureOptions(kinds: chosen, projection: projection.options(), k: split.blocs.k, alpha: split.blocs.alpha,
                                           search: search.options)
-            let options = RobustnessOptions(factions: factions, fissures: fissures, confidenceBelow: confidenceBelow)
+            let display = ProgressDisplay.make("robustness", quiet: split.blocs.quiet)
+            let options = RobustnessOptions(factions: factions, fissures: fissures, confidenceBelow: confidenceBelow,
+                                            progress: display?.handler)
             let report = try analyse(file) { try graph.robustness(options) }
+            display?.finish()
             switch format {
             case .table: Output.print(Self.table(report, graph: graph, file: file, view: projection.view, alpha: split.blocs.alpha))
             case .csv: Output.print(Self.csv(report, graph: graph))

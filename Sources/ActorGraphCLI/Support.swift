@@ -14,13 +14,21 @@ enum AtomicFile {
     /// place, so a failure (a full disk, a missing folder) leaves none of them half-written.
     static func write(_ files: [(path: String, data: Data)]) throws {
         var temporaries: [(URL, URL)] = []
+        // An interrupt (Ctrl-C) while these are written removes them (see Interrupt).
+        var slots: [Int?] = []
+        defer { slots.forEach(Interrupt.release) }
         do {
             for (path, data) in files {
                 let url = URL(fileURLWithPath: path)
                 let temporary = url.deletingLastPathComponent()
                     .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
                 temporaries.append((temporary, url))
+                slots.append(Interrupt.track(temporary.path))
                 try data.write(to: temporary)
+            }
+            // Tests hold the temporaries in place to interrupt the write (ProgressCommandTests).
+            if let pause = ProcessInfo.processInfo.environment["ACTORGRAPH_TEST_PAUSE_BEFORE_RENAME"], let seconds = Double(pause) {
+                Thread.sleep(forTimeInterval: seconds)
             }
             for (temporary, url) in temporaries where rename(temporary.path, url.path) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])

@@ -438,14 +438,18 @@ public enum Suggest {
         return true
     }
 
-    /// The actor ids and aliases to match unknown actor references against.
-    static func actorCandidates(_ actors: [Actor]) -> [(text: String, id: String)] {
+    /// The actor ids, aliases and names to match unknown actor references against.
+    ///
+    /// - Complexity: O(actors + aliases).
+    public static func actorCandidates(_ actors: [Actor]) -> [(text: String, id: String)] {
         actors.map { ($0.id, $0.id) } + actors.flatMap { a in a.aliases.map { ($0, a.id) } }
             + actors.map { ($0.name, $0.id) }
     }
 
     /// A suggestion for an unknown actor reference: by id, alias or name.
-    static func actor(_ word: String, candidates: [(text: String, id: String)]) -> String? {
+    ///
+    /// - Complexity: O(candidates · L²) for strings of length L.
+    public static func actor(_ word: String, candidates: [(text: String, id: String)]) -> String? {
         guard let hit = nearest(word, among: candidates.map(\.text)),
               let pair = candidates.first(where: { $0.text == hit }) else { return nil }
         if pair.text == pair.id { return "did you mean '\(pair.id)'?" }

@@ -163,7 +163,7 @@ public enum DiagramDOT {
         out += "\n"
         for (i, r) in graph.relations.enumerated() where !options.hiddenRelations.contains(i) {
             guard let s = index[r.source], let t = index[r.target] else { continue }
-            out += "  \(nodeIDs[s]) -> \(nodeIDs[t]) [\(edgeAttributes(graph, i, theme, options.highlights[i], isNew: options.newRelations.contains(i)))];\n"
+            out += "  \(nodeIDs[s]) -> \(nodeIDs[t]) [\(edgeAttributes(graph, i, theme, options.highlights[i], isNew: options.newRelations.contains(i), index: index))];\n"
         }
         if options.legend {
             out += "\n  // Caption and legend: the kinds this graph uses.\n"
@@ -258,7 +258,7 @@ public enum DiagramDOT {
         return !r.evidence.claimedBy.isEmpty
     }
 
-    private static func edgeAttributes(_ graph: ActorGraph, _ i: Int, _ theme: Theme, _ highlight: String?, isNew: Bool = false) -> String {
+    private static func edgeAttributes(_ graph: ActorGraph, _ i: Int, _ theme: Theme, _ highlight: String?, isNew: Bool = false, index: [String: Int]) -> String {
         let r = graph.relations[i]
         let kind = graph.relationKind(r.kind) ?? RelationKind(id: r.kind, label: r.kind, sign: graph.sign(of: r), directed: r.directed)
         var look = theme.look(for: kind)
@@ -290,12 +290,14 @@ public enum DiagramDOT {
             attrs += [("xlabel", DOTText.htmlLabel(DOTText.wrap(highlight, width: 28, maxLines: 3).map(DOTText.html).joined(separator: "<BR/>"))),
                       ("fontcolor", q(look.color))]
         }
-        attrs.append(("tooltip", DOTText.escString(relationTooltip(graph, r, kind))))
+        attrs.append(("tooltip", DOTText.escString(relationTooltip(graph, r, kind, index: index))))
         return attrs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
     }
 
-    static func relationTooltip(_ graph: ActorGraph, _ r: Relation, _ kind: RelationKind) -> String {
-        let index = graph.actorIndex()
+    /// `index` is `graph.actorIndex()`, built once per diagram (building it per relation made
+    /// writing a 20,000-actor diagram quadratic).
+    static func relationTooltip(_ graph: ActorGraph, _ r: Relation, _ kind: RelationKind, index: [String: Int]? = nil) -> String {
+        let index = index ?? graph.actorIndex()
         func name(_ id: String) -> String { index[id].map { graph.actors[$0].name } ?? id }
         var t = r.directed ? "\(name(r.source)) → \(name(r.target)): \(kind.label)" : "\(name(r.source)) – \(name(r.target)): \(kind.label)"
         if r.since != nil || r.until != nil {

@@ -1,4 +1,5 @@
 import ActorGraphCLI
 import Foundation
 
+Interrupt.install()
 exit(ActorGraphCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -99,3 +99,20 @@ import Testing
         #expect(decoded == (try graph.fissures(options)))
     }
 }
+
+/// What `make install` puts beside the command: completions for bash, zsh and fish from
+/// ArgumentParser, naming every subcommand and its options.
+@Suite struct CompletionTests {
+    typealias E2E = EndToEndTests
+
+    @Test(arguments: ["bash", "zsh", "fish"]) func completionScripts(_ shell: String) throws {
+        let dir = try E2E.temporaryDirectory()
+        defer { E2E.remove(dir) }
+        let run = try E2E.run(["--generate-completion-script", shell], in: dir)
+        #expect(run.status == 0, "\(run)")
+        for word in ["schema", "fissures", "render", "format", "min-confidence"] {
+            #expect(run.stdout.contains(word), "\(shell): \(word)")
+        }
+        #expect(!run.stdout.contains("_render-dot"), "\(shell): the internal worker is not offered")
+    }
+}

@@ -24,7 +24,8 @@ import Testing
     }
 
     /// NAME, or NAME@VARIANT for a variant `graphs/render-options` lists (rendered to NAME-VARIANT).
-    @Test(arguments: ["florentine-families", "karachi-2010", "karate-club", "karachi-2010@fissures"])
+    @Test(arguments: ["florentine-families", "karachi-2010", "karate-club", "karachi-2010@fissures",
+                      "synthetic-2000", "synthetic-2000@focus", "synthetic-2000@collapse"])
     func renderingReproducesTheCommittedSVG(entry: String) throws {
         let base = String(entry.split(separator: "@")[0])
         let name = entry.replacingOccurrences(of: "@", with: "-")
@@ -56,7 +57,7 @@ import Testing
     /// The graph list in the test above matches graphs/ and graphs/rendered/.
     @Test func everyExampleGraphHasCommittedRenderings() throws {
         let names = try Self.exampleGraphNames()
-        #expect(names == ["florentine-families", "karachi-2010", "karate-club"])
+        #expect(names == ["florentine-families", "karachi-2010", "karate-club", "synthetic-2000"])
         for name in names {
             for ext in ["svg", "png"] {
                 let path = E2E.packageRoot.appendingPathComponent("graphs/rendered/\(name).\(ext)").path
@@ -104,7 +105,7 @@ import Testing
         }
         try E2E.write(yaml, to: dir.appendingPathComponent("big.yaml"))
 
-        let run = try E2E.run(["render", "big.yaml", "-o", "out.svg", "--engine", "dot", "--timeout", "0.001"], in: dir)
+        let run = try E2E.run(["render", "big.yaml", "-o", "out.svg", "--engine", "dot", "--timeout", "0.001", "--force"], in: dir)
         #expect(run.status == 1, "\(run)")
         #expect(run.stderr.hasPrefix("big.yaml: "), "\(run)")
         #expect(run.stderr.contains("0.001"), "the message names the time limit: \(run)")
@@ -112,7 +113,7 @@ import Testing
                 "no output and no temporary file")
 
         try E2E.write("old\n", to: dir.appendingPathComponent("out.svg"))
-        let again = try E2E.run(["render", "big.yaml", "-o", "out.svg", "--engine", "dot", "--timeout", "0.001"], in: dir)
+        let again = try E2E.run(["render", "big.yaml", "-o", "out.svg", "--engine", "dot", "--timeout", "0.001", "--force"], in: dir)
         #expect(again.status == 1, "\(again)")
         #expect(try String(contentsOf: dir.appendingPathComponent("out.svg"), encoding: .utf8) == "old\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["big.yaml", "out.svg"])

@@ -50,6 +50,8 @@ EXPECTATIONS = {
                           "kinds": {"coalition", "conflict", "patronage", "membership", "stronghold"}},
     "florentine-families.yaml": {"actors": 16, "relations_by_kind": {"marriage": 20, "business": 15}},
     "karate-club.yaml": {"actors": 34, "relations_by_kind": {"friendship": 78}},
+    "synthetic-2000.yaml": {"actors": 2000, "min_relations": 8000, "min_claimants": 3,
+                            "kinds": {"coalition", "conflict", "patronage", "membership", "stronghold"}},
 }
 
 
