@@ -18,9 +18,19 @@ import Testing
         return options
     }
 
+    /// The example graphs `make graphs` renders: graphs/*.yaml and graphs/large/*.yaml, by name.
     static func exampleGraphNames() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: E2E.packageRoot.appendingPathComponent("graphs").path)
-            .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        try exampleGraphPaths().keys.sorted()
+    }
+
+    /// NAME → the example graph's path relative to the package root.
+    static func exampleGraphPaths() throws -> [String: String] {
+        var paths: [String: String] = [:]
+        for folder in ["graphs", "graphs/large"] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: E2E.packageRoot.appendingPathComponent(folder).path)
+            for file in names where file.hasSuffix(".yaml") { paths[String(file.dropLast(5))] = "\(folder)/\(file)" }
+        }
+        return paths
     }
 
     /// NAME, or NAME@VARIANT for a variant `graphs/render-options` lists (rendered to NAME-VARIANT).
@@ -29,10 +39,10 @@ import Testing
     func renderingReproducesTheCommittedSVG(entry: String) throws {
         let base = String(entry.split(separator: "@")[0])
         let name = entry.replacingOccurrences(of: "@", with: "-")
-        #expect(try Self.exampleGraphNames().contains(base), "graphs/\(base).yaml is gone; update this test")
+        let relative = try #require(try Self.exampleGraphPaths()[base], "graphs/\(base).yaml is gone; update this test")
         let dir = try E2E.temporaryDirectory()
         defer { E2E.remove(dir) }
-        let graph = E2E.packageRoot.appendingPathComponent("graphs/\(base).yaml").path
+        let graph = E2E.packageRoot.appendingPathComponent(relative).path
         let options = try Self.renderOptions()[entry] ?? []
         #expect(!entry.contains("@") || !options.isEmpty, "graphs/render-options has no line for \(entry)")
         let run = try E2E.run(["render", graph, "-o", "out.svg"] + options, in: dir)

@@ -363,7 +363,7 @@ def check_file(path):
 
 def main(argv):
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    files = argv[1:] or sorted(glob.glob(os.path.join(here, "*.yaml")))
+    files = argv[1:] or sorted(glob.glob(os.path.join(here, "*.yaml")) + glob.glob(os.path.join(here, "large", "*.yaml")))
     failed = 0
     for f in files:
         errors, warnings, s = check_file(f)
