@@ -241,6 +241,7 @@ class DoneWhen(unittest.TestCase):
                          "medium", "battle between MQM-A and PPP", "deaths", "47"]:
             self.assertIn(expected.lower(), text)
         relation = next(r for r in page.data["relations"] if r["key"] == "fissure")
+        self.assertTrue(relation["quotes"], "the fissure relation quotes the cable, and the page carries its quotes")
         for quote in relation["quotes"]:
             self.assertIn(" ".join(quote.split()).lower(), text)
 
