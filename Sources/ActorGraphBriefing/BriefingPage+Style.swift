@@ -39,7 +39,7 @@ input[type=search], input[type=text], select {
   border: 1px solid #b9c1ca; border-radius: 6px; padding: .35rem .5rem; background: #fff; min-height: 2.1rem; max-width: 100%;
 }
 input[type=search] { width: 14rem; }
-input[data-control=date] { width: 7.6rem; font-variant-numeric: tabular-nums; }
+input[data-control=date] { width: 9rem; font-variant-numeric: tabular-nums; }
 input[aria-invalid=true] { border-color: var(--danger); background: #fff5f5; }
 select { max-width: 18rem; }
 button {
