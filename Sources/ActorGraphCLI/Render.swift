@@ -58,7 +58,7 @@ enum HighlightChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// Options shared by the commands that draw a graph.
 struct DiagramArguments: ParsableArguments {
-    @Option(help: "Layout engine. Default: by size: fdp up to 150 actors, neato to 1,000, sfdp beyond; with clusters, dot up to 100 actors, fdp beyond.")
+    @Option(help: "Layout engine. Default: by size: neato up to 1,000 actors, sfdp beyond (fdp, more compact but not reproducible across processes, only when asked); with clusters, dot up to 100 actors, fdp beyond.")
     var engine: LayoutEngine?
 
     @Option(help: "Theme: default (colour-blind-safe colour), print (greyscale: shapes and line styles carry the meaning), or slide (large type).")
