@@ -93,38 +93,48 @@ extension Network {
     /// DF agree within 10⁻¹² are equal, and the lexicographically smallest wins, so the result
     /// depends only on the network, `k` and `seed`, never on `threads`.
     ///
-    /// All swaps of one member are scored together: one breadth-first search from every node of
-    /// the network without the other k − 1 members (the base), counting shortest paths, then:
+    /// All swaps of one member are scored together, against the network without the other
+    /// k − 1 members (the base):
     ///
+    /// - **Exact scores by counting pairs.** A candidate's DF is the histogram of pair distances
+    ///   without the base and it, counted by bit-parallel breadth-first searches, 512 sources a
+    ///   pass (Then et al. 2014), so a score is exact and needs no stored distances.
     /// - **Bounds.** Removing v after the base lowers the sum H of reciprocal distances by at
     ///   most 2 Σ_t 1/d(v, t) (v's own pairs) plus Σ_{s,t} (σ_st(v)/σ_st)/d(s, t) (the pairs all
     ///   of whose shortest paths pass through v each lose less than their 1/d, and such a pair
-    ///   has σ_st(v) = σ_st); the second sum is Brandes's accumulation with target weights 1/d,
-    ///   taken in the same searches. That gives an upper bound on DF for every candidate.
+    ///   has σ_st(v) = σ_st); the second sum is Brandes's accumulation with target weights 1/d.
+    ///   That bound costs a search from every node, so a base first borrows one from a smaller
+    ///   base B′ already bounded, plus Σ_x E_B′(x) for its other members x, E_B′(x) being Σ 1/d
+    ///   over the pairs with x on some shortest path without B′ (one bit-parallel pass each):
+    ///   a pair none of whose shortest paths meets x keeps its term. Only when that leaves more
+    ///   than 96 candidates to score is the base's own Brandes bound computed (first that of
+    ///   the base without its lightest member, which other bases can borrow).
     /// - **Exact scores only where they can matter.** Candidates are scored in decreasing order
-    ///   of their bound, in batches of 16; one whose bound (plus 10⁻⁹ for rounding) is below the
+    ///   of their bound, in batches of 4; one whose bound (plus 10⁻⁹ for rounding) is below the
     ///   current set's DF, or the best swap found so far, minus 10⁻¹², is skipped: it can
-    ///   neither win nor tie. A scored candidate is exact: only the sources for which it is the
-    ///   sole shortest-path parent of some node are repaired locally (the affected nodes found
-    ///   in level order and re-settled from their unaffected neighbours).
+    ///   neither win nor tie.
     /// - **Bases recur.** The swaps of a base are kept and reused when the base comes back (in
     ///   the next round, or from another start) with no higher floor than they were scored
-    ///   against.
+    ///   against; Brandes bounds are kept per base.
     ///
     /// The answer is the one scoring every swap from scratch would give (tested against that
     /// on 200 seeded graphs, and against brute force on small ones).
     ///
     /// - Precondition: `0 ≤ k ≤ nodeCount`, `restarts ≥ 0`.
-    /// - Complexity: one DF evaluation is n breadth-first searches, O(n(n + m)); a round of swaps
-    ///   costs at most k such searches (fewer when bases recur) plus, per candidate scored
-    ///   exactly, O(n·deg) checks and the local repairs. O(n²) memory (5 bytes per node pair)
-    ///   for the distance table.
+    /// - Complexity: one DF evaluation is ⌈n/512⌉ bit-parallel passes of O(levels · (n + m))
+    ///   512-bit operations; a Brandes bound is O(n(n + m)) and a borrowed one ⌈n/512⌉ passes per
+    ///   added member; a round of swaps costs k bases. O(n) memory per thread, plus n doubles per
+    ///   bounded base.
     ///
     /// # Performance
     /// On the 1,000-node, 5,000-edge benchmark graph (s1k, read undirected; k = 3, 8 restarts)
-    /// the search prepares 55 bases and scores 591 candidates exactly, skipping 54,250 by their
-    /// bounds: 12 s of CPU on 2 threads, where scoring every swap took 50 s (release build, on a
-    /// heavily shared machine; `AnalysisBenchmark --graphs s1k --measures keyplayers`).
+    /// the search meets 52 bases and computes the Brandes bound of under a third of them: 2.0 s
+    /// of CPU on 2 threads, where it took 12 s with an n² distance table and local repairs
+    /// (release build, a heavily shared machine; `AnalysisBenchmark --graphs s1k --measures
+    /// keyplayers`).
+    ///
+    /// Then, M., Kaufmann, M., Chirigati, F., Hoang-Vu, T.-A., Pham, K., Kemper, A., Neumann, T.,
+    /// Vo, H. T. "The more the merrier: efficient multi-source graph traversal." PVLDB 8(4), 2014.
     ///
     /// Borgatti, S. P. "Identifying sets of key players in a social network." Computational and
     /// Mathematical Organization Theory 12:21–34, 2006. doi:10.1007/s10588-006-7084-x
@@ -166,9 +176,14 @@ extension Network {
     /// `restarts` seeded random starts, each improved by best swaps of a member for a non-member
     /// while (reach, DR) rises. Deterministic for a seed, whatever `threads` is.
     ///
+    /// Each base (the set without one member) is searched once; a candidate is then scored by a
+    /// search from it that stops at the nodes the base is at least as close to, which gives the
+    /// same histogram of distances, so the same values, as a full search from the set.
+    ///
     /// - Precondition: `0 ≤ k ≤ nodeCount`, `m ≥ 0`, `restarts ≥ 0`.
-    /// - Complexity: one evaluation is a breadth-first search from the set, O(n + m); a round of
-    ///   swaps costs k(n − k) evaluations. O(n) space per thread.
+    /// - Complexity: one base search O(n + m), then per candidate O(n + m) at worst (the part of
+    ///   the network it brings closer); a round of swaps costs k bases and k(n − k) candidates.
+    ///   O(n) space per thread.
     ///
     /// Borgatti, S. P. "Identifying sets of key players in a social network." Computational and
     /// Mathematical Organization Theory 12:21–34, 2006. doi:10.1007/s10588-006-7084-x
