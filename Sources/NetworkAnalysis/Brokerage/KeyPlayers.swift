@@ -588,20 +588,23 @@ final class _FragmentationEngine: @unchecked Sendable {
     private let removed: UnsafeMutableBufferPointer<Bool>
     private var base: [Int32] = []
     private var left = 0
-    /// Ordered pairs by distance, with the base removed (nil until counted).
-    private var total: [Int]?
-    /// A Brandes bound of a base: the pairs by distance and, per node, the bound on the loss.
-    struct Bounded { var total: [Int]; var bound: [Double] }
+    /// Ordered pairs by distance with the base removed, per source pass (nil until counted).
+    private var total: [[Int]]?
+    /// A Brandes bound of a base: the pairs by distance and, per source pass p and node v
+    /// (`bound[p·n + v]`), the bound on the loss of the pairs whose source is in pass p.
+    struct Bounded { var total: [[Int]]; var bound: [Double] }
     /// Brandes bounds of the bases met so far.
     private var bounded: [[Int32]: Bounded] = [:]
-    /// E_B′(x) per reference base B′ and node x.
-    private var through: [[Int32]: [Int32: Double]] = [:]
+    /// E_B′(x) per reference base B′ and node x, per source pass.
+    private var through: [[Int32]: [Int32: [Double]]] = [:]
     /// Candidates scored under a cheap bound before the Brandes bound is computed instead.
     static let cheapBudget = 96
     /// Candidates scored exactly since the engine was made.
     private(set) var exactEvaluations = 0
     /// Candidates ruled out by a bound since the engine was made.
     private(set) var prunedEvaluations = 0
+    /// Candidates whose exact count stopped early (included in ``prunedEvaluations``).
+    private(set) var passCutoffs = 0
     /// Brandes bounds computed since the engine was made.
     private(set) var preparations = 0
 
@@ -622,13 +625,27 @@ final class _FragmentationEngine: @unchecked Sendable {
 
     /// The histogram of ordered-pair distances among the nodes not `removed`.
     func histogram(removed: [Bool], threads: Int) -> [Int] {
-        passes(removed: removed, through: -1, threads: threads).pairs
+        Self.sum(passes(removed: removed, through: -1, threads: threads).pairs, length: n + 1)
+    }
+
+    /// Element-wise sum of histograms, in order.
+    static func sum(_ parts: [[Int]], length: Int) -> [Int] {
+        var total = [Int](repeating: 0, count: length)
+        for part in parts { for d in 0..<length { total[d] += part[d] } }
+        return total
+    }
+
+    /// Σ_d count[d] / d, in increasing d.
+    static func reciprocalSum(_ count: [Int]) -> Double {
+        var h = 0.0
+        for d in 1..<max(1, count.count) where count[d] != 0 { h += Double(count[d]) / Double(d) }
+        return h
     }
 
     /// Pairs by distance among the nodes not `removed`, and those with `through` on some shortest
-    /// path (`through` < 0: none), summed over the source passes in order.
-    private func passes(removed: [Bool], through x: Int, threads: Int) -> (pairs: [Int], through: [Int]) {
-        guard n > 0 else { return ([0], [0]) }
+    /// path (`through` < 0: none), per source pass.
+    private func passes(removed: [Bool], through x: Int, threads: Int) -> (pairs: [[Int]], through: [[Int]]) {
+        guard n > 0 else { return ([], []) }
         let passes = passCount
         let parts = BlockBuffers<Int>(blocks: passes, length: n + 1)
         let via = BlockBuffers<Int>(blocks: passes, length: n + 1)
@@ -641,7 +658,7 @@ final class _FragmentationEngine: @unchecked Sendable {
                 }
             }
         }
-        return (parts.sum(), via.sum())
+        return ((0..<passes).map { Array(parts.block($0)) }, (0..<passes).map { Array(via.block($0)) })
     }
 
     /// Starts scoring swaps from `base`: the network without `base`. Bounds are computed when
@@ -663,8 +680,9 @@ final class _FragmentationEngine: @unchecked Sendable {
         return b
     }
 
-    /// The cheap bound of the current base from the bounded base B′ ⊂ base that adds the least
-    /// E, or nil when none helps (the base itself is bounded, or it is empty).
+    /// The cheap bound of the current base (per pass, as ``Bounded/bound``) from the bounded base
+    /// B′ ⊂ base that adds the least E, or nil when none helps (the base itself is bounded, or
+    /// it is empty).
     private func cheapBound(threads: Int) -> [Double]? {
         guard bounded[base] == nil, !base.isEmpty else { return nil }
         if bounded[[]] == nil {
@@ -674,27 +692,31 @@ final class _FragmentationEngine: @unchecked Sendable {
             _ = brandesBound(threads: threads)
             prepare(removing: keep, threads: threads)
         }
-        var best: (reference: [Int32], extra: Double)?
+        var best: (reference: [Int32], extra: [Double], sum: Double)?
         for (reference, _) in bounded where reference.count < base.count && reference.allSatisfy(base.contains) {
-            var extra = 0.0
-            for x in base where !reference.contains(x) { extra += throughPairs(reference, x, threads: threads) }
-            if best == nil || extra < best!.extra || (extra == best!.extra && reference.lexicographicallyPrecedes(best!.reference)) {
-                best = (reference, extra)
+            var extra = [Double](repeating: 0, count: passCount)
+            for x in base where !reference.contains(x) {
+                let e = throughPairs(reference, x, threads: threads)
+                for p in 0..<passCount { extra[p] += e[p] }
+            }
+            let sum = extra.reduce(0, +)
+            if best == nil || sum < best!.sum || (sum == best!.sum && reference.lexicographicallyPrecedes(best!.reference)) {
+                best = (reference, extra, sum)
             }
         }
         guard let best, let reference = bounded[best.reference] else { return nil }
-        return reference.bound.map { $0 + best.extra }
+        var bound = reference.bound
+        for p in 0..<passCount { for v in 0..<n { bound[p * n + v] += best.extra[p] } }
+        return bound
     }
 
-    /// E_B′(x): Σ 1/d over the ordered pairs of the network without `reference` with x on some
-    /// shortest path between them (x not an end).
-    func throughPairs(_ reference: [Int32], _ x: Int32, threads: Int) -> Double {
+    /// E_B′(x) per source pass: Σ 1/d over the ordered pairs of the network without `reference`
+    /// with x on some shortest path between them (x not an end), whose source is in the pass.
+    func throughPairs(_ reference: [Int32], _ x: Int32, threads: Int) -> [Double] {
         if let e = through[reference]?[x] { return e }
         var mask = [Bool](repeating: false, count: n)
         for v in reference { mask[Int(v)] = true }
-        let via = passes(removed: mask, through: Int(x), threads: threads).through
-        var e = 0.0
-        for d in 1..<via.count where via[d] != 0 { e += Double(via[d]) / Double(d) }
+        let e = passes(removed: mask, through: Int(x), threads: threads).through.map(Self.reciprocalSum)
         through[reference, default: [:]][x] = e
         return e
     }
@@ -703,9 +725,10 @@ final class _FragmentationEngine: @unchecked Sendable {
     /// by distance and the bounds.
     private func brandes(threads: Int) -> Bounded {
         preparations += 1
-        let blocks = min(n, 64)
-        guard blocks > 0 else { return Bounded(total: [0], bound: []) }
-        let size = (n + blocks - 1) / blocks
+        // Blocks of 64 sources, 8 to a pass of the pair counter.
+        let size = 64
+        let blocks = (n + size - 1) / size
+        guard blocks > 0 else { return Bounded(total: [], bound: []) }
         let parts = BlockBuffers<Int>(blocks: blocks, length: n + 1)
         let through = BlockBuffers<Double>(blocks: blocks, length: n)
         let own = SlotBuffer(count: n)
@@ -749,6 +772,8 @@ final class _FragmentationEngine: @unchecked Sendable {
                         let found = tail - levelStart
                         hist[Int(d)] += found
                         harmonic += Double(found) * inverse[Int(d)]
+                        // The pair (s, v) is v's own, counted in the pass of s.
+                        for j in levelStart..<tail { wb[Int(queue[j])] += inverse[Int(d)] }
                     }
                     own.set(s, harmonic)
                     // Brandes's accumulation with target weights 1/d(s, t), children before
@@ -772,10 +797,19 @@ final class _FragmentationEngine: @unchecked Sendable {
                 }
             }
         }
+        // Per pass: the blocks' sums, plus, for v in the pass, v's pairs (v, t).
         let harmonic = own.array(count: n)
-        var bound = through.sum()
-        for v in 0..<n { bound[v] += 2 * harmonic[v] }
-        return Bounded(total: parts.sum(), bound: bound)
+        let perPass = _PairCounter.width / size
+        var bound = [Double](repeating: 0, count: passCount * n)
+        var totals = [[Int]](repeating: [Int](repeating: 0, count: n + 1), count: passCount)
+        for b in 0..<blocks {
+            let p = b / perPass
+            let wb = through.block(b), hist = parts.block(b)
+            for v in 0..<n { bound[p * n + v] += wb[v] }
+            for d in 0...n { totals[p][d] += hist[d] }
+        }
+        for v in 0..<n { bound[(v / _PairCounter.width) * n + v] += harmonic[v] }
+        return Bounded(total: totals, bound: bound)
     }
 
     /// DF of the network without the base and each candidate (candidates not in the base).
@@ -801,21 +835,31 @@ final class _FragmentationEngine: @unchecked Sendable {
         var best = floor ?? -Double.infinity
         let remaining = left - 1
         guard prune && remaining >= 2 else {
-            score(Array(0..<count), candidates, into: &result, best: &best, threads: threads)
+            score(Array(0..<count), candidates, into: &result, best: &best, cutoff: nil, bound: [], passH: [], threads: threads)
             return result
         }
         var cheap = cheapBound(threads: threads)
-        if cheap != nil && total == nil { total = histogram(removed: baseMask, threads: threads) }
+        if cheap != nil && total == nil { total = passes(removed: baseMask, through: -1, threads: threads).pairs }
         var bound = cheap ?? brandesBound(threads: threads).bound
         var triedSubBase = false
         var done = [Bool](repeating: false, count: count)
+        let passCount = self.passCount
         while true {
-            var h = 0.0
-            let pairsByDistance = total!
-            for d in 1..<pairsByDistance.count where pairsByDistance[d] != 0 { h += Double(pairsByDistance[d]) / Double(d) }
+            let passH = total!.map(Self.reciprocalSum)
+            let h = Self.reciprocalSum(Self.sum(total!, length: n + 1))
             let pairs = Double(remaining) * Double(remaining - 1)
             var upper = [Double](repeating: 2, count: count)
-            for i in 0..<count { upper[i] = 1 - (h - bound[Int(candidates[i])]) / pairs }
+            var loss = [Double](repeating: 0, count: count)
+            for i in 0..<count {
+                let v = Int(candidates[i])
+                for p in 0..<passCount { loss[i] += bound[p * n + v] }
+                upper[i] = 1 - (h - loss[i]) / pairs
+            }
+            // A candidate stops being counted once the pairs counted so far, plus for the other
+            // passes their base counts less their bounds, already exceed this sum of reciprocals.
+            let cutoff = { (best: Double) -> Double? in
+                best == -Double.infinity ? nil : (1 - best + _KeyPlayers.tolerance + 1e-9) * pairs
+            }
             let order = (0..<count).filter { !done[$0] }.sorted { upper[$0] > upper[$1] || (upper[$0] == upper[$1] && $0 < $1) }
             var at = 0, scored = 0
             var exhausted = true
@@ -833,7 +877,7 @@ final class _FragmentationEngine: @unchecked Sendable {
                     batch.append(i)
                 }
                 if batch.isEmpty { continue }
-                score(batch, candidates, into: &result, best: &best, threads: threads)
+                score(batch, candidates, into: &result, best: &best, cutoff: cutoff(best), bound: bound, passH: passH, threads: threads)
                 for i in batch { done[i] = true }
                 scored += batch.count
             }
@@ -844,7 +888,7 @@ final class _FragmentationEngine: @unchecked Sendable {
             if !triedSubBase && base.count >= 2 {
                 triedSubBase = true
                 let lightest = base.min { a, b in
-                    let (ea, eb) = (throughPairs([], a, threads: threads), throughPairs([], b, threads: threads))
+                    let (ea, eb) = (throughPairs([], a, threads: threads).reduce(0, +), throughPairs([], b, threads: threads).reduce(0, +))
                     return ea < eb || (ea == eb && a < b)
                 }!
                 let sub = base.filter { $0 != lightest }
@@ -870,8 +914,10 @@ final class _FragmentationEngine: @unchecked Sendable {
         return mask
     }
 
-    /// Scores `batch` (indices into `candidates`) exactly, in parallel, raising `best`.
-    private func score(_ batch: [Int], _ candidates: [Int32], into result: inout [Double?], best: inout Double, threads: Int) {
+    /// Scores `batch` (indices into `candidates`) exactly, in parallel, raising `best`; with a
+    /// `cutoff`, a candidate whose sum of reciprocal distances provably exceeds it is left nil.
+    private func score(_ batch: [Int], _ candidates: [Int32], into result: inout [Double?], best: inout Double,
+                       cutoff: Double?, bound: [Double], passH: [Double], threads: Int) {
         let out = SlotBuffer(count: batch.count)
         let workers = max(1, min(threads, batch.count))
         let chunk = (batch.count + workers - 1) / workers
@@ -879,27 +925,46 @@ final class _FragmentationEngine: @unchecked Sendable {
             let counter = _PairCounter(n: self.n)
             for w in range {
                 for j in (w * chunk)..<min(batch.count, (w + 1) * chunk) {
-                    out.set(j, self.fragmentation(without: Int(candidates[batch[j]]), counter))
+                    let v = Int(candidates[batch[j]])
+                    let bounds = cutoff == nil ? [] : (0..<passH.count).map { bound[$0 * self.n + v] }
+                    out.set(j, self.fragmentation(without: v, counter, cutoff: cutoff, baseH: passH, bounds: bounds) ?? .nan)
                 }
             }
         }
         let values = out.array(count: batch.count)
         for (j, i) in batch.enumerated() {
+            if values[j].isNaN { prunedEvaluations += 1; passCutoffs += 1; continue }
             result[i] = values[j]
             best = max(best, values[j])
+            exactEvaluations += 1
         }
-        exactEvaluations += batch.count
     }
 
-    /// DF of the network without the base and v: its pairs counted by distance from scratch.
-    private func fragmentation(without v: Int, _ counter: _PairCounter) -> Double {
+    /// DF of the network without the base and v: its pairs counted by distance from scratch,
+    /// pass by pass. With a `cutoff`, each pass p not counted yet contributes at least
+    /// `baseH[p] − bounds[p]` (the base's sum of reciprocals there less v's bound there); the
+    /// passes go in decreasing order of `bounds` and nil is returned once the passes counted
+    /// plus those lower bounds of the others exceed the cutoff.
+    private func fragmentation(without v: Int, _ counter: _PairCounter, cutoff: Double?, baseH: [Double], bounds: [Double]) -> Double? {
         guard left - 1 >= 2 else { return 1 }
-        let hist = counter.histogram
+        let hist = counter.histogram, pass = counter.passHistogram
         for d in 0...n { hist[d] = 0 }
         let removed = UnsafeBufferPointer(self.removed)
-        for p in 0..<passCount {
+        let margins = cutoff == nil ? [] : (0..<passCount).map { baseH[$0] - bounds[$0] }
+        let order = cutoff == nil ? Array(0..<passCount)
+            : (0..<passCount).sorted { bounds[$0] > bounds[$1] || (bounds[$0] == bounds[$1] && $0 < $1) }
+        var rest = margins.reduce(0, +), counted = 0.0
+        for p in order {
+            for d in 0...n { pass[d] = 0 }
             counter.count(offsets: offsets, targets: targets, removed: removed, extra: v,
-                          firstSource: p * _PairCounter.width, into: hist)
+                          firstSource: p * _PairCounter.width, into: pass)
+            var h = 0.0
+            for d in 1...n where pass[d] != 0 { hist[d] += pass[d]; h += Double(pass[d]) / Double(d) }
+            if let cutoff {
+                counted += h
+                rest -= margins[p]
+                if counted + rest > cutoff { return nil }
+            }
         }
         var sum = 0.0
         for d in 1...n where hist[d] != 0 { sum += Double(hist[d]) / Double(d) }
@@ -921,8 +986,9 @@ final class _PairCounter: @unchecked Sendable {
     private var next: UnsafeMutablePointer<Lanes>
     private var via: UnsafeMutablePointer<Lanes>
     private var viaNext: UnsafeMutablePointer<Lanes>
-    /// A histogram for the caller (n + 1 slots).
+    /// Histograms for the caller (n + 1 slots each).
     let histogram: UnsafeMutableBufferPointer<Int>
+    let passHistogram: UnsafeMutableBufferPointer<Int>
 
     init(n: Int) {
         self.n = n
@@ -931,11 +997,13 @@ final class _PairCounter: @unchecked Sendable {
         via = .allocate(capacity: size); viaNext = .allocate(capacity: size)
         histogram = .allocate(capacity: n + 1)
         histogram.initialize(repeating: 0)
+        passHistogram = .allocate(capacity: n + 1)
+        passHistogram.initialize(repeating: 0)
     }
 
     deinit {
         seen.deallocate(); frontier.deallocate(); next.deallocate(); via.deallocate(); viaNext.deallocate()
-        histogram.deallocate()
+        histogram.deallocate(); passHistogram.deallocate()
     }
 
     @inline(__always)
