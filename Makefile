@@ -92,7 +92,8 @@ graphs: build
 ## test: install what the tests need (Graphviz; networkx, which reads our exports; jsonschema, which
 ##       checks `actorgraph schema`; Chromium, chromedriver and Selenium for the briefing's browser
 ##       tests), then run them all: the Swift tests, Tests/Browser/briefing_test.py in headless
-##       Chromium (about 30 s), and the Examples package (a package outside this one that imports ActorGraphKit)
+##       Chromium (about 30 s), the Examples package (a package outside this one that imports ActorGraphKit),
+##       and `make docs` (the DocC site, warnings as errors: a broken symbol link fails)
 test: deps
 	@PY=$$(bash Tools/interop/python-with-networkx.sh) && echo "test: networkx from $$PY" && \
 	  SPY=$$(bash Tools/interop/python-with-jsonschema.sh) && echo "test: jsonschema from $$SPY" && \
@@ -100,6 +101,8 @@ test: deps
 	  $(SWIFT) build --build-tests && ACTORGRAPH_PYTHON="$$PY" ACTORGRAPH_SCHEMA_PYTHON="$$SPY" $(SWIFT) test --skip-build && \
 	  "$$BPY" Tests/Browser/briefing_test.py --actorgraph "$$($(SWIFT) build --show-bin-path)/actorgraph" --out .build-test/browser
 	@$(MAKE) --no-print-directory examples
+	@# The DocC site builds with warnings as errors: a broken symbol link fails the tests.
+	@$(MAKE) --no-print-directory docs
 
 ## examples: build Examples/ (depends on this package by path) and run its tour from the repository
 examples: deps

@@ -129,12 +129,20 @@ extension Network {
     /// The scores of one measure, as `actorgraph centrality` computes them (normalised as
     /// networkx; path-based measures read a weight as strength, distance 1/weight).
     ///
+    /// - Parameters:
+    ///   - measure: The measure.
+    ///   - weighted: Whether a tie's weight counts (as strength; distance 1/weight on paths).
+    ///   - tolerance: How close the iterative measures (eigenvector, pagerank, katz, hubs,
+    ///     authorities) get to their fixed point: the iteration stops when an upper bound of the
+    ///     L1 distance to the limit is below it (`actorgraph centrality --tolerance`).
+    ///   - maxIterations: The iterative measures give up after this many steps.
     /// - Throws: ``/NetworkAnalysis/ConvergenceError`` when an iterative measure does not converge,
     ///   ``/NetworkAnalysis/CentralityError`` when `pn` meets a network it is not defined on.
     /// - Complexity: that of the measure: O(m) for degrees, O(n·m) (unweighted) or
     ///   O(n·m + n² log n) (weighted) for betweenness, closeness and harmonic (Brandes 2001),
     ///   O(iterations · m) for the spectral ones.
-    public func centrality(_ measure: CentralityMeasure, weighted: Bool) throws -> [Double] {
+    public func centrality(_ measure: CentralityMeasure, weighted: Bool, tolerance: Double = 1e-10,
+                           maxIterations: Int = 100_000) throws -> [Double] {
         switch measure {
         case .degree: return degree()
         case .inDegree: return inDegree()
@@ -146,11 +154,11 @@ extension Network {
         case .betweenness: return betweenness(weighted: weighted)
         case .closeness: return closeness(weighted: weighted)
         case .harmonic: return harmonic(weighted: weighted)
-        case .eigenvector: return try eigenvector(weighted: weighted, maxIterations: 10_000)
-        case .pagerank: return try pageRank(weighted: weighted, maxIterations: 10_000)
-        case .katz: return try katz(weighted: weighted, maxIterations: 10_000)
-        case .hubs: return try hits(weighted: weighted, maxIterations: 10_000).hubs
-        case .authorities: return try hits(weighted: weighted, maxIterations: 10_000).authorities
+        case .eigenvector: return try eigenvector(weighted: weighted, tolerance: tolerance, maxIterations: maxIterations)
+        case .pagerank: return try pageRank(weighted: weighted, tolerance: tolerance, maxIterations: maxIterations)
+        case .katz: return try katz(weighted: weighted, tolerance: tolerance, maxIterations: maxIterations)
+        case .hubs: return try hits(weighted: weighted, tolerance: tolerance, maxIterations: maxIterations).hubs
+        case .authorities: return try hits(weighted: weighted, tolerance: tolerance, maxIterations: maxIterations).authorities
         case .pn: return try pn()
         }
     }
@@ -171,19 +179,22 @@ extension ActorGraph {
     ///     closeness, pagerank).
     ///   - projection: Which relations count (``ProjectionOptions``); `symmetrize` drops direction.
     ///   - top: Keep only the first `top` actors of the ranking.
+    ///   - tolerance: How close the iterative measures get to their fixed point
+    ///     (see ``NetworkAnalysis/Network/centrality(_:weighted:tolerance:maxIterations:)``).
     /// - Throws: ``ProjectionError`` for an unknown kind or claimant, or when a measure that
     ///   negative ties make meaningless (``CentralityMeasure/refusesNegativeTies``) meets them;
     ///   ``/NetworkAnalysis/ConvergenceError`` when an iterative measure does not converge.
-    /// - Complexity: that of the measures (see ``NetworkAnalysis/Network/centrality(_:weighted:)``).
+    /// - Complexity: that of the measures (see ``NetworkAnalysis/Network/centrality(_:weighted:tolerance:maxIterations:)``).
     public func centrality(_ measures: [CentralityMeasure] = [.degree, .betweenness, .closeness, .pagerank],
-                           projection: ProjectionOptions = ProjectionOptions(), top: Int? = nil) throws -> CentralityReport {
+                           projection: ProjectionOptions = ProjectionOptions(), top: Int? = nil,
+                           tolerance: Double = 1e-10) throws -> CentralityReport {
         let projected = try project(projection)
         let g = projected.network
         if g.hasNegativeEdges, let refused = measures.first(where: \.refusesNegativeTies) {
             throw ProjectionError(message: "\(refused.rawValue) is not defined on negative ties; keep positive kinds in projection.relationKinds, or use positive-degree, negative-degree, net-degree or pn")
         }
         let names = Dictionary(actors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let columns = try measures.map { ($0, try g.centrality($0, weighted: projection.weighted)) }
+        let columns = try measures.map { ($0, try g.centrality($0, weighted: projection.weighted, tolerance: tolerance)) }
         return CentralityReport(network: .init(nodes: g.nodeCount, edges: g.edgeCount, directed: g.isDirected, weighted: projection.weighted),
                                 ids: projected.actorIDs, names: names, columns: columns, top: top)
     }

@@ -3,17 +3,17 @@ import NetworkAnalysis
 
 /// A part of a graph small enough to draw: some of its actors and every relation among them.
 ///
-/// Made by ``ActorGraph/topActors(_:)`` (the most prominent actors) and
-/// ``ActorGraph/egoNetwork(around:depth:limit:)`` (an actor's neighbourhood). A relation is kept
+/// Made by ``ActorGraphModel/ActorGraph/topActors(_:)`` (the most prominent actors) and
+/// ``ActorGraphModel/ActorGraph/egoNetwork(around:depth:limit:relationLimit:)`` (an actor's neighbourhood). A relation is kept
 /// exactly when both its actors are: none is dropped between two kept actors, none is drawn to
 /// an actor left out.
 public struct GraphExcerpt: Sendable {
     /// The excerpt as a graph: the kept actors (in the original's order) and the relations among
     /// them (in file order), with the original's title, description, sources and declared kinds.
     public var graph: ActorGraph
-    /// Positions of the kept actors in the original's ``ActorGraph/actors``, ascending.
+    /// Positions of the kept actors in the original's ``/ActorGraphModel/ActorGraph/actors``, ascending.
     public var actorIndices: [Int]
-    /// Positions of the kept relations in the original's ``ActorGraph/relations``, ascending.
+    /// Positions of the kept relations in the original's ``/ActorGraphModel/ActorGraph/relations``, ascending.
     public var relationIndices: [Int]
     /// How many actors the original has.
     public var originalActors: Int
@@ -47,7 +47,7 @@ public enum ExcerptError: Error, Sendable, Equatable, CustomStringConvertible {
 extension ActorGraph {
     /// The actors and every relation among them.
     ///
-    /// - Parameter kept: Positions in ``actors``, in any order, duplicates allowed.
+    /// - Parameter kept: Positions in ``/ActorGraphModel/ActorGraph/actors``, in any order, duplicates allowed.
     /// - Complexity: O(actors + relations).
     public func excerpt(keeping kept: some Sequence<Int>) -> GraphExcerpt {
         var keep = [Bool](repeating: false, count: actors.count)
@@ -72,7 +72,7 @@ extension ActorGraph {
     /// an actor does not matter more for being attacked, nor a place for being someone's
     /// stronghold. Actors without a positive relation share the floor value (1 − α)/n.
     ///
-    /// - Returns: One score per actor, in ``actors`` order, summing to 1.
+    /// - Returns: One score per actor, in ``/ActorGraphModel/ActorGraph/actors`` order, summing to 1.
     /// - Complexity: O((actors + relations) · iterations); at most 100 iterations.
     ///
     /// Page, L., Brin, S., Motwani, R. and Winograd, T. "The PageRank Citation Ranking: Bringing

@@ -308,12 +308,9 @@ extension FactionReport {
 }
 
 extension BalanceResult {
-    /// How the result was found and whether it is proven optimal, in words.
-    public var optimalityPhrase: String {
-        if !optimal { return "certified: no partition does better (found by \(method))" }
-        if method.hasPrefix("relocation") { return "proven optimal: the best of \(method) meets the certified lower bound" }
-        return "proven optimal (\(method))"
-    }
+    /// How the result was found and whether it is proven optimal, in words; when it is not, what
+    /// the certified lower bound says.
+    public var optimalityPhrase: String { BalanceSummary.optimalityPhrase(optimal: optimal, method: method) }
 }
 
 /// A number for reports: integers without a fraction, others to 6 significant digits.

@@ -115,8 +115,11 @@ public struct BalanceSummary: Codable, Hashable, Sendable {
         method = result.method
     }
 
-    /// How the result was found and whether it is proven optimal, in words.
-    public var optimalityPhrase: String {
+    /// How the result was found and whether it is proven optimal, in words; when it is not, what
+    /// the certified lower bound says.
+    public var optimalityPhrase: String { Self.optimalityPhrase(optimal: optimal, method: method) }
+
+    static func optimalityPhrase(optimal: Bool, method: String) -> String {
         if !optimal { return "certified: no partition does better (found by \(method))" }
         if method.hasPrefix("relocation") { return "proven optimal: the best of \(method) meets the certified lower bound" }
         return "proven optimal (\(method))"

@@ -16,8 +16,10 @@ extension BriefingData {
     ///   - openAt: The date the page opens at; nil opens with every date.
     ///   - generator: Who wrote the page, for its footer.
     /// - Throws: ``/ActorGraphAnalysis/ProjectionError`` when an analysis cannot project the graph.
-    /// - Complexity: that of `claims` (a faction and fissure analysis per claimant) and `brokers`
-    ///   (key players), plus O(dates · relations) for the snapshots.
+    /// - Complexity: that of `claims` (a faction and fissure analysis per claimant), once for
+    ///   every date and once per distinct set of relations that hold at the dates (when relations ×
+    ///   sets ≤ ``periodBudget``), and `brokers` (key players), plus O(dates · relations) for the
+    ///   snapshots.
     public init(graph: ActorGraph, title: String? = nil, openAt: PartialDate? = nil,
                 generator: String = "actorgraph") throws {
         let key = graph.relations.indices.map(graph.briefingKey)
@@ -116,6 +118,37 @@ extension BriefingData {
         // The control's order: all, facts, then the claimants.
         self.views = views.filter { $0.id == "all" } + views.filter { $0.id != "all" }
 
+        // The panels at each date: one `claims --at` per distinct set of relations that hold, within
+        // a budget of relations × sets, so the panels follow the date control.
+        var groups: [[Int]: [Int]] = [:], groupOrder: [[Int]] = []
+        for (d, date) in sortedDates.enumerated() {
+            let holding = graph.relations.indices.filter { graph.relations[$0].holds(at: date) }
+            if groups[holding] == nil { groupOrder.append(holding) }
+            groups[holding, default: []].append(d)
+        }
+        if sortedDates.isEmpty {
+            periods = []; periodsLeftOut = nil
+        } else if groupOrder.count * max(graph.relations.count, 1) > BriefingData.periodBudget {
+            periods = []
+            periodsLeftOut = "this graph has \(graph.relations.count) relations over \(groupOrder.count) distinct periods, more than the page analyses per date (relations × periods ≤ \(BriefingData.periodBudget)); 'actorgraph fissures --at DATE' gives them"
+        } else {
+            periods = try groupOrder.map { holding in
+                let at = sortedDates[groups[holding]![0]]
+                let dated = try graph.claims(projection: ProjectionOptions(at: at))
+                let panels: [PeriodView] = dated.narratives.map { narrative in
+                    let id: String
+                    switch narrative.view {
+                    case .everything: id = "all"
+                    case .facts: id = "facts"
+                    case .claimant(let ref): id = ref.id
+                    }
+                    return PeriodView(id: id, factions: factions(narrative.factions), fissures: fissures(narrative.fissures))
+                }
+                return Period(dates: groups[holding]!.map { sortedDates[$0].description }, views: panels)
+            }
+            periodsLeftOut = nil
+        }
+
         // Brokers.
         let brokerReport = try graph.brokers()
         let order = brokerReport.actorIDs.indices.filter { brokerReport.roles.total[$0] > 0 }
@@ -152,6 +185,10 @@ extension BriefingData {
                   relations: touching[i])
         }
     }
+
+    /// The most relations × distinct periods the page analyses date by date (``periods``): about
+    /// a second of `claims` runs on this machine; larger graphs keep all-dates panels.
+    public static let periodBudget = 20_000
 
     /// Whether the diagram draws a relation as contested: disputed, of low confidence (below
     /// 0.5), or claimed by someone without a confidence of its own (as ``/ActorGraphRendering/DiagramDOT``).

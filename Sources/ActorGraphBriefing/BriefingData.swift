@@ -44,6 +44,12 @@ public struct BriefingData: Codable, Sendable, Equatable {
     public var brokers: Brokers
     /// For each date of ``dates``, the relations that hold then (the date control's oracle).
     public var snapshots: [Snapshot]
+    /// The fissures and factions panels at the dates of ``dates``: one entry per distinct set of
+    /// relations that hold, so the panels follow the date control. Empty when the graph is too
+    /// large for an analysis per date (see ``periodsLeftOut``).
+    public var periods: [Period]
+    /// Why ``periods`` is empty on a graph with dates, for the panels' note; nil otherwise.
+    public var periodsLeftOut: String?
 
     /// A document that relations cite.
     public struct Source: Codable, Sendable, Equatable {
@@ -336,6 +342,25 @@ public struct BriefingData: Codable, Sendable, Equatable {
         public var actor: String
         /// The share of shortest positive paths between members of hostile blocs that pass through it, weighted by hostility (0…1).
         public var score: Double
+    }
+
+    /// The panels at some dates: the analyses of the relations that hold then (`claims --at`).
+    public struct Period: Codable, Sendable, Equatable {
+        /// The dates of ``BriefingData/dates`` at which exactly these relations hold.
+        public var dates: [String]
+        /// The panels per view of the claimant control (`all`, `facts`, claimant ids); a claimant
+        /// with no claim that holds then is missing, and their view is the facts'.
+        public var views: [PeriodView]
+    }
+
+    /// One view's panels in a ``Period``.
+    public struct PeriodView: Codable, Sendable, Equatable {
+        /// The option value: `all`, `facts`, or the claimant's id.
+        public var id: String
+        /// The view's blocs then.
+        public var factions: Factions
+        /// The view's fissures then.
+        public var fissures: Fissures
     }
 
     /// The relations that hold at one date.

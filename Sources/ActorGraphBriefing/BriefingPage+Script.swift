@@ -13,6 +13,14 @@ extension BriefingPage {
   var actorsById = new Map(data.actors.map(function (a) { return [a.id, a]; }));
   var relationsByKey = new Map(data.relations.map(function (r) { return [r.key, r]; }));
   var viewsById = new Map(data.views.map(function (v) { return [v.id, v]; }));
+  // The panels at each date (data.periods), and the relations of each date the graph mentions,
+  // to find the period of a date it does not mention.
+  var periodsByDate = new Map();
+  data.periods.forEach(function (p) {
+    p.byView = new Map(p.views.map(function (v) { return [v.id, v]; }));
+    p.dates.forEach(function (d) { periodsByDate.set(d, p); });
+  });
+  var snapshotSets = data.snapshots.map(function (s) { return { date: s.date, keys: new Set(s.relations) }; });
   var sourcesById = new Map(data.sources.map(function (s) { return [s.id, s]; }));
   var contestedByKey = new Map(data.contested.map(function (c) { return [c.relation, c.reasons]; }));
   var svg = $('#diagram svg');
@@ -20,7 +28,7 @@ extension BriefingPage {
   $$('[data-actor]', svg).forEach(function (e) { actorElements.set(e.getAttribute('data-actor'), e); });
   $$('[data-relation]', svg).forEach(function (e) { relationElements.set(e.getAttribute('data-relation'), e); });
 
-  var state = { date: '', period: null, claimant: 'all', selected: null, highlight: null };
+  var state = { date: '', period: null, claimant: 'all', selected: null, highlight: null, panelPeriod: null };
 
   // ---- Small helpers -------------------------------------------------------------------------
   function el(tag, attributes) {
@@ -147,6 +155,7 @@ extension BriefingPage {
       dateInput.value = ''; dateInput.removeAttribute('aria-invalid'); hint.textContent = '';
       slider.value = String(Math.max(0, data.dates.length - 1)); slider.setAttribute('data-inactive', 'true');
       apply();
+      refreshPanels();
       return true;
     }
     var p = period(text);
@@ -164,6 +173,7 @@ extension BriefingPage {
     }
     slider.removeAttribute('data-inactive');
     apply();
+    refreshPanels();
     return true;
   }
   function stepDate(direction) {
@@ -331,15 +341,45 @@ extension BriefingPage {
 
   // ---- Panels: fissures, factions, brokers, sources -------------------------------------------
   function currentView() { return viewsById.get(state.claimant) || viewsById.get('all'); }
-  function viewNote(view) {
-    return el('p', { 'class': 'small', text: (view.id === 'all' ? 'Every relation' : view.label) + '; all dates.' });
+  /** The period of the chosen date: the one listing it, else the one whose relations are those that hold then. */
+  function periodAt() {
+    if (!state.date) return null;
+    var p = periodsByDate.get(state.date);
+    if (p) return p;
+    var holding = data.relations.filter(function (r) { return holds(r, state.period); });
+    for (var i = 0; i < snapshotSets.length; i++) {
+      var set = snapshotSets[i].keys;
+      if (set.size === holding.length && holding.every(function (r) { return set.has(r.key); })) return periodsByDate.get(snapshotSets[i].date) || null;
+    }
+    return null;
+  }
+  /** The fissures and factions the panels show: the view's at the chosen date, else over all dates. */
+  function currentPanels() {
+    var view = currentView(), p = periodAt();
+    var v = p && (p.byView.get(view.id) || p.byView.get('facts'));
+    if (v) return { factions: v.factions, fissures: v.fissures, period: p };
+    return { factions: view.factions, fissures: view.fissures, period: null };
+  }
+  function viewNote(view, panels) {
+    var when = panels.period ? 'the relations that hold on ' + state.date + '.'
+      : !state.date ? 'all dates.'
+      : 'all dates (' + (data.periodsLeftOut || 'the relations that hold on ' + state.date + ' are those of none of the graph’s dates') + ').';
+    return el('p', { 'class': 'small', 'data-panel-date': panels.period ? state.date : 'all',
+      text: (view.id === 'all' ? 'Every relation' : view.label) + '; ' + when });
+  }
+  /** After a date change: the panels again, and no highlight from another period. */
+  function refreshPanels() {
+    var p = currentPanels().period;
+    if (p !== state.panelPeriod) { state.panelPeriod = p; if (state.highlight) clearHighlight(); }
+    renderFissures();
+    renderFactions();
   }
 
   function renderFissures() {
     var body = $('#fissures-body');
     body.textContent = '';
-    var view = currentView(), f = view.fissures;
-    body.appendChild(viewNote(view));
+    var view = currentView(), panels = currentPanels(), f = panels.fissures;
+    body.appendChild(viewNote(view, panels));
     if (!f.items.length) {
       body.appendChild(el('p', { 'class': 'empty', text: 'No coalition or alliance tie to score in this view.' }));
     } else {
@@ -421,8 +461,8 @@ extension BriefingPage {
   function renderFactions() {
     var body = $('#factions-body');
     body.textContent = '';
-    var view = currentView(), f = view.factions;
-    body.appendChild(viewNote(view));
+    var view = currentView(), panels = currentPanels(), f = panels.factions;
+    body.appendChild(viewNote(view, panels));
     var method = f.method === 'balance' ? 'Balance partition (Doreian & Mrvar)' : f.method;
     body.appendChild(el('p', null, method + ' into ' + f.blocs.length + ' bloc' + (f.blocs.length === 1 ? '' : 's') + '.'));
     var quality = el('dl', { 'class': 'facts' });
@@ -535,7 +575,7 @@ extension BriefingPage {
     if (fissure) {
       var key = fissure.getAttribute('data-fissure-button');
       if (state.highlight === 'fissure:' + key) { clearHighlight(); return; }
-      var x = currentView().fissures.items.filter(function (i) { return i.relation === key; })[0];
+      var x = currentPanels().fissures.items.filter(function (i) { return i.relation === key; })[0];
       if (x) highlight('fissure:' + key, fissureEvidence(x), fissure);
       return;
     }
@@ -543,7 +583,7 @@ extension BriefingPage {
     if (bloc) {
       var n = +bloc.getAttribute('data-bloc');
       if (state.highlight === 'bloc:' + n) { clearHighlight(); return; }
-      var members = new Set(currentView().factions.blocs[n - 1]);
+      var members = new Set(currentPanels().factions.blocs[n - 1]);
       var inside = new Set(data.relations.filter(function (r) { return members.has(r.source) && members.has(r.target); }).map(function (r) { return r.key; }));
       highlight('bloc:' + n, { relations: inside, actors: members }, bloc);
       return;

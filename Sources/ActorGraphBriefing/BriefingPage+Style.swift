@@ -39,7 +39,7 @@ input[type=search], input[type=text], select {
   border: 1px solid #b9c1ca; border-radius: 6px; padding: .35rem .5rem; background: #fff; min-height: 2.1rem; max-width: 100%;
 }
 input[type=search] { width: 14rem; }
-input[data-control=date] { width: 7.6rem; font-variant-numeric: tabular-nums; }
+input[data-control=date] { width: 9rem; font-variant-numeric: tabular-nums; }
 input[aria-invalid=true] { border-color: var(--danger); background: #fff5f5; }
 select { max-width: 18rem; }
 button {
@@ -133,7 +133,8 @@ ol.paths li { margin: .25rem 0; }
 /* The diagram's states (the markup contract's elements) */
 [data-actor], [data-relation] { cursor: pointer; }
 [data-relation] .hit { stroke: transparent; stroke-width: 12px; fill: none; pointer-events: stroke; }
-[data-actor]:focus, [data-relation]:focus { outline: none; }
+[data-actor]:focus:not(:focus-visible), [data-relation]:focus:not(:focus-visible) { outline: none; }
+[data-actor]:focus-visible, [data-relation]:focus-visible { outline: 3px solid var(--focus); outline-offset: 3px; }
 [data-actor]:focus-visible :is(polygon, ellipse, path) { stroke: var(--focus); stroke-width: 5px; }
 [data-relation]:focus-visible path:not(.hit), [data-relation]:focus-visible > g > a > path { stroke: var(--focus) !important; stroke-width: 5px; }
 [data-relation]:focus-visible polygon { stroke: var(--focus); fill: var(--focus); }

@@ -125,7 +125,7 @@ extension ActorGraphCommand {
                 for m in chosen {
                     let start = DispatchTime.now().uptimeNanoseconds
                     if showProgress { Output.progress("actorgraph: \(m.rawValue) on \(g.nodeCount) nodes, \(g.edgeCount) edges…") }
-                    columns.append((m, try compute(m, g)))
+                    columns.append((m, try g.centrality(m, weighted: projection.weighted, tolerance: tolerance)))
                     if showProgress {
                         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                         Output.progress(String(format: "actorgraph: %@ done in %.2f s\n", m.rawValue, elapsed))
@@ -142,27 +142,6 @@ extension ActorGraphCommand {
             case .table: printTable(report)
             case .csv: printCSV(report)
             case .json: try printJSON(report)
-            }
-        }
-
-        func compute(_ m: CentralityMeasure, _ g: Network) throws -> [Double] {
-            switch m {
-            case .degree: return g.degree()
-            case .inDegree: return g.inDegree()
-            case .outDegree: return g.outDegree()
-            case .strength: return g.strength()
-            case .positiveDegree: return g.signedDegree().positive
-            case .negativeDegree: return g.signedDegree().negative
-            case .netDegree: return g.signedDegree().net
-            case .betweenness: return g.betweenness(weighted: projection.weighted)
-            case .closeness: return g.closeness(weighted: projection.weighted)
-            case .harmonic: return g.harmonic(weighted: projection.weighted)
-            case .eigenvector: return try g.eigenvector(weighted: projection.weighted, tolerance: tolerance, maxIterations: 100_000)
-            case .pagerank: return try g.pageRank(weighted: projection.weighted, tolerance: tolerance, maxIterations: 100_000)
-            case .katz: return try g.katz(weighted: projection.weighted, tolerance: tolerance, maxIterations: 100_000)
-            case .hubs: return try g.hits(weighted: projection.weighted, tolerance: tolerance, maxIterations: 100_000).hubs
-            case .authorities: return try g.hits(weighted: projection.weighted, tolerance: tolerance, maxIterations: 100_000).authorities
-            case .pn: return try g.pn()
             }
         }
 

@@ -285,6 +285,14 @@ extension ActorGraph {
                     issues.append(GraphIssue(.error, at: .relation(i, field: "id", element: nil), "duplicate relation id '\(rid)'",
                                              fix: "relation ids must be unique", related: .relation(first, field: "id", element: nil)))
                 } else { seenRelationIDs[rid] = i }
+                // `relation-N` is the key a relation without an id goes by (the briefing's
+                // data-relation, DOT's edge id, `evidence --relation`): another relation may not take it.
+                if rid.hasPrefix("relation-"), let n = Int(rid.dropFirst("relation-".count)), n != i,
+                   rid == "relation-\(n)", relations.indices.contains(n), relations[n].id == nil {
+                    issues.append(GraphIssue(.warning, at: .relation(i, field: "id", element: nil),
+                                             "relation id '\(rid)' is the key of relation \(n + 1), which has no id (the briefing, DOT and 'evidence --relation' call a relation without an id relation-N, N from 0)",
+                                             fix: "choose another id, or give relation \(n + 1) an id", related: .relation(n, field: nil, element: nil)))
+                }
             }
             let sourceIndex: Int?, targetIndex: Int?
             if let ends = resolvedEnds {

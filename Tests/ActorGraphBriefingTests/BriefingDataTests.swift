@@ -127,6 +127,48 @@ import Testing
         #expect(data.actors.first { $0.id == "karachi" }?.bloc == nil, "no signed relation places Karachi")
     }
 
+    /// The panels at each date are `claims --at` that date, one per distinct set of relations that
+    /// hold; every date belongs to exactly one period.
+    @Test func periodsAreTheClaimsAtEachDate() throws {
+        let graph = try Self.bundled("karachi-2010.yaml")
+        let data = try BriefingData(graph: graph)
+        #expect(data.periodsLeftOut == nil)
+        #expect(data.periods.flatMap(\.dates).sorted() == data.dates, "each date in one period")
+        let snapshots = Dictionary(uniqueKeysWithValues: data.snapshots.map { ($0.date, $0.relations) })
+        for period in data.periods {
+            #expect(Set(period.dates.map { snapshots[$0]! }).count == 1, "one set of relations per period")
+            let at = try #require(PartialDate(period.dates[0]))
+            let claims = try graph.claims(projection: ProjectionOptions(at: at))
+            #expect(period.views.count == claims.narratives.count)
+            for (view, narrative) in zip(period.views, claims.narratives) {
+                #expect(view.fissures.frustration == narrative.frustration.error)
+                #expect(view.fissures.items.map(\.score) == narrative.fissures.fissures.map(\.score))
+                #expect(view.factions.blocs == narrative.factions.blocs.map { $0.map(\.id) })
+            }
+        }
+        #expect(Set(data.periods.map { Set(snapshots[$0.dates[0]]!) }).count == data.periods.count, "distinct sets")
+        // Before the January 7 battle: frustration 2 and no `fissure` relation among the parts.
+        let eve = try #require(data.periods.first { $0.dates.contains("2009-12-31") })
+        let all = try #require(eve.views.first { $0.id == "all" })
+        #expect(all.fissures.frustration == 2)
+        #expect(!all.fissures.items.contains { $0.directNegative.contains("fissure") })
+    }
+
+    /// Past the budget, no per-date panels, and the page says why.
+    @Test func periodsBeyondTheBudgetAreLeftOutWithAReason() throws {
+        var yaml = "actorgraph: 1\nactors:\n"
+        for i in 0..<60 { yaml += "  a\(i): { kind: party }\n" }
+        yaml += "relations:\n"
+        for i in 0..<400 {
+            let kind = i % 3 == 0 ? "conflict" : "coalition"
+            yaml += "  - { kind: \(kind), between: [a\(i % 60), a\((i * 7 + 1) % 60)], since: \(1900 + i) }\n"
+        }
+        let graph = try Self.graph(yaml)
+        let data = try BriefingData(graph: graph)
+        #expect(data.dates.count == 400 && data.periods.isEmpty)
+        #expect(data.periodsLeftOut?.contains("fissures --at DATE") == true)
+    }
+
     @Test func brokersAndCentrality() throws {
         let graph = try Self.bundled("karachi-2010.yaml")
         let data = try BriefingData(graph: graph)

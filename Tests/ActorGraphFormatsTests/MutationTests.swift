@@ -181,21 +181,7 @@ struct MutationBase: Sendable {
 
     /// The number of lines, counting every kind of line break either reader might count (LF,
     /// CR, CRLF, and YAML 1.1's NEL, LS and PS), so that it bounds any reported line.
-    static func lineCount(_ bytes: [UInt8]) -> Int {
-        var breaks = 0
-        var i = 0
-        while i < bytes.count {
-            switch bytes[i] {
-            case 0x0A: breaks += 1
-            case 0x0D: if i + 1 >= bytes.count || bytes[i + 1] != 0x0A { breaks += 1 }
-            case 0xC2: if i + 1 < bytes.count, bytes[i + 1] == 0x85 { breaks += 1 }
-            case 0xE2: if i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { breaks += 1 }
-            default: break
-            }
-            i += 1
-        }
-        return breaks + 1
-    }
+    static func lineCount(_ bytes: [UInt8]) -> Int { FuzzReader.lineCount(Data(bytes)) }
 
     /// The number of relation entries in a file laid out like the examples (one relation per line,
     /// `  - { … }` in YAML, `    { … }` in JSON, under a single `relations:` header), or nil when

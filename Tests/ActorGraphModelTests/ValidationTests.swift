@@ -26,6 +26,24 @@ import Testing
         #expect(graph([a, b], [Relation(kind: "coalition", source: "a", target: "b", directed: false)]).validate().isEmpty)
     }
 
+    /// `relation-N` is the key of relation N when it has no id (the briefing's data-relation, DOT's
+    /// edge id): another relation taking it is a warning; a relation's own key, or a key whose
+    /// relation has an id of its own, is not.
+    @Test func relationIDThatIsAnotherRelationsKeyIsAWarning() {
+        func rel(_ id: String?) -> Relation {
+            var r = Relation(kind: "coalition", source: "a", target: "b", directed: false)
+            r.id = id
+            return r
+        }
+        let clash = graph([a, b], [rel(nil), rel("relation-0")]).validate()
+        #expect(clash.count == 1)
+        #expect(clash.first?.severity == .warning && clash.first?.message.contains("'relation-0' is the key of relation 1") == true)
+        #expect(clash.first?.location == .relation(1, field: "id", element: nil) && clash.first?.related == .relation(0, field: nil, element: nil))
+        #expect(graph([a, b], [rel(nil), rel("relation-1")]).validate().isEmpty, "its own key")
+        #expect(graph([a, b], [rel("x"), rel("relation-0")]).validate().isEmpty, "relation 0 goes by its id")
+        #expect(graph([a, b], [rel(nil), rel("relation-00"), rel("relation-7")]).validate().isEmpty, "not a generated key")
+    }
+
     @Test func everyProblemIsReportedAtOnce() {
         let g = graph([a, b, c, Actor(id: "a", kind: "party"), Actor(id: "d", kind: "prty")], [
             Relation(kind: "coalition", source: "a", target: "bb", directed: false),

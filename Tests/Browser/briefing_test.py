@@ -241,6 +241,7 @@ class DoneWhen(unittest.TestCase):
                          "medium", "battle between MQM-A and PPP", "deaths", "47"]:
             self.assertIn(expected.lower(), text)
         relation = next(r for r in page.data["relations"] if r["key"] == "fissure")
+        self.assertTrue(relation["quotes"], "the fissure relation quotes the cable, and the page carries its quotes")
         for quote in relation["quotes"]:
             self.assertIn(" ".join(quote.split()).lower(), text)
 
@@ -318,6 +319,42 @@ class DoneWhen(unittest.TestCase):
         self.assertEqual(page.js("return getComputedStyle(document.querySelector('[data-relation=\"' + arguments[0] + '\"]')).opacity", other), "0.12")
         page.find("[data-action=clear]").click()
         self.assertEqual(page.finds("[data-highlight=true]"), [])
+
+    def test_panels_follow_the_date_and_the_claimant(self):
+        page = self.page
+        fissures = "[data-panel=fissures]"
+        self.assertEqual(page.find(fissures + " [data-panel-date]").get_attribute("data-panel-date"), "all")
+        self.assertIn("Frustration index 4", page.find(fissures).text)
+        # 2009-12-31: before the January 7 battle, the ranking is that of `fissures --at 2009-12-31`.
+        cli = json.loads(subprocess.run([ARGS.actorgraph, "fissures", os.path.join(ROOT, "graphs", "karachi-2010.yaml"),
+                                         "--at", "2009-12-31", "--format", "json"], capture_output=True, text=True, check=True).stdout)
+        page.set_date("2009-12-31")
+        for panel in [fissures, "[data-panel=factions]"]:
+            self.assertEqual(page.find(panel + " [data-panel-date]").get_attribute("data-panel-date"), "2009-12-31")
+            self.assertIn("the relations that hold on 2009-12-31", page.find(panel).text)
+        self.assertIn(f"Frustration index {cli['frustration']['error']:g}", page.find(fissures).text)
+        items = page.finds(fissures + " [data-fissure]")
+        self.assertEqual(len(items), len(cli["fissures"]))
+        for item, row in zip(items, cli["fissures"]):
+            self.assertEqual({item.get_attribute("data-a"), item.get_attribute("data-b")}, {row["a"]["id"], row["b"]["id"]})
+        self.assertFalse(page.finds(fissures + ' [data-goto-relation="fissure"]'), "the January 7 conflict does not hold yet")
+        # The claimant control and the date together: the claimant's panels at that date.
+        Select(page.find("select[data-control=claimant]")).select_by_value("rafiq-engineer")
+        period = next(p for p in page.data["periods"] if "2009-12-31" in p["dates"])
+        view = next((v for v in period["views"] if v["id"] == "rafiq-engineer"), None) or next(v for v in period["views"] if v["id"] == "facts")
+        shown = [(e.get_attribute("data-a"), e.get_attribute("data-b")) for e in page.finds(fissures + " [data-fissure]")]
+        self.assertEqual(shown, [(x["a"], x["b"]) for x in view["fissures"]["items"]])
+        # A fissure selected at one date is cleared when the period changes.
+        Select(page.find("select[data-control=claimant]")).select_by_value("all")
+        page.find("[data-fissure-button]").click()
+        self.assertTrue(page.finds("[data-relation][data-highlight=true]"))
+        page.set_date("2010-01-08")
+        self.assertFalse(page.finds("[data-relation][data-highlight=true]"))
+        self.assertTrue(page.finds(fissures + ' [data-goto-relation="fissure"]'), "on January 8 the battle holds")
+        # Back to every date.
+        page.find("[data-action=all-dates]").click()
+        self.assertEqual(page.find(fissures + " [data-panel-date]").get_attribute("data-panel-date"), "all")
+        self.assertIn("Frustration index 4", page.find(fissures).text)
 
     def test_factions_and_brokers_panels(self):
         page = self.page

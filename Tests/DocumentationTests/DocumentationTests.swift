@@ -190,8 +190,8 @@ import Testing
         }
     }
 
-    /// The README's Performance tables are the Performance article's, row for row, so the numbers
-    /// cannot drift apart: update both.
+    /// Every row of the README's Performance tables is a row of the Performance article (the README
+    /// shows a selection), so the numbers cannot drift apart: update both.
     @Test func readmePerformanceTablesMatchTheArticle() throws {
         func tableRows(_ text: Substring) -> [String] {
             text.split(separator: "\n").map(String.init).filter { $0.hasPrefix("|") }
@@ -202,6 +202,8 @@ import Testing
         let readmeRows = tableRows(readme[start.upperBound..<end])
         let article = try Self.text("Sources/ActorGraphKit/ActorGraphKit.docc/Performance.md")
         #expect(!readmeRows.isEmpty)
-        #expect(readmeRows == tableRows(article[...]), "README.md and Performance.md hold different performance tables")
+        let articleRows = Set(tableRows(article[...]))
+        let missing = readmeRows.filter { !articleRows.contains($0) }
+        #expect(missing.isEmpty, "README.md's performance rows that Performance.md does not hold: \(missing.prefix(3))")
     }
 }

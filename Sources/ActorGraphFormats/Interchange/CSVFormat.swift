@@ -227,20 +227,49 @@ enum CSVColumns {
     static func nodeColumn(_ key: String) -> CSVColumn? { nodeExact[key] ?? nodeAliases[key] }
 
     /// The columns of a header: exact native names first, then aliases for fields still free;
-    /// anything else (and a repeated field) is an attribute named by the header text.
-    /// `repeats` lists the header cells that repeat a native name exactly.
-    static func resolve(_ texts: [String], exact: [String: CSVColumn], aliases: [String: CSVColumn]) -> (columns: [CSVColumn], repeats: [Int]) {
+    /// anything else is an attribute named by the header text.
+    ///
+    /// An attribute may not take the name of a native field (`reserved`: the native format's keys
+    /// for the entry), or the graph's native file would carry that key twice and not read back: a
+    /// second `kind` column, a `from` column beside `source`, or an edges column named `between`
+    /// is read as the attribute `kind-2`, `from-2` or `between-2` (the first such name free in the
+    /// header). `renamed` lists those columns and the ones that repeat a native name in another
+    /// case (a second `Kind`, kept as the attribute `Kind`) with their attribute names, for a warning.
+    static func resolve(_ texts: [String], exact: [String: CSVColumn], aliases: [String: CSVColumn],
+                        reserved: [String]) -> (columns: [CSVColumn], renamed: [(column: Int, name: String)]) {
         var columns = texts.enumerated().map { CSVColumn.attribute($0.element.isEmpty ? "column\($0.offset + 1)" : $0.element) }
         var taken = Set<CSVColumn>()
-        var repeats: [Int] = []
         for (k, t) in texts.enumerated() {
             guard let c = exact[key(t)] else { continue }
-            if taken.insert(c.slot).inserted { columns[k] = c } else { repeats.append(k) }
+            if taken.insert(c.slot).inserted { columns[k] = c }
         }
         for (k, t) in texts.enumerated() where exact[key(t)] == nil {
             guard let c = aliases[key(t)] else { continue }
             if taken.insert(c.slot).inserted { columns[k] = c }
         }
-        return (columns, repeats)
+        let reservedNames = Set(reserved)
+        var used = Set(texts)
+        var renamed: [(column: Int, name: String)] = []
+        for (k, c) in columns.enumerated() {
+            guard case .attribute(let name) = c else { continue }
+            let repeated = exact[key(texts[k])] != nil
+            guard reservedNames.contains(name) else {
+                if repeated { renamed.append((k, name)) }
+                continue
+            }
+            var n = 2
+            while used.contains("\(name)-\(n)") || reservedNames.contains("\(name)-\(n)") { n += 1 }
+            let free = "\(name)-\(n)"
+            used.insert(free)
+            columns[k] = .attribute(free)
+            renamed.append((k, free))
+        }
+        return (columns, renamed)
+    }
+
+    /// The warning for a column `resolve` renamed.
+    static func renamedMessage(column k: Int, header: String, attribute: String) -> (message: String, fix: String) {
+        ("column \(k + 1) ('\(header)') names a field that another column already gives, or that this file cannot carry; read as the attribute '\(attribute)'",
+         "rename the column if '\(attribute)' is not the name you want")
     }
 }

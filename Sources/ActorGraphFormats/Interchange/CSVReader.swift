@@ -46,7 +46,8 @@ struct CSVReader {
             }
             let texts = cells.map { tokenizer.text($0) }
             let keys = texts.map(CSVColumns.key)
-            let (resolved, repeats) = CSVColumns.resolve(texts, exact: CSVColumns.nodeExact, aliases: CSVColumns.nodeAliases)
+            let (resolved, renamed) = CSVColumns.resolve(texts, exact: CSVColumns.nodeExact, aliases: CSVColumns.nodeAliases,
+                                                         reserved: GraphDecoder.actorKeys)
             let columns = resolved
             if !columns.contains(.id) {
                 let hasEnds = keys.contains { CSVColumns.edgeColumn($0) == .source } && keys.contains { CSVColumns.edgeColumn($0) == .target }
@@ -67,10 +68,10 @@ struct CSVReader {
             } else {
                 nodeIDColumn = columns.firstIndex(of: .id)!
             }
-            for k in repeats {
+            for (k, name) in renamed {
+                let (message, fix) = CSVColumns.renamedMessage(column: k, header: texts[k], attribute: name)
                 builder.diagnostics.append(Diagnostic(file: file, position: tokenizer.position(of: cells[k].first, from: headerRow),
-                    severity: .warning, message: "column \(k + 1) repeats the column name '\(texts[k])'; read as an attribute",
-                    fix: "rename one of the two columns"))
+                    severity: .warning, message: message, fix: fix))
             }
             for (k, c) in columns.enumerated() where nodeColumns[c.field] == nil { nodeColumns[c.field] = k }
             nodeColumns["id"] = nodeIDColumn
@@ -165,12 +166,12 @@ struct CSVReader {
                               fix: "pass the edges file (the one with source and target columns) as the edges file, and this one as its nodes file")
                 return
             } else if ends.contains(.source) && ends.contains(.target) || keys.contains(where: nativeNames.contains) {
-                let (resolved, repeats) = CSVColumns.resolve(texts, exact: CSVColumns.edgeExact, aliases: CSVColumns.edgeAliases)
+                let (resolved, renamed) = CSVColumns.resolve(texts, exact: CSVColumns.edgeExact, aliases: CSVColumns.edgeAliases,
+                                                             reserved: GraphDecoder.relationKeys)
                 columns = resolved
-                for k in repeats {
-                    builder.warning(tokenizer.position(of: cells[k].first, from: first),
-                                    "column \(k + 1) repeats the column name '\(texts[k])'; read as an attribute",
-                                    fix: "rename one of the two columns")
+                for (k, name) in renamed {
+                    let (message, fix) = CSVColumns.renamedMessage(column: k, header: texts[k], attribute: name)
+                    builder.warning(tokenizer.position(of: cells[k].first, from: first), message, fix: fix)
                 }
                 var missing = false
                 for needed in [CSVColumn.source, .target] where !columns.contains(needed) {

@@ -44,6 +44,8 @@ extension SignedNetwork {
     /// - Parameters:
     ///   - drops: The pairs and the positive weight to take off each.
     ///   - base: ``frustrationIndex(options:)`` of this network.
+    ///   - options: `threads` for the drops, and `exactNodeLimit`: networks up to that size get the
+    ///     full search per drop.
     ///   - progress: Told after each drop (from worker threads).
     /// - Complexity: O(1) per drop the base partition frustrates; otherwise a local search of at
     ///   most 200 000 scanned pairs (O(deg) per node examined), or one full

@@ -266,7 +266,7 @@ extension Network {
     /// iteration on A + I from the uniform vector, normalised to unit Euclidean length each
     /// step. A node's score comes from its in-neighbours (directed: left eigenvector).
     ///
-    /// Stopping rule (``IterativeConvergence``): no contraction factor is known in advance (it
+    /// Stopping rule: no contraction factor is known in advance (it
     /// is the ratio of the two largest eigenvalues of A + I), so the iteration stops when both
     /// the L1 change of the last step and the estimated L1 distance to the fixed point,
     /// `ρ̂ / (1 − ρ̂) · change` with ρ̂ the largest of the last three observed ratios of
