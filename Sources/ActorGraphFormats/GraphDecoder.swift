@@ -4,7 +4,7 @@ import Foundation
 /// Where each part of a graph was written: the position of every entry, field and list element
 /// that the decoder read, keyed by ``/ActorGraphModel/GraphLocation``.
 public struct SourceMap: Sendable {
-    var positions: [GraphLocation: SourcePosition] = [:]
+    var positions = PositionTable()
     /// Positions computed on demand, for readers that do not store one per field (interchange
     /// formats, large CSV files); consulted when `positions` has nothing.
     var resolver: (@Sendable (GraphLocation) -> SourcePosition?)?
@@ -30,6 +30,183 @@ public struct SourceMap: Sendable {
 
     mutating func record(_ location: GraphLocation, _ position: SourcePosition) {
         positions[location] = position
+    }
+}
+
+/// Positions by ``/ActorGraphModel/GraphLocation``, as a dictionary would hold them, but with
+/// each location packed into one integer (its case, index, field name as a number, element), so
+/// that the million positions of a large file cost an integer hash each instead of hashing an
+/// enum with a string. Locations that do not pack (huge indices, thousands of field names) are
+/// kept as they are.
+struct PositionTable: Sendable, Sequence {
+    private var packed = PackedPositions()
+    private var other: [GraphLocation: SourcePosition] = [:]
+    /// Field names by number (from 1; 0 is no field).
+    private var fieldNumbers: [String: UInt64] = [:]
+    private var fieldNames: [String] = []
+
+    private static let indexBits: UInt64 = 27, fieldBits: UInt64 = 12, elementBits: UInt64 = 22
+
+    /// Room for `count` positions without growing.
+    mutating func reserveCapacity(_ count: Int) { packed.reserveCapacity(count) }
+
+    private static func parts(_ location: GraphLocation) -> (kind: UInt64, index: Int, field: String?, element: Int?) {
+        switch location {
+        case .graph(let f): return (0, 0, f, nil)
+        case .source(let i, let f): return (1, i, f, nil)
+        case .actorKind(let i, let f): return (2, i, f, nil)
+        case .relationKind(let i, let f): return (3, i, f, nil)
+        case .actor(let i, let f, let e): return (4, i, f, e)
+        case .relation(let i, let f, let e): return (5, i, f, e)
+        }
+    }
+
+    /// The packed key for a location whose field has `number`, or nil when it does not pack.
+    private static func key(_ location: GraphLocation, field number: UInt64?) -> UInt64? {
+        let (kind, index, _, element) = parts(location)
+        guard let number, index >= 0, index < 1 << indexBits else { return nil }
+        let e = element.map { $0 &+ 1 } ?? 0
+        guard e >= 0, e < 1 << elementBits else { return nil }
+        return kind << 61 | UInt64(index) << 34 | number << 22 | UInt64(e)
+    }
+
+    private func number(of field: String?) -> UInt64? {
+        guard let field else { return 0 }
+        if fieldNames.count <= 32 {
+            // A few names (a file's fields): comparing beats hashing.
+            let length = field.utf8.count
+            for (k, name) in fieldNames.enumerated() where name.utf8.count == length && name == field { return UInt64(k + 1) }
+            return nil
+        }
+        return fieldNumbers[field]
+    }
+
+    /// The field's number, given one if it is new and there is room.
+    private mutating func internedNumber(of field: String?) -> UInt64? {
+        guard let field else { return 0 }
+        if let known = number(of: field) { return known }
+        guard fieldNames.count + 1 < 1 << Self.fieldBits else { return nil }
+        fieldNames.append(field)
+        let number = UInt64(fieldNames.count)
+        fieldNumbers[field] = number
+        return number
+    }
+
+    subscript(location: GraphLocation) -> SourcePosition? {
+        get {
+            if let k = Self.key(location, field: number(of: Self.parts(location).field)) { return packed[k] }
+            return other[location]
+        }
+        set {
+            if let k = Self.key(location, field: internedNumber(of: Self.parts(location).field)) {
+                packed[k] = newValue
+            } else {
+                other[location] = newValue
+            }
+        }
+    }
+
+    private func location(_ k: UInt64) -> GraphLocation {
+        let index = Int(k >> 34 & (1 << Self.indexBits - 1))
+        let number = Int(k >> 22 & (1 << Self.fieldBits - 1))
+        let e = Int(k & (1 << Self.elementBits - 1))
+        let field = number == 0 ? nil : fieldNames[number - 1]
+        let element = e == 0 ? nil : e - 1
+        switch k >> 61 {
+        case 0: return .graph(field: field)
+        case 1: return .source(index, field: field)
+        case 2: return .actorKind(index, field: field)
+        case 3: return .relationKind(index, field: field)
+        case 4: return .actor(index, field: field, element: element)
+        default: return .relation(index, field: field, element: element)
+        }
+    }
+
+    /// Every location and its position, in no particular order.
+    func makeIterator() -> AnyIterator<(key: GraphLocation, value: SourcePosition)> {
+        var fromPacked = packed.entries.makeIterator()
+        var fromOther = other.makeIterator()
+        return AnyIterator {
+            if let (k, p) = fromPacked.next() { return (location(k), p) }
+            return fromOther.next()
+        }
+    }
+}
+
+/// A hash table from packed locations to positions: open addressing with linear probing and a
+/// multiplicative hash, which for integer keys costs a fraction of `Dictionary`'s seeded hashing.
+struct PackedPositions: Sendable {
+    /// Key + 1 per slot (0: empty); a packed key never has all bits set, so + 1 never wraps.
+    private var keys: [UInt64] = []
+    private var values: [SourcePosition] = []
+    private var count = 0
+    private var shift: UInt64 = 64
+
+    /// The first slot to probe. The positions of one entry (its index, a field, a few list
+    /// elements) land in neighbouring slots, so that filling the table entry by entry stays in
+    /// the cache; longer lists, and entries far apart, are spread by a multiplicative hash.
+    private func slot(_ key: UInt64) -> Int {
+        guard !keys.isEmpty else { return 0 }
+        let element = key & (1 << 22 - 1)
+        if element < 4 {
+            let index = key >> 34 & (1 << 27 - 1), field = key >> 22 & (1 << 12 - 1), kind = key >> 61
+            let near = index << 4 | (field &* 4 &+ element) & 15
+            return Int(truncatingIfNeeded: (near &+ kind &* 0x9_E377) & UInt64(keys.count - 1))
+        }
+        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// Room for `n` entries at most half full.
+    mutating func reserveCapacity(_ n: Int) {
+        var size = 16
+        while size < 2 * n { size <<= 1 }
+        guard size > keys.count else { return }
+        let old = entries
+        keys = [UInt64](repeating: 0, count: size)
+        values = [SourcePosition](repeating: SourcePosition(line: 0, column: 0), count: size)
+        shift = UInt64(64 - size.trailingZeroBitCount)
+        count = 0
+        for (k, v) in old { self[k] = v }
+    }
+
+    subscript(key: UInt64) -> SourcePosition? {
+        get {
+            guard !keys.isEmpty else { return nil }
+            let mask = keys.count - 1
+            var s = slot(key)
+            while keys[s] != 0 {
+                if keys[s] == key &+ 1 { return values[s] }
+                s = (s + 1) & mask
+            }
+            return nil
+        }
+        set {
+            if keys.isEmpty || 2 * (count + 1) > keys.count { reserveCapacity(max(16, 2 * (count + 1))) }
+            let mask = keys.count - 1
+            var s = slot(key)
+            while keys[s] != 0 && keys[s] != key &+ 1 { s = (s + 1) & mask }
+            if let newValue {
+                if keys[s] == 0 { count += 1 }
+                keys[s] = key &+ 1
+                values[s] = newValue
+            } else if keys[s] != 0 {
+                // Removal (not used by the readers): rebuild without the key.
+                let rest = entries.filter { $0.0 != key }
+                keys = []
+                values = []
+                count = 0
+                reserveCapacity(rest.count)
+                for (k, v) in rest { self[k] = v }
+            }
+        }
+    }
+
+    /// Every key and its position.
+    var entries: [(UInt64, SourcePosition)] {
+        var out: [(UInt64, SourcePosition)] = []
+        out.reserveCapacity(count)
+        for (s, k) in keys.enumerated() where k != 0 { out.append((k &- 1, values[s])) }
+        return out
     }
 }
 
@@ -197,6 +374,7 @@ struct GraphDecoder {
             typeError(node, "'relations'", expected: "a list, one '- { kind: …, between: [a, b] }' per relation")
             return
         }
+        sourceMap.positions.reserveCapacity(8 * items.count + 4 * graph.actors.count)
         for item in items {
             guard case .mapping(let pairs, let position) = item else {
                 typeError(item, "a relation", expected: "a mapping such as { kind: conflict, between: [a, b] }")
@@ -204,7 +382,12 @@ struct GraphDecoder {
             }
             let index = graph.relations.count
             let f = uniqueFields(pairs, known: GraphDecoder.relationKeys, context: "in this relation", strict: false)
-            for (name, field) in f { sourceMap.record(.relation(index, field: name, element: nil), field.value.position) }
+            // The relation's positions, kept only when it is decoded (else the next relation,
+            // which takes its index, would inherit them).
+            var positions: [(GraphLocation, SourcePosition)] = []
+            positions.reserveCapacity(f.count + 3)
+            func record(_ location: GraphLocation, _ position: SourcePosition) { positions.append((location, position)) }
+            for (name, field) in f { record(.relation(index, field: name, element: nil), field.value.position) }
 
             let kind = f["kind"].flatMap { text($0.value, "kind") }
             if f["kind"] == nil {
@@ -219,8 +402,8 @@ struct GraphDecoder {
                 let ids = textList(between.value, "between")
                 if ids.count == 2 {
                     (source, target) = (ids[0].text, ids[1].text)
-                    sourceMap.record(.relation(index, field: "between", element: 0), ids[0].position)
-                    sourceMap.record(.relation(index, field: "between", element: 1), ids[1].position)
+                    record(.relation(index, field: "between", element: 0), ids[0].position)
+                    record(.relation(index, field: "between", element: 1), ids[1].position)
                 } else if case .sequence = between.value {
                     error(between.value.position, "'between' lists \(ids.count) actor\(ids.count == 1 ? "" : "s"); it takes exactly two",
                           fix: "write one relation per pair: 'between: [a, b]'")
@@ -243,32 +426,28 @@ struct GraphDecoder {
             if let c = f["claimed-by"] {
                 let ids = textList(c.value, "claimed-by")
                 evidence.claimedBy = ids.map(\.text)
-                for (j, id) in ids.enumerated() where ids.count > 1 { sourceMap.record(.relation(index, field: "claimed-by", element: j), id.position) }
+                for (j, id) in ids.enumerated() where ids.count > 1 { record(.relation(index, field: "claimed-by", element: j), id.position) }
             }
             if let d = f["disputed-by"] {
                 let ids = textList(d.value, "disputed-by")
                 evidence.disputedBy = ids.map(\.text)
-                for (j, id) in ids.enumerated() where ids.count > 1 { sourceMap.record(.relation(index, field: "disputed-by", element: j), id.position) }
+                for (j, id) in ids.enumerated() where ids.count > 1 { record(.relation(index, field: "disputed-by", element: j), id.position) }
             }
             if let c = f["cite"] {
                 let cites = textList(c.value, "cite")
                 evidence.citations = cites.map { Citation(text: $0.text) }
-                for (j, item) in cites.enumerated() where cites.count > 1 { sourceMap.record(.relation(index, field: "cite", element: j), item.position) }
+                for (j, item) in cites.enumerated() where cites.count > 1 { record(.relation(index, field: "cite", element: j), item.position) }
             }
             if let q = f["quote"] {
                 let quotes = textList(q.value, "quote")
                 evidence.quotes = quotes.map(\.text)
-                for (j, item) in quotes.enumerated() where quotes.count > 1 { sourceMap.record(.relation(index, field: "quote", element: j), item.position) }
+                for (j, item) in quotes.enumerated() where quotes.count > 1 { record(.relation(index, field: "quote", element: j), item.position) }
             }
             if let c = f["confidence"] { evidence.confidence = confidence(c.value) }
             let weight = f["weight"].flatMap { number($0.value, "weight") } ?? 1
 
             guard let kind, let source, let target else {
-                // Reported above; forget the positions so the next relation does not inherit them.
-                sourceMap.positions = sourceMap.positions.filter {
-                    if case .relation(index, _, _) = $0.key { return false } else { return true }
-                }
-                continue
+                continue   // reported above
             }
             graph.relations.append(Relation(
                 id: f["id"].flatMap { text($0.value, "id") }, kind: kind, source: source, target: target,
@@ -276,6 +455,7 @@ struct GraphDecoder {
                 since: f["since"].flatMap { date($0.value, "since") }, until: f["until"].flatMap { date($0.value, "until") },
                 evidence: evidence, note: f["note"].flatMap { text($0.value, "note") },
                 attributes: attributes(f, known: GraphDecoder.relationKeys)))
+            for (location, p) in positions { sourceMap.record(location, p) }
             sourceMap.record(.relation(index, field: nil, element: nil), position)
         }
     }
@@ -284,30 +464,74 @@ struct GraphDecoder {
 
     typealias Field = (key: ScalarNode, value: DocumentNode)
 
+    /// A mapping's fields by key, in file order. An entry has a handful, so a search along them
+    /// beats hashing; a mapping with many keys gets an index.
+    struct Fields: Sequence {
+        private var keys: [String] = []
+        private var values: [Field] = []
+        private var index: [String: Int]?
+
+        init() {}
+
+        var count: Int { keys.count }
+
+        subscript(key: String) -> Field? {
+            if let index { return index[key].map { values[$0] } }
+            let length = key.utf8.count
+            for k in keys.indices where keys[k].utf8.count == length && keys[k] == key { return values[k] }
+            return nil
+        }
+
+        /// Adds a field whose key is not there yet.
+        mutating func add(_ key: String, _ field: Field) {
+            keys.append(key)
+            values.append(field)
+            if index != nil {
+                index![key] = keys.count - 1
+            } else if keys.count > 16 {
+                index = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            }
+        }
+
+        func makeIterator() -> Zip2Sequence<[String], [Field]>.Iterator { zip(keys, values).makeIterator() }
+    }
+
     /// The pairs of a mapping by key; reports duplicate keys, and unknown keys when `strict`
     /// (otherwise unknown keys are free attributes, with a warning when one looks like a typo).
-    private mutating func uniqueFields(_ pairs: [Field], known: [String], context: String, strict: Bool) -> [String: Field] {
-        var fields: [String: Field] = [:]
+    private mutating func uniqueFields(_ pairs: [Field], known: [String], context: @autoclosure () -> String, strict: Bool) -> Fields {
+        var fields = Fields()
         for pair in pairs {
             let key = pair.key.text
             if let first = fields[key] {
-                error(pair.key.position, "the key '\(key)' appears twice \(context) (first at line \(first.key.position.line))",
+                error(pair.key.position, "the key '\(key)' appears twice \(context()) (first at line \(first.key.position.line))",
                       fix: "keep one of them")
                 continue
             }
             if !known.contains(key) {
                 if strict {
-                    error(pair.key.position, "unknown key '\(key)' \(context)",
+                    error(pair.key.position, "unknown key '\(key)' \(context())",
                           fix: Suggest.didYouMean(key, among: known) ?? "the keys here are \(known.joined(separator: ", "))")
                     continue
-                } else if let near = GraphDecoder.likelyTypo(key, of: known) {
+                } else if let near = likelyTypo(key, of: known) {
                     warning(pair.key.position, "'\(key)' is kept as a free attribute, but looks like the field '\(near)'",
                             fix: "did you mean '\(near)'?")
                 }
             }
-            fields[key] = pair
+            fields.add(key, pair)
         }
         return fields
+    }
+
+    /// ``likelyTypo(_:of:)``, remembered per key and list of known keys (a free attribute is
+    /// written on every entry).
+    private var typoMemo: [String: [String: String?]] = [:]
+
+    private mutating func likelyTypo(_ key: String, of known: [String]) -> String? {
+        let list = known.joined(separator: " ")
+        if let memo = typoMemo[list]?[key] { return memo }
+        let near = GraphDecoder.likelyTypo(key, of: known)
+        typoMemo[list, default: [:]][key] = .some(near)
+        return near
     }
 
     private mutating func mappingEntries(_ node: DocumentNode, _ section: String, example: String) -> [Field]? {
@@ -320,17 +544,17 @@ struct GraphDecoder {
         }
     }
 
-    private mutating func fieldsOfEntry(_ node: DocumentNode, known: [String], what: String, strict: Bool) -> [String: Field] {
+    private mutating func fieldsOfEntry(_ node: DocumentNode, known: [String], what: @autoclosure () -> String, strict: Bool) -> Fields {
         switch node {
-        case .mapping(let pairs, _): return uniqueFields(pairs, known: known, context: "in \(what)", strict: strict)
-        case .scalar(let s) where s.isNull: return [:]
+        case .mapping(let pairs, _): return uniqueFields(pairs, known: known, context: "in \(what())", strict: strict)
+        case .scalar(let s) where s.isNull: return Fields()
         default:
-            typeError(node, what, expected: "a mapping of its fields, e.g. { \(known.prefix(2).map { "\($0): …" }.joined(separator: ", ")) }")
-            return [:]
+            typeError(node, what(), expected: "a mapping of its fields, e.g. { \(known.prefix(2).map { "\($0): …" }.joined(separator: ", ")) }")
+            return Fields()
         }
     }
 
-    private mutating func attributes(_ fields: [String: Field], known: [String]) -> [String: AttributeValue] {
+    private mutating func attributes(_ fields: Fields, known: [String]) -> [String: AttributeValue] {
         var out: [String: AttributeValue] = [:]
         for (key, field) in fields where !known.contains(key) {
             guard case .scalar(let s) = field.value else {

@@ -12,6 +12,15 @@ enum YAMLDocumentReader {
         if let position = nestingBeyondLimit(text) {
             return .failure(tooDeep(at: position, file: file))
         }
+        // The plain subset graph files are written in reads without libyaml; anything else
+        // (and every error) is composed by libyaml, which gives the diagnostics.
+        if let node = PlainYAMLReader.read(text) { return .success(node) }
+        return composeWithLibyaml(text, file: file)
+    }
+
+    /// Composes `text` with libyaml (through Yams): what ``read(_:file:)`` does for any text
+    /// outside ``PlainYAMLReader``'s subset, after the nesting check.
+    static func composeWithLibyaml(_ text: String, file: String) -> Result<DocumentNode?, Diagnostic> {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -149,8 +158,21 @@ enum YAMLDocumentReader {
     /// each holding an alias of the one before cannot compose to a depth its text does not show).
     /// Returns where the estimate first passes the limit, or nil.
     ///
+    /// Scans the UTF-8 bytes: every character it looks for is ASCII, so a multi-byte character is
+    /// never mistaken for one; columns count Unicode scalars, as libyaml's do. Lines end at `\n`
+    /// except in `\r\n`, which (as one `Character`) the scan has always kept inside the line.
+    ///
     /// - Complexity: O(text length).
     static func nestingBeyondLimit(_ text: String) -> SourcePosition? {
+        var text = text
+        return text.withUTF8 { nestingBeyondLimit(bytes: $0) }
+    }
+
+    private static func nestingBeyondLimit(bytes b: UnsafeBufferPointer<UInt8>) -> SourcePosition? {
+        let space: UInt8 = 0x20, dash: UInt8 = 0x2D, question: UInt8 = 0x3F, hash: UInt8 = 0x23
+        let dquote: UInt8 = 0x22, squote: UInt8 = 0x27, backslash: UInt8 = 0x5C
+        let lbracket: UInt8 = 0x5B, rbracket: UInt8 = 0x5D, lbrace: UInt8 = 0x7B, rbrace: UInt8 = 0x7D
+        let comma: UInt8 = 0x2C, colon: UInt8 = 0x3A, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
         var flowDepth = 0
         var indents: [Int] = []
         var line = 0
@@ -162,70 +184,85 @@ enum YAMLDocumentReader {
             anchored[a.name] = max(0, a.deepest - a.depth)
             if !open.isEmpty { open[open.count - 1].deepest = max(open[open.count - 1].deepest, a.deepest) }
         }
-        func isBreak(_ c: Unicode.Scalar) -> Bool {
-            c == " " || c == "\t" || c == "\r" || c == "," || c == "[" || c == "]" || c == "{" || c == "}"
+        func isBreak(_ c: UInt8) -> Bool {
+            c == space || c == 0x09 || c == cr || c == comma || c == lbracket || c == rbracket || c == lbrace || c == rbrace
         }
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        func opensQuote(_ p: UInt8) -> Bool {
+            p == space || p == lbracket || p == lbrace || p == comma || p == colon
+        }
+        let n = b.count
+        var s = 0
+        while s <= n {
+            var e = s
+            while e < n && !(b[e] == lf && (e == 0 || b[e - 1] != cr)) { e += 1 }
+            defer { s = e + 1 }
             line += 1
-            let scalars = Array(rawLine.unicodeScalars)
-            var i = 0
-            while i < scalars.count, scalars[i] == " " { i += 1 }
-            if i == scalars.count || scalars[i] == "#" { continue }
-            let dashLine = i + 1 < scalars.count && scalars[i] == "-" && scalars[i + 1] == " "
+            /// The column of byte `at` of this line: Unicode scalars before it, plus one.
+            func column(_ at: Int) -> Int {
+                var c = 1
+                for k in s..<at where b[k] & 0xC0 != 0x80 { c += 1 }
+                return c
+            }
+            var i = s
+            while i < e, b[i] == space { i += 1 }
+            if i == e || b[i] == hash { continue }
+            let indent = i - s
+            let dashLine = i + 1 < e && b[i] == dash && b[i + 1] == space
             if flowDepth == 0 {
-                while let last = indents.last, last >= i { indents.removeLast() }
-                indents.append(i)
+                while let last = indents.last, last >= indent { indents.removeLast() }
+                indents.append(indent)
                 // Block collections with an anchor end at a line indented less, or as much
                 // when it is not the next item of a compact list under a key.
-                while let a = open.last, a.flowDepth == nil, i < a.indent || (i == a.indent && (a.dashLine || !dashLine)) {
+                while let a = open.last, a.flowDepth == nil, indent < a.indent || (indent == a.indent && (a.dashLine || !dashLine)) {
                     close()
                 }
             }
             var inline = 0
             var j = i
-            while j + 1 < scalars.count, (scalars[j] == "-" || scalars[j] == "?"), scalars[j + 1] == " " {
+            while j + 1 < e, b[j] == dash || b[j] == question, b[j + 1] == space {
                 inline += 1
                 j += 2
-                while j < scalars.count, scalars[j] == " " { j += 1 }
+                while j < e, b[j] == space { j += 1 }
             }
-            var quote: Unicode.Scalar?
-            while j < scalars.count {
-                let c = scalars[j]
+            var quote: UInt8?
+            while j < e {
+                let c = b[j]
                 var extra = 0
                 var at = j
+                let previous: UInt8? = j > s ? b[j - 1] : nil
                 if let q = quote {
-                    if c == "\\" && q == "\"" { j += 1 } else if c == q { quote = nil }
-                } else if c == "\"" || c == "'" {
-                    if j == 0 || [" ", "[", "{", ",", ":"].contains(scalars[j - 1]) { quote = c }
-                } else if c == "#" && j > 0 && scalars[j - 1] == " " {
+                    if c == backslash && q == dquote { j += 1 } else if c == q { quote = nil }
+                } else if c == dquote || c == squote {
+                    if previous == nil || opensQuote(previous!) { quote = c }
+                } else if c == hash && previous == space {
                     break
-                } else if c == "[" || c == "{" {
+                } else if c == lbracket || c == lbrace {
                     flowDepth += 1
-                } else if c == "]" || c == "}" {
+                } else if c == rbracket || c == rbrace {
                     flowDepth = max(0, flowDepth - 1)
                     while let a = open.last, let f = a.flowDepth, flowDepth <= f { close() }
-                } else if c == "&" || c == "*", j == 0 || [" ", "[", "{", ",", ":", "-", "?"].contains(scalars[j - 1]) {
+                } else if c == 0x26 || c == 0x2A, previous == nil || opensQuote(previous!) || previous == dash || previous == question {
                     at = j
                     var k = j + 1
-                    while k < scalars.count, !isBreak(scalars[k]) { k += 1 }
-                    let name = String(String.UnicodeScalarView(scalars[(j + 1)..<k]))
+                    while k < e, !isBreak(b[k]) { k += 1 }
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: b[(j + 1)..<k]), as: UTF8.self)
                     let depth = indents.count + inline + flowDepth
-                    if c == "*" {
+                    if c == 0x2A {
                         extra = anchored[name] ?? 0
                     } else {
                         // What follows the anchor (after spaces and a tag): a flow collection,
                         // nothing (a block collection below), or a scalar (which adds nothing).
                         var m = k
-                        while m < scalars.count, scalars[m] == " " { m += 1 }
-                        if m < scalars.count, scalars[m] == "!" {
-                            while m < scalars.count, scalars[m] != " " { m += 1 }
-                            while m < scalars.count, scalars[m] == " " { m += 1 }
+                        while m < e, b[m] == space { m += 1 }
+                        if m < e, b[m] == 0x21 {
+                            while m < e, b[m] != space { m += 1 }
+                            while m < e, b[m] == space { m += 1 }
                         }
-                        if m < scalars.count, scalars[m] == "[" || scalars[m] == "{" {
-                            open.append(OpenAnchor(name: name, depth: depth, flowDepth: flowDepth, indent: i, dashLine: dashLine, deepest: depth))
-                        } else if m == scalars.count || scalars[m] == "#" || scalars[m] == "\r" {
+                        if m < e, b[m] == lbracket || b[m] == lbrace {
+                            open.append(OpenAnchor(name: name, depth: depth, flowDepth: flowDepth, indent: indent, dashLine: dashLine, deepest: depth))
+                        } else if m == e || b[m] == hash || b[m] == cr {
                             if flowDepth == 0 {
-                                open.append(OpenAnchor(name: name, depth: depth, flowDepth: nil, indent: i, dashLine: dashLine, deepest: depth))
+                                open.append(OpenAnchor(name: name, depth: depth, flowDepth: nil, indent: indent, dashLine: dashLine, deepest: depth))
                             }
                         } else {
                             anchored[name] = 0
@@ -236,14 +273,14 @@ enum YAMLDocumentReader {
                 let estimate = indents.count + inline + flowDepth + extra
                 if !open.isEmpty { open[open.count - 1].deepest = max(open[open.count - 1].deepest, estimate) }
                 if estimate > maximumDepth {
-                    return SourcePosition(line: line, column: at + 1)
+                    return SourcePosition(line: line, column: column(at))
                 }
                 j += 1
             }
             let estimate = indents.count + inline + flowDepth
             if !open.isEmpty { open[open.count - 1].deepest = max(open[open.count - 1].deepest, estimate) }
             if estimate > maximumDepth {
-                return SourcePosition(line: line, column: i + 1)
+                return SourcePosition(line: line, column: indent + 1)
             }
         }
         return nil

@@ -60,17 +60,23 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
     ///
     /// - Complexity: O(`text.count`).
     public static func parse(_ text: String) -> Result<PartialDate, ParseFailure> {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        let shapeOK = (1...3).contains(parts.count)
-            && parts[0].count == 4
-            && parts.dropFirst().allSatisfy { $0.count == 2 }
-            && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
-        guard shapeOK, let year = Int(parts[0]) else {
-            return .failure(ParseFailure(message:
-                "'\(text)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2010-01-07)"))
+        let year: Int, month: Int?, day: Int?
+        if let digits = asciiDigits(text) {
+            (year, month, day) = digits
+        } else {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            let shapeOK = (1...3).contains(parts.count)
+                && parts[0].count == 4
+                && parts.dropFirst().allSatisfy { $0.count == 2 }
+                && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+            guard shapeOK, let y = Int(parts[0]) else {
+                return .failure(ParseFailure(message:
+                    "'\(text)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2010-01-07)"))
+            }
+            year = y
+            month = parts.count > 1 ? Int(parts[1]) : nil
+            day = parts.count > 2 ? Int(parts[2]) : nil
         }
-        let month = parts.count > 1 ? Int(parts[1]) : nil
-        let day = parts.count > 2 ? Int(parts[2]) : nil
         if year == 0 {
             return .failure(ParseFailure(message: "'\(text)' has year 0; years start at 0001"))
         }
@@ -85,6 +91,24 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
             }
         }
         return .success(PartialDate(year: year, month: month, day: day)!)
+    }
+
+    /// The numbers of `YYYY`, `YYYY-MM` or `YYYY-MM-DD` written in ASCII digits, read from the
+    /// bytes (what ``parse(_:)`` splits out for such text); nil for any other text.
+    private static func asciiDigits(_ text: String) -> (Int, Int?, Int?)? {
+        let u = text.utf8
+        guard u.count == 4 || u.count == 7 || u.count == 10 else { return nil }
+        var numbers = (0, 0, 0)
+        for (k, c) in u.enumerated() {
+            if k == 4 || k == 7 {
+                guard c == 0x2D else { return nil }
+                continue
+            }
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            let d = Int(c - 0x30)
+            if k < 4 { numbers.0 = numbers.0 * 10 + d } else if k < 7 { numbers.1 = numbers.1 * 10 + d } else { numbers.2 = numbers.2 * 10 + d }
+        }
+        return (numbers.0, u.count > 4 ? numbers.1 : nil, u.count > 7 ? numbers.2 : nil)
     }
 
     /// How precisely the date is known.

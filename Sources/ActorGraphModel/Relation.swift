@@ -58,6 +58,11 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
 
     /// Splits `"cable ¶3"` into the source id (`cable`) and the locator (`¶3`).
     public init(text: String) {
+        if let (source, locator) = Citation.split(plain: text) {
+            self.source = source
+            self.locator = locator
+            return
+        }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let space = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }) {
             source = String(trimmed[..<space])
@@ -66,6 +71,36 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
         } else {
             source = trimmed
             locator = nil
+        }
+    }
+
+    /// ``init(text:)`` on the bytes, for text where that gives the same split: printable
+    /// characters below U+0300 (no controls, tabs or no-break spaces), so that the only
+    /// whitespace is the space and every character is one Unicode scalar. Nil for other text.
+    private static func split(plain text: String) -> (String, String?)? {
+        var text = text
+        return text.withUTF8 { b -> (String, String?)? in
+            var k = 0
+            while k < b.count {
+                let c = b[k]
+                if c < 0x20 || c == 0x7F { return nil }
+                if c >= 0x80 {
+                    // Two-byte characters U+00A1…U+02FF only.
+                    guard c >= 0xC2, c <= 0xCB, k + 1 < b.count else { return nil }
+                    if c == 0xC2 && b[k + 1] <= 0xA0 { return nil }
+                    k += 2
+                    continue
+                }
+                k += 1
+            }
+            var start = 0, end = b.count
+            while start < end, b[start] == 0x20 { start += 1 }
+            while end > start, b[end - 1] == 0x20 { end -= 1 }
+            func string(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self) }
+            guard let space = b[start..<end].firstIndex(of: 0x20) else { return (string(start, end), nil) }
+            var rest = space
+            while rest < end, b[rest] == 0x20 { rest += 1 }
+            return (string(start, space), string(rest, end))
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ActorGraphModel
 
@@ -81,5 +82,35 @@ import Testing
         #expect(AttributeValue.number(146).description == "146")
         #expect(AttributeValue.number(0.25).description == "0.25")
         #expect(AttributeValue.bool(true).description == "true")
+    }
+}
+
+/// `Citation(text:)` splits plain text on its bytes; the split must be the one the Foundation
+/// trimming it replaces gives, for every text (the bytes path declines what it cannot match).
+@Suite struct CitationSplitTests {
+    static func reference(_ text: String) -> (String, String?) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let space = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }) {
+            let rest = trimmed[space...].trimmingCharacters(in: .whitespaces)
+            return (String(trimmed[..<space]), rest.isEmpty ? nil : rest)
+        }
+        return (trimmed, nil)
+    }
+
+    @Test func bytesSplitAsFoundationTrims() {
+        let pieces = [" ", "  ", "\t", "\u{A0}", "\u{3000}", "\u{2009}", "\u{85}", "\n", "\r\n", "\u{301}", "\u{200B}", "\u{200D}",
+                      "s17", "lines", "194-194", "¶37", "p.", "é", "ß", "ʰ", "😀", "x", "\u{7F}", "\u{1}", "¡", "ˇ"]
+        var state: UInt64 = 0xC17E
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<20_000 {
+            let text = (0..<next(7)).map { _ in pieces[next(pieces.count)] }.joined()
+            let c = Citation(text: text)
+            let (source, locator) = Self.reference(text)
+            #expect(c.source == source && c.locator == locator, "\(text.debugDescription)")
+            if c.source != source || c.locator != locator { break }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ActorGraphModel
 
@@ -57,5 +58,38 @@ import Testing
         #expect(!r.holds(at: PartialDate("2009")!))
         let open = Relation(kind: "coalition", source: "a", target: "b", directed: false)
         #expect(open.holds(at: PartialDate("1900")!))
+    }
+
+    /// The numbers ``PartialDate/parse(_:)`` reads from ASCII bytes are those the split it skips
+    /// gives: same dates, same messages, on seeded random texts near the date shapes.
+    @Test func bytesParseAsTheSplitDoes() {
+        func reference(_ text: String) -> (Int, Int?, Int?)? {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            let shapeOK = (1...3).contains(parts.count) && parts[0].count == 4 && parts.dropFirst().allSatisfy { $0.count == 2 }
+                && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+            guard shapeOK, let year = Int(parts[0]) else { return nil }
+            return (year, parts.count > 1 ? Int(parts[1]) : nil, parts.count > 2 ? Int(parts[2]) : nil)
+        }
+        let pieces = ["0", "1", "2", "9", "3", "-", "-", "1", "0", "a", "\u{301}", "\u{FF10}", "+", " "]
+        var state: UInt64 = 0xDA7E
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for round in 0..<30_000 {
+            var text = (0..<(3 + next(9))).map { _ in pieces[next(pieces.count)] }.joined()
+            if round % 2 == 0 { text = String(format: "%04d-%02d-%02d", next(3000), next(14), next(33)).prefix([4, 7, 10][next(3)]).description }
+            let parsed = PartialDate.parse(text)
+            switch (parsed, reference(text)) {
+            case (.success(let d), let r?):
+                #expect(d.year == r.0 && d.month == r.1 && d.day == r.2, "\(text.debugDescription)")
+            case (.failure(let f), nil):
+                #expect(f.message.contains("is not a date"), "\(text.debugDescription): \(f.message)")
+            case (.failure(let f), let r?):
+                #expect(!f.message.contains("is not a date"), "\(text.debugDescription) read as \(r): \(f.message)")
+            case (.success, nil):
+                Issue.record("\(text.debugDescription) parsed, but the split refuses it")
+            }
+        }
     }
 }
