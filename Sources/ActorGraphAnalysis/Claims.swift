@@ -74,11 +74,13 @@ public struct ClaimsReport: Sendable, Codable, Equatable {
         public var view: View
         /// The signed relations the narrative keeps.
         public var relations: Int
-        /// The blocs of this narrative's signed relations.
+        /// The blocs of this narrative's signed relations (its working ties are not kept:
+        /// ``FactionReport/keptRelations`` is nil, as in a decoded report).
         public var factions: FactionReport
         /// Its frustration index.
         public var frustration: BalanceSummary
-        /// Its fissures.
+        /// Its fissures, all scored; the evidence paths of the ``ClaimsReport/narrativeEvidence``
+        /// most stressed only (`fissures` with the narrative's view lists every path).
         public var fissures: FissureReport
         /// Each attached actor's bloc, named by the bloc's best-connected member (the same name
         /// across narratives whenever that member leads a bloc in both); actors in graph order.
@@ -89,6 +91,11 @@ public struct ClaimsReport: Sendable, Codable, Equatable {
             Dictionary(blocNames.map { ($0.actor.id, $0.bloc.id) }, uniquingKeysWith: { a, _ in a })
         }
     }
+
+    /// How many of each narrative's most stressed fissures keep their evidence paths: every
+    /// fissure is scored, but on a large graph the paths of thousands of fissures in dozens of
+    /// narratives would take gigabytes.
+    public static let narrativeEvidence = 20
 
     /// Every claimant, in graph order, with what it asserts and denies.
     public var claimants: [Claimant]
@@ -165,8 +172,8 @@ extension ActorGraph {
         quietFactions.search.threads = 1; quietFissures.search.threads = 1
         let (factionOptions, fissureOptions) = (quietFactions, quietFissures)
         let (frozenDegree, frozenRank) = (degree, rank)
-        @Sendable func narrative(_ view: ClaimsReport.Narrative.View) throws -> ClaimsReport.Narrative {
-            let degree = frozenDegree, rank = frozenRank
+        /// The projection of a narrative.
+        @Sendable func viewProjection(_ view: ClaimsReport.Narrative.View) -> ProjectionOptions {
             var p = projection
             p.claimant = nil
             p.unclaimedOnly = false
@@ -175,9 +182,17 @@ extension ActorGraph {
             case .claimant(let c): p.claimant = c.id
             case .everything: break
             }
+            return p
+        }
+        @Sendable func narrative(_ view: ClaimsReport.Narrative.View, start: _WarmStart?) throws -> (ClaimsReport.Narrative, BalanceResult) {
+            let degree = frozenDegree, rank = frozenRank
+            let p = viewProjection(view)
             var f = factionOptions, s = fissureOptions
             f.projection = p; s.projection = p
-            let report = try factions(f)
+            let ties = try signedTies(p)
+            let shared = try _sharedAnalysis(factions: f, fissures: s, ties: ties, start: start,
+                                             evidence: ClaimsReport.narrativeEvidence)
+            var report = shared.factions
             var lead: [String: ActorRef] = [:]
             for members in report.blocs {
                 let first = members.min { (-(degree[$0.id] ?? 0), rank[$0.id]!) < (-(degree[$1.id] ?? 0), rank[$1.id]!) }!
@@ -185,19 +200,50 @@ extension ActorGraph {
             }
             let names = actors.compactMap { a in lead[a.id].map { ClaimsReport.Narrative.BlocName(actor: refs.actor(a.id), bloc: $0) } }
             // The fissure analysis computes the frustration index of the same ties: use it.
-            let stress = try fissures(s)
-            return .init(view: view, relations: report.ties?.relations.count ?? 0, factions: report,
-                         frustration: stress.frustration, fissures: stress, blocNames: names)
+            // Evidence paths for the most stressed fissures only, and no working ties kept past
+            // the warm start: dozens of narratives of a large graph would take gigabytes.
+            var stress = shared.fissures
+            if view != .facts { report.ties = nil }
+            stress.ties = nil
+            return (.init(view: view, relations: ties.relations.count, factions: report,
+                          frustration: stress.frustration, fissures: stress, blocNames: names), shared.partition)
         }
-        let views: [ClaimsReport.Narrative.View] = [.facts]
-            + order.filter { claims[$0] != nil && rank[$0] != nil }.map { .claimant(refs.actor($0)) } + [.everything]
-        let counter = AnalysisProgressCounter(progress, step: "narratives", total: views.count)
-        let narratives = try _parallelMap(views.indices, threads: threads) { n in
-            let result = try narrative(views[n])
+        let claimantViews: [ClaimsReport.Narrative.View] = order.filter { claims[$0] != nil && rank[$0] != nil }.map { .claimant(refs.actor($0)) }
+        let counter = AnalysisProgressCounter(progress, step: "narratives", total: claimantViews.count + 2)
+        // The facts and everything first, each searched in full. A claimant's narrative adds its
+        // claims to the facts: above `_warmStartNodes` nodes its partition is re-optimised from
+        // the facts' (one relocation run instead of the restarts), and the facts' lower bound,
+        // certified for every superset of their ties, is kept (see the notes of each narrative).
+        let ends = try _parallelMap(0..<2, threads: threads) { n -> (ClaimsReport.Narrative, BalanceResult) in
+            let result = try narrative(n == 0 ? .facts : .everything, start: nil)
             counter.tick()
             return result
         }
+        let (facts, factsPartition) = ends[0]
+        var start: _WarmStart?
+        if let ties = facts.factions.ties, ties.actorIDs.count > max(Self._warmStartNodes, factionOptions.search.exactNodeLimit),
+           Self._sharesPartition(factionOptions, fissureOptions, negativeTies: ties.signs.filter { $0 < 0 }.count) {
+            var bloc: [String: Int32] = [:]
+            for (i, id) in ties.actorIDs.enumerated() { bloc[id] = factsPartition.partition.membership[i] }
+            start = _WarmStart(bloc: bloc, lowerBound: factsPartition.lowerBound)
+        }
+        let warm = start
+        let middle = try _parallelMap(claimantViews.indices, threads: threads) { n -> ClaimsReport.Narrative in
+            var result = try narrative(claimantViews[n], start: warm).0
+            if warm != nil {
+                result.factions.notes.append("searched from the facts' partition (one relocation run, not \(factionOptions.search.restarts) restarts); lower bound: the facts', which every superset of their ties costs at least")
+            }
+            counter.tick()
+            return result
+        }
+        var narratives = [facts] + middle + [ends[1].0]
+        narratives[0].factions.ties = nil
         return ClaimsReport(claimants: claimants, contested: contested, narratives: narratives,
                             citedRelations: refs.relations(claimants.flatMap { $0.claims + $0.denials } + contested.map(\.relation)))
     }
+
+    /// Above this many nodes a claimant's narrative is re-optimised from the facts' partition
+    /// instead of searched from restarts (where relocation starts two-level, see
+    /// ``/NetworkAnalysis/SignedNetwork/balancePartition(k:alpha:options:)``).
+    static let _warmStartNodes = 200
 }

@@ -86,8 +86,9 @@ extension ActorGraph {
             flips.append(.init(a: names.actor(ends[0]), b: names.actor(ends[1]), from: before[key]!.sign, to: after[key]!.sign,
                                relationsFrom: before[key]!.relations, relationsTo: after[key]!.relations))
         }
-        // The two dates are independent: they run on the threads (each search on one). The
-        // fissures reuse the balance report's frustration index when they search alike.
+        // The two dates are independent: they run on the threads (each search on one). One
+        // balance search per date serves the factions, the fissures and the frustration index
+        // when they search alike.
         let threads = max(1, factionOptions.search.threads)
         var quietFactions = factionOptions, quietFissures = fissureOptions
         quietFissures.progress = nil
@@ -99,12 +100,9 @@ extension ActorGraph {
             var fo = fo0, fi = fi0
             fo.projection = at(dates[n]); fi.projection = at(dates[n])
             let ties = try self.signedTies(at(dates[n]))
-            let frustration = ties.network.frustrationIndex(options: fo.search)
-            let balanceReport = self.balance(ties: ties, frustration: frustration)
-            let factionReport = try self.factions(fo)
-            let fissureReport = fi.search == fo.search
-                ? try self.fissures(fi, ties: ties, frustration: frustration)
-                : try self.fissures(fi)
+            let shared = try self._sharedAnalysis(factions: fo, fissures: fi, ties: ties)
+            let balanceReport = self.balance(ties: ties, frustration: shared.frustration)
+            let (factionReport, fissureReport) = (shared.factions, shared.fissures)
             counter.tick()
             return (factionReport, fissureReport, balanceReport)
         }

@@ -188,6 +188,12 @@ extension SignedNetwork {
     ///
     /// - Complexity: that of the method (see each in `NetworkAnalysis`).
     public func factions(_ options: FactionOptions, negativeTies: Int, unit: String = "tie") -> FactionSplit {
+        _factions(options, negativeTies: negativeTies, unit: unit, balance: nil)
+    }
+
+    /// ``factions(_:negativeTies:unit:)`` with the balance partition already found (`balance`,
+    /// used when the method is balance): the analyses that need one partition twice search once.
+    func _factions(_ options: FactionOptions, negativeTies: Int, unit: String, balance known: BalanceResult?) -> FactionSplit {
         let method = options.method ?? (negativeTies > 0 ? .balance : .louvain)
         let k = max(1, min(options.k, nodeCount))
         var quality: [FactionReport.Quality] = []
@@ -210,7 +216,7 @@ extension SignedNetwork {
             // One bloc asked for (or one node): nothing to split.
             partition = Partition(labels: [Int32](repeating: 0, count: nodeCount))
         case .balance:
-            let result = balancePartition(k: k, alpha: options.alpha, options: options.search)
+            let result = known ?? balancePartition(k: k, alpha: options.alpha, options: options.search)
             partition = result.partition
             optimal = result.optimal
             quality.append(.init(name: "P", value: result.error,
@@ -269,8 +275,14 @@ extension ActorGraph {
     /// - Throws: ``ProjectionError`` for an unknown kind or claimant.
     /// - Complexity: that of the method (see each in `NetworkAnalysis`).
     public func factions(_ options: FactionOptions = FactionOptions()) throws -> FactionReport {
-        let ties = try signedTies(options.projection)
-        let split = ties.network.factions(options, negativeTies: ties.signs.filter { $0 < 0 }.count, unit: "relation")
+        try factions(options, ties: signedTies(options.projection), balance: nil)
+    }
+
+    /// ``factions(_:)`` on ties already projected, with the balance partition already found when
+    /// the caller has it (`balance`; used only by the balance method).
+    func factions(_ options: FactionOptions, ties: SignedTies, balance: BalanceResult?) throws -> FactionReport {
+        let split = ties.network._factions(options, negativeTies: ties.signs.filter { $0 < 0 }.count, unit: "relation",
+                                           balance: balance)
         let partition = split.partition
         var positiveBetween: [Int] = [], negativeInside: [Int] = []
         for (position, i) in ties.relations.enumerated() {

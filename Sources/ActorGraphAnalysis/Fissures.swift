@@ -100,7 +100,10 @@ public struct Fissure: Sendable, Hashable, Codable {
 public struct FissureReport: Sendable, Codable, Equatable {
     /// Most stressed first; ties by the number of unbalanced cycles, then file order.
     public var fissures: [Fissure] {
-        didSet { citedRelations = citedRelations.filter { Set(fissures.flatMap(\.relationsNamed)).contains($0.index) } }
+        didSet {
+            let named = Set(fissures.flatMap(\.relationsNamed))     // once, not per cited relation
+            citedRelations = citedRelations.filter { named.contains($0.index) }
+        }
     }
     /// The balance partition behind the verdicts (k blocs).
     public var partition: BalanceSummary
@@ -138,14 +141,21 @@ extension ActorGraph {
     }
 
     /// ``fissures(_:)`` on ties already projected, reusing `frustration` (the frustration index of
-    /// `ties.network` with `options.search`) when the caller has it.
-    func fissures(_ options: FissureOptions, ties: SignedTies, frustration known: BalanceResult?) throws -> FissureReport {
+    /// `ties.network` with `options.search`) and `partition` (its k-bloc balance partition with
+    /// `options.alpha`) when the caller has them. With two blocs and α = 0.5 the frustration
+    /// index is read off the partition (``/NetworkAnalysis/SignedNetwork/frustrationIndex(fromBalance:)``).
+    ///
+    /// `evidence`: when given, the evidence paths of the `evidence` most stressed fissures only
+    /// (the others are counted, not listed): the cycles are first counted for every tie, then
+    /// searched again for those few.
+    func fissures(_ options: FissureOptions, ties: SignedTies, frustration known: BalanceResult?,
+                  partition knownPartition: BalanceResult? = nil, evidence: Int? = nil) throws -> FissureReport {
         let net = ties.network
         let k = max(1, min(options.k, ties.actorIDs.count))
         options.progress?(AnalysisProgress(step: "balance partition", done: 0, total: 2))
-        let partition = net.balancePartition(k: k, alpha: options.alpha, options: options.search)
+        let partition = knownPartition ?? net.balancePartition(k: k, alpha: options.alpha, options: options.search)
         options.progress?(AnalysisProgress(step: "frustration index", done: 1, total: 2))
-        let frustration = known ?? net.frustrationIndex(options: options.search)
+        let frustration = known ?? net.frustrationIndex(fromBalance: partition) ?? net.frustrationIndex(options: options.search)
         var notes: [String] = []
         var scored: [(relation: Int, position: Int)] = []
         let names = ReportReferences(self)
@@ -171,7 +181,24 @@ extension ActorGraph {
         }
         let counter = AnalysisProgressCounter(options.progress, step: "cycles through each tie", total: scored.count)
         let scoredTies = scored
-        var fissures = _parallelMap(scoredTies.indices, threads: options.search.threads) { n -> Fissure in
+        let counting = { var o = options; if evidence != nil { o.pathLimit = 0 }; return o }()
+        // Each pair's best-supported relation of each sign (its confidence; 0.5 when unstated), per stored edge.
+        var confidencePositive = [Double](repeating: 0, count: net.neighbors.count)
+        var confidenceNegative = [Double](repeating: 0, count: net.neighbors.count)
+        for (position, i) in ties.relations.enumerated() {
+            let (a, b) = (Int(ties.ends[position].u), Int(ties.ends[position].v))
+            let c = relations[i].evidence.confidence?.numericValue ?? 0.5
+            for e in [net.edge(a, b)!, net.edge(b, a)!] {
+                if ties.signs[position] > 0 { confidencePositive[e] = max(confidencePositive[e], c) }
+                else { confidenceNegative[e] = max(confidenceNegative[e], c) }
+            }
+        }
+        let confidence = (positive: confidencePositive, negative: confidenceNegative)
+        // In blocks, each with its own scratch for the cycle search.
+        let block = 64
+        var fissures = _parallelMap(0..<((scoredTies.count + block - 1) / block), threads: options.search.threads) { chunk -> [Fissure] in
+          var mark = [Int32](repeating: 0, count: ties.actorIDs.count)
+          return (chunk * block..<min(scoredTies.count, (chunk + 1) * block)).map { n -> Fissure in
             let (i, position) = scoredTies[n]
             let r = self.relations[i]
             let (a, b) = (ties.node[r.source]!, ties.node[r.target]!)
@@ -183,7 +210,8 @@ extension ActorGraph {
             let blocA = Int(partition.partition.membership[a]), blocB = Int(partition.partition.membership[b])
             f.split = blocA != blocB
             f.blocs = .init(a: blocA, b: blocB)
-            self.cycles(through: u, v, ties: ties, options: options, names: names, into: &f)
+            self.cycles(through: u, v, ties: ties, options: counting, names: names, confidencePositive: confidence.positive,
+                        confidenceNegative: confidence.negative, mark: &mark, into: &f)
             f.directNegative = ties.ties(u, v).filter { ties.signs[$0] < 0 }.map { ties.relations[$0] }
             if let e = net.edge(a, b), net.positive[e] + net.negative[e] > 0 {
                 f.ambivalence = net.negative[e] / (net.positive[e] + net.negative[e])
@@ -195,21 +223,44 @@ extension ActorGraph {
             f.score = (f.splitScore + f.cycleShare + f.ambivalence + f.dropShare) / 4
             counter.tick()
             return f
-        }
+          }
+        }.flatMap { $0 }
         fissures.sort { x, y in
             if x.score != y.score { return x.score > y.score }
             if x.unbalancedCycles != y.unbalancedCycles { return x.unbalancedCycles > y.unbalancedCycles }
             return x.relation < y.relation
+        }
+        if let evidence, options.pathLimit > 0 {
+            // The paths of the most stressed: the same search again, now keeping the evidence.
+            let listed = min(evidence, fissures.count)
+            var mark = [Int32](repeating: 0, count: ties.actorIDs.count)
+            for n in 0..<listed {
+                let r = relations[fissures[n].relation]
+                var f = fissures[n]
+                cycles(through: Int32(ties.node[r.source]!), Int32(ties.node[r.target]!), ties: ties, options: options, names: names,
+                       confidencePositive: confidence.positive, confidenceNegative: confidence.negative, mark: &mark, into: &f)
+                fissures[n].paths = f.paths
+            }
         }
         return FissureReport(fissures: fissures, partition: BalanceSummary(partition), frustration: BalanceSummary(frustration),
                              notes: notes, citedRelations: names.relations(fissures.flatMap(\.relationsNamed)), ties: ties)
     }
 
     /// Counts the triangles and 4-cycles the positive tie u–v closes, and keeps the best-evidenced
-    /// unbalanced ones.
-    private func cycles(through u: Int32, _ v: Int32, ties: SignedTies, options: FissureOptions, names: ReportReferences,
-                        into f: inout Fissure) {
+    /// unbalanced ones. `mark` is scratch of one slot per node, all 0, left so.
+    ///
+    /// Counting reads the signs present on each pair off the network (positive weight: a positive
+    /// relation; negative weight: a negative one): a path of steps with pᵢ, nᵢ ∈ {0, 1} signs
+    /// present is Π(pᵢ + nᵢ) cycles, of which (Π(pᵢ + nᵢ) − Π(pᵢ − nᵢ)) / 2 have an odd number of
+    /// negative steps. Only unbalanced cycles among the first 10 000 found are candidate
+    /// evidence, and only those that could enter the best `pathLimit` are built.
+    func cycles(through u: Int32, _ v: Int32, ties: SignedTies, options: FissureOptions, names: ReportReferences,
+                confidencePositive: [Double], confidenceNegative: [Double], mark: inout [Int32], into f: inout Fissure) {
         let net = ties.network
+        let offsets = net.offsets, neighbors = net.neighbors, positive = net.positive, negative = net.negative
+        // mark[y] = 1 + the edge v–y, for v's neighbours.
+        for e in Int(offsets[Int(v)])..<Int(offsets[Int(v) + 1]) { mark[Int(neighbors[e])] = Int32(e + 1) }
+        defer { for e in Int(offsets[Int(v)])..<Int(offsets[Int(v) + 1]) { mark[Int(neighbors[e])] = 0 } }
         /// The signs present on a pair, each with its relations and best confidence.
         func classes(_ x: Int32, _ y: Int32) -> [(sign: Int8, relations: [Int], confidence: Double)] {
             var out: [(Int8, [Int], Double)] = []
@@ -221,39 +272,74 @@ extension ActorGraph {
             }
             return out
         }
-        var found: [EvidencePath] = []
-        var examined = 0, unbalanced = 0
-        func record(_ nodes: [Int32]) {
-            var choices: [[(sign: Int8, relations: [Int], confidence: Double)]] = [[]]
-            for s in 0..<(nodes.count - 1) {
-                let options = classes(nodes[s], nodes[s + 1])
-                choices = choices.flatMap { prefix in options.map { prefix + [$0] } }
+        /// A candidate: its nodes, each step's class, the enumeration order (the last tie-break).
+        struct Candidate { var path: EvidencePath; var order: Int }
+        func precedes(_ p: Candidate, _ q: Candidate) -> Bool {
+            if p.path.actors.count != q.path.actors.count { return p.path.actors.count < q.path.actors.count }
+            if p.path.confidence != q.path.confidence { return p.path.confidence > q.path.confidence }
+            if p.path.actors != q.path.actors { return p.path.actors.ids.lexicographicallyPrecedes(q.path.actors.ids) }
+            return p.order < q.order
+        }
+        var best: [Candidate] = []     // sorted by `precedes`, at most pathLimit
+        var candidates = 0, examined = 0, unbalanced = 0
+        let limit = options.pathLimit
+        func record(_ nodes: [Int32], _ edges: [Int]) {
+            var all = 1, alternating = 1
+            for e in edges {
+                let p = positive[e] > 0 ? 1 : 0, n = negative[e] > 0 ? 1 : 0
+                all *= p + n; alternating *= p - n
             }
-            for choice in choices {
-                examined += 1
-                let product = choice.reduce(Int8(1)) { $0 * $1.sign }
-                guard product < 0 else { continue }
-                unbalanced += 1
-                if found.count < 10_000 { found.append(EvidencePath(actors: nodes.map { names.actor(ties.actorIDs[Int($0)]) }, steps: choice.map(\.relations),
-                                          signs: choice.map(\.sign), unbalanced: true,
-                                          confidence: choice.map(\.confidence).min() ?? 1)) }
+            let odd = (all - alternating) / 2
+            examined += all
+            unbalanced += odd
+            guard odd > 0, candidates < 10_000, limit > 0 else { candidates += odd; return }
+            // Longer than a full list's worst: none of its cycles can enter.
+            if best.count == limit, let worst = best.last, worst.path.actors.count < nodes.count { candidates += odd; return }
+            // The choices of a sign per step, in order (positive first, the first step slowest),
+            // read off the edges; a cycle is built only when it may enter the list.
+            var signChoices: [[Int8]] = [[]]
+            for e in edges {
+                var here: [Int8] = []
+                if positive[e] > 0 { here.append(1) }
+                if negative[e] > 0 { here.append(-1) }
+                signChoices = signChoices.flatMap { prefix in here.map { prefix + [$0] } }
+            }
+            var steps: [[(sign: Int8, relations: [Int], confidence: Double)]]?
+            for choice in signChoices where choice.reduce(Int8(1), *) < 0 {
+                guard candidates < 10_000 else { break }
+                candidates += 1
+                var confidence = 1.0
+                for (s, sign) in choice.enumerated() {
+                    confidence = min(confidence, sign > 0 ? confidencePositive[edges[s]] : confidenceNegative[edges[s]])
+                }
+                if best.count == limit, let worst = best.last, worst.path.actors.count == nodes.count,
+                   worst.path.confidence > confidence { continue }
+                if steps == nil { steps = (0..<(nodes.count - 1)).map { classes(nodes[$0], nodes[$0 + 1]) } }
+                let chosen = choice.enumerated().map { s, sign in steps![s].first { $0.sign == sign }! }
+                let c = Candidate(path: EvidencePath(actors: nodes.map { names.actor(ties.actorIDs[Int($0)]) },
+                                                     steps: chosen.map(\.relations), signs: choice, unbalanced: true,
+                                                     confidence: confidence),
+                                  order: candidates - 1)
+                if best.count == limit, !precedes(c, best[limit - 1]) { continue }
+                let at = best.firstIndex { precedes(c, $0) } ?? best.count
+                best.insert(c, at: at)
+                if best.count > limit { best.removeLast() }
             }
         }
-        outer: for x in net.neighbors(of: Int(u)) where x != v {
-            if net.edge(Int(x), Int(v)) != nil { record([u, x, v]) }
-            for y in net.neighbors(of: Int(x)) where y != u && y != v {
-                if net.edge(Int(y), Int(v)) != nil { record([u, x, y, v]) }
+        outer: for ex in Int(offsets[Int(u)])..<Int(offsets[Int(u) + 1]) {
+            let x = neighbors[ex]
+            guard x != v else { continue }
+            if mark[Int(x)] > 0 { record([u, x, v], [ex, Int(mark[Int(x)]) - 1]) }
+            for ey in Int(offsets[Int(x)])..<Int(offsets[Int(x) + 1]) {
+                let y = neighbors[ey]
+                guard y != u && y != v else { continue }
+                if mark[Int(y)] > 0 { record([u, x, y, v], [ex, ey, Int(mark[Int(y)]) - 1]) }
                 if examined >= options.cycleBudget { f.cyclesTruncated = true; break outer }
             }
         }
         f.cycles = examined
         f.unbalancedCycles = unbalanced
         f.cycleShare = examined == 0 ? 0 : Double(unbalanced) / Double(examined)
-        found.sort { p, q in
-            if p.actors.count != q.actors.count { return p.actors.count < q.actors.count }
-            if p.confidence != q.confidence { return p.confidence > q.confidence }
-            return p.actors.ids.lexicographicallyPrecedes(q.actors.ids)
-        }
-        f.paths = Array(found.prefix(options.pathLimit))
+        f.paths = best.map(\.path)
     }
 }

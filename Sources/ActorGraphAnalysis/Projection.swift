@@ -68,29 +68,7 @@ extension ActorGraph {
     /// - Complexity: O(actors + relations).
     public func project(_ options: ProjectionOptions = ProjectionOptions()) throws -> Projection {
         let index = actorIndex()
-        if let kinds = options.relationKinds {
-            let known = Set(allRelationKinds.map(\.id))
-            for k in kinds.sorted() where !known.contains(k) {
-                throw ProjectionError(message: "unknown relation kind '\(k)'; this graph has \(known.sorted().joined(separator: ", "))")
-            }
-        }
-        if let claimant = options.claimant, index[claimant] == nil {
-            throw ProjectionError(message: "unknown claimant '\(claimant)'; give the id of an actor of the graph")
-        }
-        var kept: [Int] = []
-        for (i, r) in relations.enumerated() {
-            if let kinds = options.relationKinds {
-                if !kinds.contains(r.kind) { continue }
-            } else if sign(of: r) == .unsigned {
-                continue
-            }
-            if let at = options.at, !r.holds(at: at) { continue }
-            if let claimant = options.claimant, !r.evidence.claimedBy.isEmpty, !r.evidence.claimedBy.contains(claimant) { continue }
-            if options.unclaimedOnly && !r.evidence.claimedBy.isEmpty { continue }
-            if let minimum = options.minimumConfidence, (r.evidence.confidence?.numericValue ?? 1) < minimum { continue }
-            guard index[r.source] != nil, index[r.target] != nil, r.source != r.target else { continue }
-            kept.append(i)
-        }
+        let kept = try _keptRelations(options, index: index)
         let directed = !options.symmetrize && kept.contains { relations[$0].directed }
         var sources: [Int32] = [], targets: [Int32] = [], weights: [Double] = [], signs: [Int8] = []
         var signsByPair: [Int64: (positive: Bool, negative: Bool)] = [:]
@@ -123,5 +101,35 @@ extension ActorGraph {
         let ambivalent = signsByPair.filter { $0.value.positive && $0.value.negative }.keys.sorted()
             .map { (actors[Int($0 >> 32)].id, actors[Int($0 & 0xffff_ffff)].id) }
         return Projection(network: network, actorIDs: actors.map(\.id), relations: kept, ambivalentPairs: ambivalent)
+    }
+
+    /// The relations `options` keeps (graph indices, file order), without building a network.
+    ///
+    /// - Throws: ``ProjectionError`` for an unknown kind or claimant.
+    func _keptRelations(_ options: ProjectionOptions, index: [String: Int]) throws -> [Int] {
+        if let kinds = options.relationKinds {
+            let known = Set(allRelationKinds.map(\.id))
+            for k in kinds.sorted() where !known.contains(k) {
+                throw ProjectionError(message: "unknown relation kind '\(k)'; this graph has \(known.sorted().joined(separator: ", "))")
+            }
+        }
+        if let claimant = options.claimant, index[claimant] == nil {
+            throw ProjectionError(message: "unknown claimant '\(claimant)'; give the id of an actor of the graph")
+        }
+        var kept: [Int] = []
+        for (i, r) in relations.enumerated() {
+            if let kinds = options.relationKinds {
+                if !kinds.contains(r.kind) { continue }
+            } else if sign(of: r) == .unsigned {
+                continue
+            }
+            if let at = options.at, !r.holds(at: at) { continue }
+            if let claimant = options.claimant, !r.evidence.claimedBy.isEmpty, !r.evidence.claimedBy.contains(claimant) { continue }
+            if options.unclaimedOnly && !r.evidence.claimedBy.isEmpty { continue }
+            if let minimum = options.minimumConfidence, (r.evidence.confidence?.numericValue ?? 1) < minimum { continue }
+            guard index[r.source] != nil, index[r.target] != nil, r.source != r.target else { continue }
+            kept.append(i)
+        }
+        return kept
     }
 }

@@ -59,8 +59,8 @@ extension ActorGraph {
     public func signedTies(_ options: ProjectionOptions) throws -> SignedTies {
         var options = options
         options.symmetrize = true
-        let kept = try project(options).relations
         let index = actorIndex()
+        let kept = try _keptRelations(options, index: index)
         var used = [Bool](repeating: false, count: actors.count)
         for i in kept {
             used[index[relations[i].source]!] = true

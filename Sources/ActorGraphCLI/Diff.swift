@@ -187,8 +187,10 @@ extension ActorGraphCommand {
             out.append("Narratives side by side (2-bloc balance partition; each actor's bloc named by its best-connected member):")
             var header = ["  actor"] + r.narratives.map(\.view.description)
             var rows: [[String]] = []
-            for actor in graph.actors.map(\.id) where r.narratives.contains(where: { $0.blocName[actor] != nil }) {
-                rows.append(["  " + actor] + r.narratives.map { $0.blocName[actor] ?? "–" })
+            // Each narrative's bloc names, indexed once (not per actor: quadratic on large graphs).
+            let blocNames = r.narratives.map(\.blocName)
+            for actor in graph.actors.map(\.id) where blocNames.contains(where: { $0[actor] != nil }) {
+                rows.append(["  " + actor] + blocNames.map { $0[actor] ?? "–" })
             }
             rows.append(["  relations"] + r.narratives.map { "\($0.relations)" })
             rows.append(["  frustration"] + r.narratives.map { reportNumber($0.frustration.error) + ($0.frustration.optimal ? "" : "?") })

@@ -78,6 +78,31 @@ import Testing
         #expect(sequential == (try run(2)))
     }
 
+    /// Above 200 actors the claimants' narratives start from the facts' partition: the same
+    /// report on one thread and two, each narrative's frustration read off its partition (twice
+    /// its error at α = 0.5), the facts' lower bound kept, and the notes say so.
+    @Test func warmStartedClaimsParallelEqualSequential() throws {
+        let g = try Self.synthetic(actors: 300, relations: 1200, seed: 7)
+        func run(_ threads: Int) throws -> ClaimsReport {
+            let s = Self.search(threads: threads)
+            return try g.claims(factions: FactionOptions(method: .balance, search: s), fissures: FissureOptions(search: s))
+        }
+        let one = try run(1), two = try run(2)
+        func text(_ r: ClaimsReport) -> String {
+            r.narratives.map { "\($0.view) \($0.relations) \($0.factions.blocs) \($0.factions.notes) \($0.blocNames)\n" + Self.describe($0.fissures) }
+                .joined(separator: "\n")
+        }
+        #expect(text(one) == text(two))
+        let facts = one.narratives[0]
+        for n in one.narratives {
+            #expect(abs(n.frustration.error - 2 * n.factions.quality[0].value) < 1e-9, "\(n.view)")
+            #expect(n.fissures.fissures.dropFirst(ClaimsReport.narrativeEvidence).allSatisfy { $0.paths.isEmpty })
+            guard case .claimant = n.view else { continue }
+            #expect(n.factions.notes.contains { $0.hasPrefix("searched from the facts' partition") }, "\(n.view)")
+            #expect(n.factions.quality[1].value == facts.factions.quality[1].value)
+        }
+    }
+
     @Test func diffParallelEqualsSequential() throws {
         let g = try Self.synthetic(actors: 120, relations: 400, seed: 4)
         func run(_ threads: Int) throws -> String {
