@@ -32,6 +32,7 @@ public struct ActorGraphCommand: ParsableCommand {
     public static func run(arguments: [String]) -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
+            defer { ProgressDisplay.stopForOutput() }
             try command.run()
             return 0
         } catch let exit as ExitCode {
@@ -66,6 +67,7 @@ public enum ExitStatus {
 /// Writing to standard output and standard error.
 enum Output {
     static func error(_ text: String) {
+        ProgressDisplay.current?.clearLine()
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
@@ -75,6 +77,7 @@ enum Output {
     }
 
     static func print(_ text: String) {
+        ProgressDisplay.stopForOutput()
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 }

@@ -66,8 +66,12 @@ extension ActorGraphCommand {
             if top < 1 { throw ValidationError("--top must be at least 1") }
         }
 
+        @OptionGroup var progressOptions: ProgressArguments
+
         func run() throws {
+            let display = ProgressDisplay.make("brokers", quiet: progressOptions.quiet)
             let graph = try loadForCommand(file).graph
+            display?.step("brokerage roles and key players")
             let report = try analyse(file) {
                 try graph.brokers(BrokerOptions(grouping: groups.grouping, projection: projection.options(), k: k, m: m, seed: seed))
             }
@@ -184,13 +188,17 @@ extension ActorGraphCommand {
         @Option(help: "Output format: table or json.")
         var format: AnalysisFormat = .table
 
+        @OptionGroup var progressOptions: ProgressArguments
+
         func run() throws {
+            let display = ProgressDisplay.make("patronage", quiet: progressOptions.quiet)
             if projection.relations != nil {
                 Output.error("\(file): use --kinds to choose the patron → client kinds; --relations does not apply here")
                 throw ExitCode(ExitStatus.usage)
             }
             let graph = try loadForCommand(file).graph
             let chosen = Set(kinds.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            display?.step("patron → client chains")
             let report = try analyse(file) {
                 try graph.patronage(PatronageOptions(kinds: chosen, projection: projection.options(), chainLimit: chains))
             }

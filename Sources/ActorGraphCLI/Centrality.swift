@@ -29,6 +29,7 @@ extension ActorGraphCommand {
         var undirected = false
 
         @OptionGroup var projection: ProjectionArguments
+        @OptionGroup var progressOptions: ProgressArguments
 
         @Option(help: ArgumentHelp("Show only the first N actors of the ranking.", valueName: "n"))
         var top: Int?
@@ -76,6 +77,7 @@ extension ActorGraphCommand {
         }
 
         func run() throws {
+            let display = ProgressDisplay.make("centrality", quiet: progressOptions.quiet)
             let chosen = try measures()
             let g: Network
             let ids: [String]
@@ -119,17 +121,10 @@ extension ActorGraphCommand {
                 throw ExitCode(ExitStatus.dataError)
             }
             var columns: [(CentralityMeasure, [Double])] = []
-            // Progress on a terminal, for networks where a measure may take a while.
-            let showProgress = isatty(2) != 0 && g.storedEdgeCount >= 100_000
             do {
-                for m in chosen {
-                    let start = DispatchTime.now().uptimeNanoseconds
-                    if showProgress { Output.progress("actorgraph: \(m.rawValue) on \(g.nodeCount) nodes, \(g.edgeCount) edges…") }
+                for (i, m) in chosen.enumerated() {
+                    display?.step("measures (\(m.rawValue))", i, of: chosen.count)
                     columns.append((m, try g.centrality(m, weighted: projection.weighted, tolerance: tolerance)))
-                    if showProgress {
-                        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                        Output.progress(String(format: "actorgraph: %@ done in %.2f s\n", m.rawValue, elapsed))
-                    }
                 }
             } catch {
                 Output.error("\(file): \(error)")

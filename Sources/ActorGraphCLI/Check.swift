@@ -1,6 +1,7 @@
 import ActorGraphFormats
 import ActorGraphModel
 import ArgumentParser
+import Foundation
 
 extension ActorGraphCommand {
     /// `actorgraph check FILE…`: every error and warning, compiler style.
@@ -40,7 +41,9 @@ extension ActorGraphCommand {
 
         func run() throws {
             var failed = false
-            for file in files {
+            let display = ProgressDisplay.make("check", quiet: quiet)
+            for (i, file) in files.enumerated() {
+                display?.step("reading \((file as NSString).lastPathComponent)", i, of: files.count)
                 let loaded = Interchange.read(contentsOf: file)
                 for d in loaded.diagnostics { Output.print(d.description) }
                 let errors = loaded.diagnostics.filter { $0.severity == .error }.count

@@ -87,7 +87,10 @@ extension ActorGraphCommand {
         }
 
         func run() throws {
+            let display = ProgressDisplay.make("convert", quiet: quiet)
+            display?.step("reading \((input as NSString).lastPathComponent)")
             let loaded = Interchange.read(contentsOf: input, format: from, nodesFile: nodes)
+            defer { display?.finish() }
             for d in loaded.diagnostics where loaded.hasErrors || d.severity == .warning { Output.error(d.description) }
             if loaded.hasErrors {
                 Output.error("\(input): not converted; run 'actorgraph check \(input)' after fixing the errors above")
@@ -97,6 +100,7 @@ extension ActorGraphCommand {
             let format = to ?? GraphFormat(path: output)!
             let style = ExportStyle(theme: theme.theme, graph: graph)
             if output == "-" {
+                ProgressDisplay.stopForOutput()
                 FileHandle.standardOutput.write(Data(Interchange.write(graph, as: format, style: style).utf8))
             } else {
                 let files = Interchange.write(graph, as: format, to: output, style: style)

@@ -70,9 +70,9 @@ extension ActorGraphCommand {
         var format: AnalysisFormat = .table
 
         func run() throws {
+            let display = ProgressDisplay.make("diff", quiet: blocs.quiet)
             let graph = try loadForCommand(file).graph
             let projection = view.options(claimant: claimant)
-            let display = ProgressDisplay.make("diff", quiet: blocs.quiet)
             let d = try analyse(file) {
                 try graph.diff(from: from.date, to: to.date, projection: projection,
                                factions: FactionOptions(method: .balance, k: blocs.k, alpha: blocs.alpha),
@@ -158,8 +158,8 @@ extension ActorGraphCommand {
         var format: AnalysisFormat = .table
 
         func run() throws {
-            let graph = try loadForCommand(file).graph
             let display = ProgressDisplay.make("claims", quiet: blocs.quiet)
+            let graph = try loadForCommand(file).graph
             let report = try analyse(file) {
                 try graph.claims(projection: view.options(at: at?.date),
                                  factions: FactionOptions(method: .balance, k: blocs.k, alpha: blocs.alpha),

@@ -141,7 +141,9 @@ extension ActorGraphCommand {
 
         func run() throws {
             if Centrality.isEdgeList(file) { return try runOnEdgeList() }
+            let display = ProgressDisplay.make("factions", quiet: split.blocs.quiet)
             let graph = try loadForCommand(file).graph
+            display?.step("splitting into blocs")
             let report = try analyse(file) { try graph.factions(options) }
             switch format {
             case .table: Output.print(Self.table(report, graph: graph, file: file, view: projection.view, alpha: alpha))
@@ -264,6 +266,7 @@ extension ActorGraphCommand {
 
         @OptionGroup var search: SearchArguments
         @OptionGroup var projection: ProjectionArguments
+        @OptionGroup var progressOptions: ProgressArguments
 
         @Option(help: "Output format: table, csv (the frustrated relations) or json.")
         var format: AnalysisFormat = .table
@@ -274,7 +277,9 @@ extension ActorGraphCommand {
 
         func run() throws {
             if Centrality.isEdgeList(file) { return try runOnEdgeList() }
+            let display = ProgressDisplay.make("balance", quiet: progressOptions.quiet)
             let graph = try loadForCommand(file).graph
+            display?.step("balance partition and frustration index")
             let report = try analyse(file) {
                 try graph.balance(projection.options(), search: search.options, triangleLimit: max(triangleLimit, 10_000))
             }
@@ -420,9 +425,9 @@ extension ActorGraphCommand {
         }
 
         func run() throws {
+            let display = ProgressDisplay.make("fissures", quiet: blocs.quiet)
             let graph = try loadForCommand(file).graph
             let chosen = try relationKinds(kinds, of: graph, file: file)
-            let display = ProgressDisplay.make("fissures", quiet: blocs.quiet)
             let options = FissureOptions(kinds: chosen, projection: projection.options(), k: k, alpha: alpha,
                                          search: search.options, pathLimit: paths, progress: display?.handler)
             var report = try analyse(file) { try graph.fissures(options) }

@@ -33,8 +33,12 @@ extension ActorGraphCommand {
         @Option(help: ArgumentHelp("Keep only the relations that hold at this date: a snapshot as a graph file of its own.", valueName: "date"))
         var at: DateArgument?
 
+        @OptionGroup var progressOptions: ProgressArguments
+
         func run() throws {
+            let display = ProgressDisplay.make("format", quiet: progressOptions.quiet)
             let loaded = try loadForCommand(file)
+            display?.step("writing")
             if !loaded.parts.isEmpty { return try formatFolder(loaded) }
             let chosen = syntax ?? output.flatMap { NativeSyntax(path: $0) } ?? .yaml
             let graph = rebasedForOutput(at.map { loaded.graph.snapshot(at: $0.date) } ?? loaded.graph, input: file, output: output)
@@ -47,6 +51,7 @@ extension ActorGraphCommand {
                     throw ExitCode(ExitStatus.failure)
                 }
             } else {
+                ProgressDisplay.stopForOutput()
                 FileHandle.standardOutput.write(Data(text.utf8))
             }
         }
@@ -66,6 +71,7 @@ extension ActorGraphCommand {
                 if let path { files.append((path, Data(text.utf8))) } else { shown.append("==> \(name) <==\n" + text) }
             }
             guard let output else {
+                ProgressDisplay.stopForOutput()
                 FileHandle.standardOutput.write(Data(shown.joined(separator: "\n").utf8))
                 return
             }

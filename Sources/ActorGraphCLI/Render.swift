@@ -58,7 +58,7 @@ enum HighlightChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// Options shared by the commands that draw a graph.
 struct DiagramArguments: ParsableArguments {
-    @Option(help: "Layout engine. Default: by size: fdp up to 150 actors, neato to 1,000, sfdp beyond; with clusters, dot up to 100 actors, fdp beyond.")
+    @Option(help: "Layout engine. Default: by size: neato up to 1,000 actors, sfdp beyond (fdp, more compact but not reproducible across processes, only when asked); with clusters, dot up to 100 actors, fdp beyond.")
     var engine: LayoutEngine?
 
     @Option(help: "Theme: default (colour-blind-safe colour), print (greyscale: shapes and line styles carry the meaning), or slide (large type).")
@@ -261,10 +261,17 @@ extension ActorGraphCommand {
             if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
         }
 
+        @OptionGroup var progressOptions: ProgressArguments
+
         func run() throws {
+            let display = ProgressDisplay.make("render", quiet: progressOptions.quiet)
             let loaded = try loadForCommand(file)
-            if views.collapse != nil { return try runCollapse(loaded.graph) }
+            if views.collapse != nil {
+                display?.step("blocs and the blockmodel image")
+                return try runCollapse(loaded.graph)
+            }
             try refuseIfTooLarge(loaded.graph)
+            display?.step("laying out and drawing")
             var (graph, options) = try diagram.prepare(loaded.graph, file: file)
             if views.top != nil || views.focus != nil {
                 (graph, options) = try views.reduce(graph, options: options, engine: diagram.engine, file: file)
@@ -351,8 +358,12 @@ extension ActorGraphCommand {
             }
         }
 
+        @OptionGroup var progressOptions: ProgressArguments
+
         func run() throws {
+            let display = ProgressDisplay.make("export", quiet: progressOptions.quiet)
             let loaded = try loadForCommand(file)
+            display?.step("writing")
             let text: String
             if let target = format.interchange {
                 var graph = rebasedForOutput(loaded.graph, input: file, output: output)
@@ -380,6 +391,7 @@ extension ActorGraphCommand {
                     throw ExitCode(ExitStatus.failure)
                 }
             } else {
+                ProgressDisplay.stopForOutput()
                 FileHandle.standardOutput.write(Data(text.utf8))
             }
         }

@@ -46,12 +46,12 @@ extension ActorGraphCommand {
         }
 
         func run() throws {
+            let display = ProgressDisplay.make("robustness", quiet: split.blocs.quiet)
             let graph = try loadForCommand(file).graph
             let chosen = try relationKinds(kinds, of: graph, file: file)
             let factions = split.options(search: search, projection: projection)
             let fissures = FissureOptions(kinds: chosen, projection: projection.options(), k: split.blocs.k, alpha: split.blocs.alpha,
                                           search: search.options)
-            let display = ProgressDisplay.make("robustness", quiet: split.blocs.quiet)
             let options = RobustnessOptions(factions: factions, fissures: fissures, confidenceBelow: confidenceBelow,
                                             progress: display?.handler)
             let report = try analyse(file) { try graph.robustness(options) }

@@ -1,6 +1,7 @@
 import ActorGraphFormats
 import ActorGraphModel
 import ArgumentParser
+import Foundation
 
 /// Output formats of the reporting commands.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -10,6 +11,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 /// Loads a graph in any format (``Interchange``) for a command: prints warnings to stderr, and on
 /// errors prints them all and exits with status 65.
 func loadForCommand(_ path: String) throws -> LoadedGraph {
+    ProgressDisplay.current?.step("reading \((path as NSString).lastPathComponent)")
     let loaded = Interchange.read(contentsOf: path)
     for d in loaded.diagnostics where loaded.hasErrors || d.severity == .warning {
         Output.error(d.description)
@@ -46,8 +48,12 @@ extension ActorGraphCommand {
         @Option(help: ArgumentHelp("Summarise the relations that hold at this date (YYYY, YYYY-MM or YYYY-MM-DD; spans are inclusive, partial dates whole periods).", valueName: "date"))
         var at: DateArgument?
 
+        @OptionGroup var progressOptions: ProgressArguments
+
         func run() throws {
+            let display = ProgressDisplay.make("summary", quiet: progressOptions.quiet)
             let loaded = try loadForCommand(file)
+            display?.step("summarising")
             let graph = at.map { loaded.graph.snapshot(at: $0.date) } ?? loaded.graph
             let summary = GraphSummary(graph)
             switch format {

@@ -12,10 +12,13 @@ public enum LayoutEngine: String, Sendable, CaseIterable, Hashable {
 
     /// The engine that gives the best diagram for `graph`.
     ///
-    /// Without clusters: up to 150 actors, `fdp` (force-directed): on the example graphs it
-    /// gives the most compact picture with the fewest long edges, where `dot` strings actors out
-    /// in layers and `neato` spreads them thin. Up to 1,000 actors, `neato`; beyond, `sfdp`
-    /// (multilevel), where the others take minutes.
+    /// Without clusters: up to 1,000 actors, `neato` (stress majorisation, seeded): the same DOT
+    /// gives the same layout in every process. `fdp` gives more compact pictures on the example
+    /// graphs, but Graphviz 2.43's `fdp` places nodes differently from one process to the next
+    /// (the `dot -Kfdp` command too: on the Karachi graph's two-step neighbourhood of Lyari, 5
+    /// different layouts in 10 runs), so it is drawn only when asked for (``Renderer`` then
+    /// takes a layout only when two processes agree). Beyond 1,000 actors, `sfdp` (multilevel),
+    /// where the others take minutes.
     ///
     /// With clusters: `dot` up to 100 actors. It draws clusters as separate boxes and is
     /// deterministic; `neato` and `sfdp` ignore clusters (their boxes overlap), and `fdp` lays
@@ -28,7 +31,6 @@ public enum LayoutEngine: String, Sendable, CaseIterable, Hashable {
     public static func preferred(for graph: ActorGraph, clustered: Bool) -> LayoutEngine {
         let n = graph.actors.count
         if clustered { return n <= 100 ? .dot : .fdp }
-        if n <= 150 { return .fdp }
         if n <= 1000 { return .neato }
         return .sfdp
     }
