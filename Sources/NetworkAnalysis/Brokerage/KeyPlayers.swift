@@ -93,38 +93,48 @@ extension Network {
     /// DF agree within 10⁻¹² are equal, and the lexicographically smallest wins, so the result
     /// depends only on the network, `k` and `seed`, never on `threads`.
     ///
-    /// All swaps of one member are scored together: one breadth-first search from every node of
-    /// the network without the other k − 1 members (the base), counting shortest paths, then:
+    /// All swaps of one member are scored together, against the network without the other
+    /// k − 1 members (the base):
     ///
+    /// - **Exact scores by counting pairs.** A candidate's DF is the histogram of pair distances
+    ///   without the base and it, counted by bit-parallel breadth-first searches, 512 sources a
+    ///   pass (Then et al. 2014), so a score is exact and needs no stored distances.
     /// - **Bounds.** Removing v after the base lowers the sum H of reciprocal distances by at
     ///   most 2 Σ_t 1/d(v, t) (v's own pairs) plus Σ_{s,t} (σ_st(v)/σ_st)/d(s, t) (the pairs all
     ///   of whose shortest paths pass through v each lose less than their 1/d, and such a pair
-    ///   has σ_st(v) = σ_st); the second sum is Brandes's accumulation with target weights 1/d,
-    ///   taken in the same searches. That gives an upper bound on DF for every candidate.
+    ///   has σ_st(v) = σ_st); the second sum is Brandes's accumulation with target weights 1/d.
+    ///   That bound costs a search from every node, so a base first borrows one from a smaller
+    ///   base B′ already bounded, plus Σ_x E_B′(x) for its other members x, E_B′(x) being Σ 1/d
+    ///   over the pairs with x on some shortest path without B′ (one bit-parallel pass each):
+    ///   a pair none of whose shortest paths meets x keeps its term. Only when that leaves more
+    ///   than 96 candidates to score is the base's own Brandes bound computed (first that of
+    ///   the base without its lightest member, which other bases can borrow).
     /// - **Exact scores only where they can matter.** Candidates are scored in decreasing order
-    ///   of their bound, in batches of 16; one whose bound (plus 10⁻⁹ for rounding) is below the
+    ///   of their bound, in batches of 4; one whose bound (plus 10⁻⁹ for rounding) is below the
     ///   current set's DF, or the best swap found so far, minus 10⁻¹², is skipped: it can
-    ///   neither win nor tie. A scored candidate is exact: only the sources for which it is the
-    ///   sole shortest-path parent of some node are repaired locally (the affected nodes found
-    ///   in level order and re-settled from their unaffected neighbours).
+    ///   neither win nor tie.
     /// - **Bases recur.** The swaps of a base are kept and reused when the base comes back (in
     ///   the next round, or from another start) with no higher floor than they were scored
-    ///   against.
+    ///   against; Brandes bounds are kept per base.
     ///
     /// The answer is the one scoring every swap from scratch would give (tested against that
     /// on 200 seeded graphs, and against brute force on small ones).
     ///
     /// - Precondition: `0 ≤ k ≤ nodeCount`, `restarts ≥ 0`.
-    /// - Complexity: one DF evaluation is n breadth-first searches, O(n(n + m)); a round of swaps
-    ///   costs at most k such searches (fewer when bases recur) plus, per candidate scored
-    ///   exactly, O(n·deg) checks and the local repairs. O(n²) memory (5 bytes per node pair)
-    ///   for the distance table.
+    /// - Complexity: one DF evaluation is ⌈n/512⌉ bit-parallel passes of O(levels · (n + m))
+    ///   512-bit operations; a Brandes bound is O(n(n + m)) and a borrowed one ⌈n/512⌉ passes per
+    ///   added member; a round of swaps costs k bases. O(n) memory per thread, plus n doubles per
+    ///   bounded base.
     ///
     /// # Performance
     /// On the 1,000-node, 5,000-edge benchmark graph (s1k, read undirected; k = 3, 8 restarts)
-    /// the search prepares 55 bases and scores 591 candidates exactly, skipping 54,250 by their
-    /// bounds: 12 s of CPU on 2 threads, where scoring every swap took 50 s (release build, on a
-    /// heavily shared machine; `AnalysisBenchmark --graphs s1k --measures keyplayers`).
+    /// the search meets 52 bases and computes the Brandes bound of under a third of them: 2.0 s
+    /// of CPU on 2 threads, where it took 12 s with an n² distance table and local repairs
+    /// (release build, a heavily shared machine; `AnalysisBenchmark --graphs s1k --measures
+    /// keyplayers`).
+    ///
+    /// Then, M., Kaufmann, M., Chirigati, F., Hoang-Vu, T.-A., Pham, K., Kemper, A., Neumann, T.,
+    /// Vo, H. T. "The more the merrier: efficient multi-source graph traversal." PVLDB 8(4), 2014.
     ///
     /// Borgatti, S. P. "Identifying sets of key players in a social network." Computational and
     /// Mathematical Organization Theory 12:21–34, 2006. doi:10.1007/s10588-006-7084-x
@@ -140,8 +150,9 @@ extension Network {
         let search = _KeyPlayers.Search(nodeCount: n, k: k, seed: seed, restarts: restarts,
                                         exhaustiveLimit: exhaustiveLimit) { base, candidates, floor in
             engine.prepare(removing: base, threads: threads)
-            return engine.evaluate(candidates: candidates, floor: floor?.primary, threads: threads)
+            let r = engine.evaluate(candidates: candidates, floor: floor?.primary, threads: threads)
                 .map { $0.map { _KeyPlayers.Score(primary: $0, secondary: 0) } }
+            return r
         } score: { set in
             var removed = [Bool](repeating: false, count: n)
             for v in set { removed[Int(v)] = true }
@@ -165,9 +176,14 @@ extension Network {
     /// `restarts` seeded random starts, each improved by best swaps of a member for a non-member
     /// while (reach, DR) rises. Deterministic for a seed, whatever `threads` is.
     ///
+    /// Each base (the set without one member) is searched once; a candidate is then scored by a
+    /// search from it that stops at the nodes the base is at least as close to, which gives the
+    /// same histogram of distances, so the same values, as a full search from the set.
+    ///
     /// - Precondition: `0 ≤ k ≤ nodeCount`, `m ≥ 0`, `restarts ≥ 0`.
-    /// - Complexity: one evaluation is a breadth-first search from the set, O(n + m); a round of
-    ///   swaps costs k(n − k) evaluations. O(n) space per thread.
+    /// - Complexity: one base search O(n + m), then per candidate O(n + m) at worst (the part of
+    ///   the network it brings closer); a round of swaps costs k bases and k(n − k) candidates.
+    ///   O(n) space per thread.
     ///
     /// Borgatti, S. P. "Identifying sets of key players in a social network." Computational and
     /// Mathematical Organization Theory 12:21–34, 2006. doi:10.1007/s10588-006-7084-x
@@ -183,11 +199,13 @@ extension Network {
             let blocks = min(candidates.count, 64)
             let primary = SlotBuffer(count: candidates.count), secondary = SlotBuffer(count: candidates.count)
             let size = (candidates.count + max(1, blocks) - 1) / max(1, blocks)
+            var scratch = _ReachScratch(nodeCount: n)
+            let from = scratch.search(g, members: base)
             Parallel.forEachBlock(count: blocks, blocks: blocks, threads: threads) { blockRange in
                 var scratch = _ReachScratch(nodeCount: n)
                 for b in blockRange {
                     for i in min(candidates.count, b * size)..<min(candidates.count, (b + 1) * size) {
-                        let s = scratch.score(g, members: base, extra: candidates[i], m: m)
+                        let s = scratch.score(g, adding: candidates[i], to: from, m: m)
                         primary.set(i, s.primary); secondary.set(i, s.secondary)
                     }
                 }
@@ -426,6 +444,18 @@ enum _KeyPlayers {
     }
 }
 
+/// A base set's distances, for scoring the base with one node added (``_ReachScratch``).
+struct _ReachBase: Sendable {
+    /// Hops from the nearest member, −1 when unreachable.
+    var distance: [Int32]
+    /// Nodes outside the base by distance (index 0 unused).
+    var histogram: [Int]
+    /// The largest finite distance.
+    var far: Int
+    /// Members (distinct).
+    var size: Int
+}
+
 /// A breadth-first search from a set, for m-reach and distance-weighted reach.
 struct _ReachScratch {
     var distance: [Int32]
@@ -436,6 +466,67 @@ struct _ReachScratch {
         distance = [Int32](repeating: -1, count: nodeCount)
         queue = [Int32](repeating: 0, count: nodeCount)
         histogram = [Int](repeating: 0, count: nodeCount + 1)
+    }
+
+    /// The distances from `members` (distinct, in range).
+    mutating func search(_ g: Network, members: [Int32]) -> _ReachBase {
+        var tail = 0
+        for v in members { distance[Int(v)] = 0; queue[tail] = v; tail += 1 }
+        var head = 0
+        var far: Int32 = 0
+        while head < tail {
+            let u = Int(queue[head]); head += 1
+            let d = distance[u] + 1
+            for k in Int(g.outOffsets[u])..<Int(g.outOffsets[u + 1]) {
+                let v = Int(g.targets[k])
+                if distance[v] < 0 { distance[v] = d; queue[tail] = Int32(v); tail += 1; histogram[Int(d)] += 1; far = d }
+            }
+        }
+        let base = _ReachBase(distance: distance, histogram: Array(histogram[0...Int(far)]), far: Int(far), size: members.count)
+        for d in 1..<(Int(far) + 1) { histogram[d] = 0 }
+        for i in 0..<tail { distance[Int(queue[i])] = -1 }
+        return base
+    }
+
+    /// (m-reach, DR) of the base's members and `extra` (not a member): a breadth-first search
+    /// from `extra` that goes on only through the nodes it brings closer than the base does
+    /// (every node on a shortest path from `extra` to a node it brings closer is itself brought
+    /// closer), so it costs the part of the network `extra` changes. The same histogram of
+    /// distances as ``score(_:members:extra:m:)`` builds, summed the same way, so the same values.
+    mutating func score(_ g: Network, adding extra: Int32, to base: _ReachBase, m: Int) -> _KeyPlayers.Score {
+        let n = g.nodeCount
+        let old = base.distance
+        for d in 1..<(base.far + 1) { histogram[d] = base.histogram[d] }
+        var far = base.far
+        let x = Int(extra)
+        if old[x] > 0 { histogram[Int(old[x])] -= 1 }
+        distance[x] = 0; queue[0] = extra
+        var head = 0, tail = 1
+        while head < tail {
+            let u = Int(queue[head]); head += 1
+            let d = distance[u] + 1
+            for k in Int(g.outOffsets[u])..<Int(g.outOffsets[u + 1]) {
+                let v = Int(g.targets[k])
+                if distance[v] >= 0 { continue }
+                let was = old[v]
+                if was >= 0 && was <= d { continue }
+                distance[v] = d; queue[tail] = Int32(v); tail += 1
+                if was > 0 { histogram[Int(was)] -= 1 }
+                histogram[Int(d)] += 1
+                if Int(d) > far { far = Int(d) }
+            }
+        }
+        var within = 0
+        var weighted = 0.0
+        for d in 1..<(far + 1) {
+            if d <= m { within += histogram[d] }
+            weighted += Double(histogram[d]) / Double(d)
+            histogram[d] = 0
+        }
+        for i in 0..<tail { distance[Int(queue[i])] = -1 }
+        let outside = n - base.size - 1
+        guard outside > 0 else { return _KeyPlayers.Score(primary: 1, secondary: 0) }
+        return _KeyPlayers.Score(primary: Double(within) / Double(outside), secondary: weighted / Double(outside))
     }
 
     /// (m-reach, DR) of `members ∪ {extra}`; members distinct and in range.
@@ -471,36 +562,50 @@ struct _ReachScratch {
 
 /// Distance-weighted fragmentation after removing a base set and then each candidate in turn.
 ///
-/// `prepare(removing:)` runs a breadth-first search from every node left, keeping each source's
-/// distances and whether each node has a single shortest-path parent. Removing a candidate v
-/// changes source s's distances only when v is the sole parent of some node in s's search; then
-/// only the nodes all of whose parents are v or affected are re-settled, from their unaffected
-/// neighbours. The network is undirected, so d(s, t) = d(t, s) and the checks for a candidate
-/// read whole rows (v's and its neighbours'), in order. All unsafe memory of the key-player
-/// search lives here.
+/// A candidate v is scored exactly by counting the pairs by distance in the network without the
+/// base and v, with bit-parallel breadth-first searches (``_PairCounter``): 64 sources per word,
+/// up to 512 per pass over the edges. Candidates are scored in decreasing order of an upper
+/// bound on the loss of the sum of reciprocal distances H that removing them causes, and those
+/// whose bound cannot reach the best score are skipped. Two bounds, both valid:
+///
+/// - **Brandes (tight).** Searches from every node left, with Brandes's accumulation: for each v,
+///   2 Σ_t 1/d(v, t) (v's own pairs) plus Σ_{s,t} (σ_st(v)/σ_st)/d(s, t) (a pair loses only if all
+///   its shortest paths pass through v, then less than its 1/d). O(n·m); kept per base.
+/// - **From a smaller base (cheap).** For a base B ⊇ B′ already bounded by Brandes, with
+///   X = B ∖ B′: bound_B(v) ≤ bound_B′(v) + Σ_{x ∈ X} E_B′(x), where E_B′(x) = Σ 1/d′(s, t) over the
+///   pairs with x on some shortest path in the network without B′ (a pair none of whose shortest
+///   paths meets X keeps its paths, so its term is unchanged; any other contributes at most
+///   1/d′; and removing X only lengthens v's own distances). E costs one bit-parallel pass.
+///
+/// A base is first bounded the cheap way; if more than ``cheapBudget`` candidates would need
+/// exact scores under it, the Brandes bound is computed and the rest continue under it. Every
+/// decision depends on the network and the base only, never on `threads`. All unsafe memory of
+/// the key-player search lives here and in ``_PairCounter``.
 final class _FragmentationEngine: @unchecked Sendable {
     let n: Int
     private let offsets: UnsafeMutableBufferPointer<Int32>
     private let targets: UnsafeMutableBufferPointer<Int32>
-    /// distance[s·n + t]: hops from s to t with the base removed, −1 when unreachable or removed.
-    private var distance: UnsafeMutableBufferPointer<Int32>
-    /// single[s·n + t]: 1 when t has exactly one shortest-path parent from s, else 0 or 2
-    /// (source-major, so the searches write it in order).
-    private var single: UnsafeMutableBufferPointer<UInt8>
     private let removed: UnsafeMutableBufferPointer<Bool>
+    private var base: [Int32] = []
     private var left = 0
-    /// Ordered pairs by distance, with the base removed.
-    private var total: [Int] = []
-    /// For each node v, an upper bound on how much removing v (after the base) lowers the sum
-    /// of reciprocal distances H: 2 Σ_t 1/d(v, t) for v's own pairs, plus the distance-weighted
-    /// betweenness Σ_{s,t ≠ v} (σ_st(v) / σ_st) / d(s, t), which bounds the loss of the pairs
-    /// all of whose shortest paths pass through v (each loses less than its 1/d).
-    private var bound: [Double] = []
-    /// Candidates scored exactly (by local repairs) since the engine was made.
+    /// Ordered pairs by distance with the base removed, per source pass (nil until counted).
+    private var total: [[Int]]?
+    /// A Brandes bound of a base: the pairs by distance and, per source pass p and node v
+    /// (`bound[p·n + v]`), the bound on the loss of the pairs whose source is in pass p.
+    struct Bounded { var total: [[Int]]; var bound: [Double] }
+    /// Brandes bounds of the bases met so far.
+    private var bounded: [[Int32]: Bounded] = [:]
+    /// E_B′(x) per reference base B′ and node x, per source pass.
+    private var through: [[Int32]: [Int32: [Double]]] = [:]
+    /// Candidates scored under a cheap bound before the Brandes bound is computed instead.
+    static let cheapBudget = 96
+    /// Candidates scored exactly since the engine was made.
     private(set) var exactEvaluations = 0
-    /// Candidates ruled out by ``bound`` since the engine was made.
+    /// Candidates ruled out by a bound since the engine was made.
     private(set) var prunedEvaluations = 0
-    /// Calls of ``prepare(removing:threads:)`` since the engine was made.
+    /// Candidates whose exact count stopped early (included in ``prunedEvaluations``).
+    private(set) var passCutoffs = 0
+    /// Brandes bounds computed since the engine was made.
     private(set) var preparations = 0
 
     init(_ g: Network) {
@@ -509,121 +614,202 @@ final class _FragmentationEngine: @unchecked Sendable {
         _ = offsets.initialize(from: g.outOffsets)
         targets = .allocate(capacity: max(1, g.targets.count))
         _ = targets.initialize(from: g.targets)
-        distance = UnsafeMutableBufferPointer(start: nil, count: 0)
-        single = UnsafeMutableBufferPointer(start: nil, count: 0)
         removed = .allocate(capacity: max(1, n))
         removed.initialize(repeating: false)
     }
 
-    deinit {
-        offsets.deallocate(); targets.deallocate(); removed.deallocate()
-        distance.deallocate(); single.deallocate()
-    }
+    deinit { offsets.deallocate(); targets.deallocate(); removed.deallocate() }
+
+    /// Source passes of 512 sources, as many as the sources need.
+    private var passCount: Int { (n + _PairCounter.width - 1) / _PairCounter.width }
 
     /// The histogram of ordered-pair distances among the nodes not `removed`.
     func histogram(removed: [Bool], threads: Int) -> [Int] {
-        let blocks = min(n, 64)
-        guard blocks > 0 else { return [0] }
-        let size = (n + blocks - 1) / blocks
-        let parts = BlockBuffers<Int>(blocks: blocks, length: n + 1)
-        Parallel.forEachBlock(count: blocks, blocks: blocks, threads: threads) { blockRange in
-            let offsets = self.offsets, targets = self.targets
-            var dist = [Int32](repeating: -1, count: self.n)
-            var queue = [Int32](repeating: 0, count: self.n)
-            for b in blockRange {
-                let hist = parts.block(b)
-                for s in min(self.n, b * size)..<min(self.n, (b + 1) * size) where !removed[s] {
-                    dist[s] = 0; queue[0] = Int32(s)
-                    var head = 0, tail = 1
-                    while head < tail {
-                        let u = Int(queue[head]); head += 1
-                        let d = dist[u] + 1
-                        for k in Int(offsets[u])..<Int(offsets[u + 1]) {
-                            let v = Int(targets[k])
-                            if dist[v] < 0 && !removed[v] { dist[v] = d; queue[tail] = Int32(v); tail += 1; hist[Int(d)] += 1 }
-                        }
-                    }
-                    for i in 0..<tail { dist[Int(queue[i])] = -1 }
+        Self.sum(passes(removed: removed, through: -1, threads: threads).pairs, length: n + 1)
+    }
+
+    /// Element-wise sum of histograms, in order.
+    static func sum(_ parts: [[Int]], length: Int) -> [Int] {
+        var total = [Int](repeating: 0, count: length)
+        for part in parts { for d in 0..<length { total[d] += part[d] } }
+        return total
+    }
+
+    /// Σ_d count[d] / d, in increasing d.
+    static func reciprocalSum(_ count: [Int]) -> Double {
+        var h = 0.0
+        for d in 1..<max(1, count.count) where count[d] != 0 { h += Double(count[d]) / Double(d) }
+        return h
+    }
+
+    /// Pairs by distance among the nodes not `removed`, and those with `through` on some shortest
+    /// path (`through` < 0: none), per source pass.
+    private func passes(removed: [Bool], through x: Int, threads: Int) -> (pairs: [[Int]], through: [[Int]]) {
+        guard n > 0 else { return ([], []) }
+        let passes = passCount
+        let parts = BlockBuffers<Int>(blocks: passes, length: n + 1)
+        let via = BlockBuffers<Int>(blocks: passes, length: n + 1)
+        Parallel.forEachBlock(count: passes, blocks: passes, threads: threads) { range in
+            let counter = _PairCounter(n: self.n)
+            removed.withUnsafeBufferPointer { removed in
+                for p in range {
+                    counter.count(offsets: self.offsets, targets: self.targets, removed: removed, extra: -1,
+                                  firstSource: p * _PairCounter.width, into: parts.block(p), through: x, throughInto: via.block(p))
                 }
             }
         }
-        return parts.sum()
+        return ((0..<passes).map { Array(parts.block($0)) }, (0..<passes).map { Array(via.block($0)) })
     }
 
-    /// Searches from every node outside `base`, in the network without `base`.
+    /// Starts scoring swaps from `base`: the network without `base`. Bounds are computed when
+    /// ``evaluate(candidates:floor:prune:threads:)`` needs them.
     func prepare(removing base: [Int32], threads: Int) {
-        preparations += 1
-        if distance.count != n * n {
-            distance.deallocate(); single.deallocate()
-            distance = .allocate(capacity: n * n)
-            single = .allocate(capacity: n * n)
-        }
+        self.base = base.sorted()
         for i in 0..<n { removed[i] = false }
         for v in base { removed[Int(v)] = true }
         left = n - base.count
-        let blocks = min(n, 64)
-        let size = (n + blocks - 1) / max(1, blocks)
+        total = bounded[self.base]?.total
+    }
+
+    /// The Brandes bound of the current base, computed once per base.
+    private func brandesBound(threads: Int) -> Bounded {
+        if let b = bounded[base] { return b }
+        let b = brandes(threads: threads)
+        bounded[base] = b
+        total = b.total
+        return b
+    }
+
+    /// The cheap bound of the current base (per pass, as ``Bounded/bound``) from the bounded base
+    /// B′ ⊂ base that adds the least E, or nil when none helps (the base itself is bounded, or
+    /// it is empty).
+    private func cheapBound(threads: Int) -> [Double]? {
+        guard bounded[base] == nil, !base.isEmpty else { return nil }
+        if bounded[[]] == nil {
+            // The empty base is every base's reference.
+            let keep = base
+            prepare(removing: [], threads: threads)
+            _ = brandesBound(threads: threads)
+            prepare(removing: keep, threads: threads)
+        }
+        var best: (reference: [Int32], extra: [Double], sum: Double)?
+        for (reference, _) in bounded where reference.count < base.count && reference.allSatisfy(base.contains) {
+            var extra = [Double](repeating: 0, count: passCount)
+            for x in base where !reference.contains(x) {
+                let e = throughPairs(reference, x, threads: threads)
+                for p in 0..<passCount { extra[p] += e[p] }
+            }
+            let sum = extra.reduce(0, +)
+            if best == nil || sum < best!.sum || (sum == best!.sum && reference.lexicographicallyPrecedes(best!.reference)) {
+                best = (reference, extra, sum)
+            }
+        }
+        guard let best, let reference = bounded[best.reference] else { return nil }
+        var bound = reference.bound
+        for p in 0..<passCount { for v in 0..<n { bound[p * n + v] += best.extra[p] } }
+        return bound
+    }
+
+    /// E_B′(x) per source pass: Σ 1/d over the ordered pairs of the network without `reference`
+    /// with x on some shortest path between them (x not an end), whose source is in the pass.
+    func throughPairs(_ reference: [Int32], _ x: Int32, threads: Int) -> [Double] {
+        if let e = through[reference]?[x] { return e }
+        var mask = [Bool](repeating: false, count: n)
+        for v in reference { mask[Int(v)] = true }
+        let e = passes(removed: mask, through: Int(x), threads: threads).through.map(Self.reciprocalSum)
+        through[reference, default: [:]][x] = e
+        return e
+    }
+
+    /// Brandes's searches from every node outside the base, in the network without it: the pairs
+    /// by distance and the bounds.
+    private func brandes(threads: Int) -> Bounded {
+        preparations += 1
+        // Blocks of 64 sources, 8 to a pass of the pair counter.
+        let size = 64
+        let blocks = (n + size - 1) / size
+        guard blocks > 0 else { return Bounded(total: [], bound: []) }
         let parts = BlockBuffers<Int>(blocks: blocks, length: n + 1)
         let through = BlockBuffers<Double>(blocks: blocks, length: n)
         let own = SlotBuffer(count: n)
         Parallel.forEachBlock(count: blocks, blocks: blocks, threads: threads) { blockRange in
             let n = self.n
-            let distance = self.distance, single = self.single, removed = self.removed
-            let offsets = self.offsets, targets = self.targets
-            let queue = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, n))
-            let sigma = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, n))
-            let delta = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, n))
-            sigma.initialize(repeating: 0); delta.initialize(repeating: 0); queue.initialize(repeating: 0)
-            defer { queue.deallocate(); sigma.deallocate(); delta.deallocate() }
+            let removed = self.removed, offsets = self.offsets, targets = self.targets
+            let queue = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+            let distance = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+            let sigma = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+            let share = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+            let inverse = UnsafeMutableBufferPointer<Double>.allocate(capacity: n + 1)
+            defer { queue.deallocate(); distance.deallocate(); sigma.deallocate(); share.deallocate(); inverse.deallocate() }
+            queue.initialize(repeating: 0); sigma.initialize(repeating: 0); share.initialize(repeating: 0)
+            inverse[0] = 0
+            for d in 1...n { inverse[d] = 1 / Double(d) }
+            // Removed nodes sit at a distance no search reaches or compares equal to.
+            let far = Int32.max - 1
+            for v in 0..<n { distance[v] = removed[v] ? far : -1 }
             for b in blockRange {
                 let hist = parts.block(b)
                 let wb = through.block(b)
-                for s in min(n, b * size)..<min(n, (b + 1) * size) {
-                    let row = s * n
-                    for t in 0..<n { distance[row + t] = -1; single[row + t] = 0 }
-                    if removed[s] { continue }
-                    distance[row + s] = 0; queue[0] = Int32(s); sigma[s] = 1
+                for s in min(n, b * size)..<min(n, (b + 1) * size) where !removed[s] {
+                    distance[s] = 0; queue[0] = Int32(s); sigma[s] = 1
                     var head = 0, tail = 1
                     var harmonic = 0.0
                     while head < tail {
                         let u = Int(queue[head]); head += 1
-                        let d = distance[row + u] + 1
+                        let d = distance[u] + 1
                         let su = sigma[u]
+                        let levelStart = tail
                         for k in Int(offsets[u])..<Int(offsets[u + 1]) {
                             let v = Int(targets[k])
-                            if removed[v] { continue }
-                            let dv = distance[row + v]
+                            let dv = distance[v]
                             if dv < 0 {
-                                distance[row + v] = d; single[row + v] = 1; sigma[v] = su
-                                queue[tail] = Int32(v); tail += 1; hist[Int(d)] += 1
-                                harmonic += 1 / Double(d)
+                                distance[v] = d; sigma[v] = su
+                                queue[tail] = Int32(v); tail += 1
                             } else if dv == d {
-                                single[row + v] = 2; sigma[v] += su
+                                sigma[v] += su
                             }
                         }
+                        let found = tail - levelStart
+                        hist[Int(d)] += found
+                        harmonic += Double(found) * inverse[Int(d)]
+                        // The pair (s, v) is v's own, counted in the pass of s.
+                        for j in levelStart..<tail { wb[Int(queue[j])] += inverse[Int(d)] }
                     }
                     own.set(s, harmonic)
-                    // Brandes's accumulation with target weights 1/d(s, t), children before parents.
+                    // Brandes's accumulation with target weights 1/d(s, t), children before
+                    // parents, pulled: δ(u) = σ(u) Σ_{children w} (1/d(s, w) + δ(w)) / σ(w), and
+                    // `share` holds each finished node's (1/d + δ) / σ.
                     var i = tail - 1
                     while i > 0 {
-                        let w = Int(queue[i])
-                        let dw = distance[row + w]
-                        let share = (1 / Double(dw) + delta[w]) / sigma[w]
-                        for k in Int(offsets[w])..<Int(offsets[w + 1]) {
-                            let u = Int(targets[k])
-                            if !removed[u] && distance[row + u] == dw - 1 { delta[u] += sigma[u] * share }
+                        let u = Int(queue[i])
+                        let next = distance[u] + 1
+                        var sum = 0.0
+                        for k in Int(offsets[u])..<Int(offsets[u + 1]) {
+                            let w = Int(targets[k])
+                            if distance[w] == next { sum += share[w] }
                         }
-                        wb[w] += delta[w]
+                        let dependency = sigma[u] * sum
+                        wb[u] += dependency
+                        share[u] = (inverse[Int(next - 1)] + dependency) / sigma[u]
                         i -= 1
                     }
-                    for j in 0..<tail { let x = Int(queue[j]); sigma[x] = 0; delta[x] = 0 }
+                    for j in 0..<tail { let x = Int(queue[j]); sigma[x] = 0; share[x] = 0; distance[x] = -1 }
                 }
             }
         }
-        total = parts.sum()
+        // Per pass: the blocks' sums, plus, for v in the pass, v's pairs (v, t).
         let harmonic = own.array(count: n)
-        bound = through.sum()
-        for v in 0..<n { bound[v] += 2 * harmonic[v] }
+        let perPass = _PairCounter.width / size
+        var bound = [Double](repeating: 0, count: passCount * n)
+        var totals = [[Int]](repeating: [Int](repeating: 0, count: n + 1), count: passCount)
+        for b in 0..<blocks {
+            let p = b / perPass
+            let wb = through.block(b), hist = parts.block(b)
+            for v in 0..<n { bound[p * n + v] += wb[v] }
+            for d in 0...n { totals[p][d] += hist[d] }
+        }
+        for v in 0..<n { bound[(v / _PairCounter.width) * n + v] += harmonic[v] }
+        return Bounded(total: totals, bound: bound)
     }
 
     /// DF of the network without the base and each candidate (candidates not in the base).
@@ -637,198 +823,262 @@ final class _FragmentationEngine: @unchecked Sendable {
     ///
     /// Candidates are taken in decreasing order of their upper bound
     /// `1 − (H − bound[v]) / ((L − 1)(L − 2))` (L the nodes left with the base removed, H their
-    /// sum of reciprocal distances), in batches of 16 scored exactly in parallel; a candidate
+    /// sum of reciprocal distances), in batches of 4 scored exactly in parallel; a candidate
     /// whose bound, plus a margin of 10⁻⁹ for rounding, falls below the threshold is not scored.
-    /// The batches do not depend on `threads`, so neither does the answer.
+    /// Under the cheap bound, once ``cheapBudget`` candidates have been scored, the remaining ones
+    /// are ordered and pruned by the Brandes bound instead. The batches do not depend on
+    /// `threads`, so neither does the answer.
     func evaluate(candidates: [Int32], floor: Double?, prune: Bool = true, threads: Int) -> [Double?] {
         let count = candidates.count
         guard count > 0 else { return [] }
         var result = [Double?](repeating: nil, count: count)
-        let remaining = left - 1
-        var upper = [Double](repeating: 2, count: count)
-        if prune && remaining >= 2 {
-            var h = 0.0
-            for d in 1..<total.count where total[d] != 0 { h += Double(total[d]) / Double(d) }
-            let pairs = Double(remaining) * Double(remaining - 1)
-            for i in 0..<count { upper[i] = 1 - (h - bound[Int(candidates[i])]) / pairs }
-        }
-        let order = (0..<count).sorted { upper[$0] > upper[$1] || (upper[$0] == upper[$1] && $0 < $1) }
         var best = floor ?? -Double.infinity
-        let batchSize = prune ? 16 : count
-        var at = 0
-        let scratches = (0..<max(1, threads)).map { _ in _Repair(n: n) }
-        while at < count {
-            var batch: [Int] = []
-            while at < count && batch.count < batchSize {
-                let i = order[at]; at += 1
-                if prune && upper[i] + 1e-9 < best - _KeyPlayers.tolerance { prunedEvaluations += 1; continue }
-                batch.append(i)
+        let remaining = left - 1
+        guard prune && remaining >= 2 else {
+            score(Array(0..<count), candidates, into: &result, best: &best, cutoff: nil, bound: [], passH: [], threads: threads)
+            return result
+        }
+        var cheap = cheapBound(threads: threads)
+        if cheap != nil && total == nil { total = passes(removed: baseMask, through: -1, threads: threads).pairs }
+        var bound = cheap ?? brandesBound(threads: threads).bound
+        var triedSubBase = false
+        var done = [Bool](repeating: false, count: count)
+        let passCount = self.passCount
+        while true {
+            let passH = total!.map(Self.reciprocalSum)
+            let h = Self.reciprocalSum(Self.sum(total!, length: n + 1))
+            let pairs = Double(remaining) * Double(remaining - 1)
+            var upper = [Double](repeating: 2, count: count)
+            var loss = [Double](repeating: 0, count: count)
+            for i in 0..<count {
+                let v = Int(candidates[i])
+                for p in 0..<passCount { loss[i] += bound[p * n + v] }
+                upper[i] = 1 - (h - loss[i]) / pairs
             }
-            if batch.isEmpty { continue }
-            let out = SlotBuffer(count: batch.count)
-            let chosen = batch
-            let workers = max(1, min(threads, batch.count))
-            let chunk = (batch.count + workers - 1) / workers
-            Parallel.forEachBlock(count: workers, blocks: workers, threads: workers) { range in
-                for w in range {
-                    for j in (w * chunk)..<min(chosen.count, (w + 1) * chunk) {
-                        out.set(j, self.fragmentation(without: Int(candidates[chosen[j]]), scratches[w]))
-                    }
+            // A candidate stops being counted once the pairs counted so far, plus for the other
+            // passes their base counts less their bounds, already exceed this sum of reciprocals.
+            let cutoff = { (best: Double) -> Double? in
+                best == -Double.infinity ? nil : (1 - best + _KeyPlayers.tolerance + 1e-9) * pairs
+            }
+            let order = (0..<count).filter { !done[$0] }.sorted { upper[$0] > upper[$1] || (upper[$0] == upper[$1] && $0 < $1) }
+            var at = 0, scored = 0
+            var exhausted = true
+            while at < order.count {
+                if cheap != nil && scored > 0 {
+                    // Would the cheap bound leave more than the budget to score?
+                    var open = scored
+                    for j in at..<order.count where upper[order[j]] + 1e-9 >= best - _KeyPlayers.tolerance { open += 1 }
+                    if open > Self.cheapBudget { exhausted = false; break }
+                }
+                var batch: [Int] = []
+                while at < order.count && batch.count < 4 {
+                    let i = order[at]; at += 1
+                    if upper[i] + 1e-9 < best - _KeyPlayers.tolerance { done[i] = true; prunedEvaluations += 1; continue }
+                    batch.append(i)
+                }
+                if batch.isEmpty { continue }
+                score(batch, candidates, into: &result, best: &best, cutoff: cutoff(best), bound: bound, passH: passH, threads: threads)
+                for i in batch { done[i] = true }
+                scored += batch.count
+            }
+            if exhausted { break }
+            // The cheap bound is too loose here. A base of two or more first tries the Brandes
+            // bound of the base without its member that the fewest pairs pass through (it may
+            // serve other bases too), then its own.
+            if !triedSubBase && base.count >= 2 {
+                triedSubBase = true
+                let lightest = base.min { a, b in
+                    let (ea, eb) = (throughPairs([], a, threads: threads).reduce(0, +), throughPairs([], b, threads: threads).reduce(0, +))
+                    return ea < eb || (ea == eb && a < b)
+                }!
+                let sub = base.filter { $0 != lightest }
+                if bounded[sub] == nil {
+                    let keep = base, keepTotal = total
+                    prepare(removing: sub, threads: threads)
+                    _ = brandesBound(threads: threads)
+                    prepare(removing: keep, threads: threads)
+                    total = keepTotal
+                    if let c = cheapBound(threads: threads) { cheap = c; bound = c; continue }
                 }
             }
-            let values = out.array(count: batch.count)
-            for (j, i) in batch.enumerated() {
-                result[i] = values[j]
-                best = max(best, values[j])
-            }
-            exactEvaluations += batch.count
+            cheap = nil
+            bound = brandesBound(threads: threads).bound
         }
         return result
     }
 
-    /// Scratch arrays for one thread's local repairs.
-    final class _Repair: @unchecked Sendable {
-        let histogram: UnsafeMutableBufferPointer<Int>
-        let critical: UnsafeMutableBufferPointer<Bool>
-        let lost: UnsafeMutableBufferPointer<Int32>
-        let needed: UnsafeMutableBufferPointer<Int32>
-        let inAffected: UnsafeMutableBufferPointer<Bool>
-        let settled: UnsafeMutableBufferPointer<Bool>
-        let newDistance: UnsafeMutableBufferPointer<Int32>
-        let queue: UnsafeMutableBufferPointer<Int32>
-        let affected: UnsafeMutableBufferPointer<Int32>
-        let touched: UnsafeMutableBufferPointer<Int32>
-        var order: [UInt64] = []
+    /// The base as a mask of removed nodes.
+    private var baseMask: [Bool] {
+        var mask = [Bool](repeating: false, count: n)
+        for v in base { mask[Int(v)] = true }
+        return mask
+    }
 
-        init(n: Int) {
-            histogram = .allocate(capacity: n + 1); histogram.initialize(repeating: 0)
-            critical = .allocate(capacity: max(1, n)); critical.initialize(repeating: false)
-            lost = .allocate(capacity: max(1, n)); lost.initialize(repeating: 0)
-            needed = .allocate(capacity: max(1, n)); needed.initialize(repeating: 0)
-            inAffected = .allocate(capacity: max(1, n)); inAffected.initialize(repeating: false)
-            settled = .allocate(capacity: max(1, n)); settled.initialize(repeating: false)
-            newDistance = .allocate(capacity: max(1, n)); newDistance.initialize(repeating: 0)
-            queue = .allocate(capacity: n + 1); queue.initialize(repeating: 0)
-            affected = .allocate(capacity: max(1, n)); affected.initialize(repeating: 0)
-            touched = .allocate(capacity: max(1, n)); touched.initialize(repeating: 0)
+    /// Scores `batch` (indices into `candidates`) exactly, in parallel, raising `best`; with a
+    /// `cutoff`, a candidate whose sum of reciprocal distances provably exceeds it is left nil.
+    private func score(_ batch: [Int], _ candidates: [Int32], into result: inout [Double?], best: inout Double,
+                       cutoff: Double?, bound: [Double], passH: [Double], threads: Int) {
+        let out = SlotBuffer(count: batch.count)
+        let workers = max(1, min(threads, batch.count))
+        let chunk = (batch.count + workers - 1) / workers
+        Parallel.forEachBlock(count: workers, blocks: workers, threads: workers) { range in
+            let counter = _PairCounter(n: self.n)
+            for w in range {
+                for j in (w * chunk)..<min(batch.count, (w + 1) * chunk) {
+                    let v = Int(candidates[batch[j]])
+                    let bounds = cutoff == nil ? [] : (0..<passH.count).map { bound[$0 * self.n + v] }
+                    out.set(j, self.fragmentation(without: v, counter, cutoff: cutoff, baseH: passH, bounds: bounds) ?? .nan)
+                }
+            }
         }
-
-        deinit {
-            histogram.deallocate(); critical.deallocate(); lost.deallocate(); needed.deallocate()
-            inAffected.deallocate(); settled.deallocate(); newDistance.deallocate(); queue.deallocate()
-            affected.deallocate(); touched.deallocate()
+        let values = out.array(count: batch.count)
+        for (j, i) in batch.enumerated() {
+            if values[j].isNaN { prunedEvaluations += 1; passCutoffs += 1; continue }
+            result[i] = values[j]
+            best = max(best, values[j])
+            exactEvaluations += 1
         }
     }
 
-    private func fragmentation(without v: Int, _ r: _Repair) -> Double {
-        let n = self.n
-        let distance = self.distance, single = self.single, removed = self.removed, targets = self.targets
-        let hist = r.histogram, critical = r.critical
-        for d in 0..<total.count { hist[d] = total[d] }
-        let rowV = v * n
-        // Sources for which v is the only parent of one of its neighbours w:
-        // d(s, w) = d(s, v) + 1 and w has a single parent from s.
-        for k in Int(offsets[v])..<Int(offsets[v + 1]) {
-            let w = Int(targets[k])
-            if removed[w] { continue }
-            let rowW = w * n
-            for s in 0..<n where distance[rowW + s] == distance[rowV + s] + 1 && single[s * n + w] == 1 {
-                critical[s] = true
-            }
-        }
-        critical[v] = false
-        for s in 0..<n {
-            let d = distance[rowV + s]
-            if d <= 0 { continue } // v itself, removed or unreachable
-            hist[Int(d)] -= 2 // (s, v) and (v, s)
-            if critical[s] {
-                critical[s] = false
-                repairSource(s, without: v, r)
-            }
-        }
+    /// DF of the network without the base and v: its pairs counted by distance from scratch,
+    /// pass by pass. With a `cutoff`, each pass p not counted yet contributes at least
+    /// `baseH[p] − bounds[p]` (the base's sum of reciprocals there less v's bound there); the
+    /// passes go in decreasing order of `bounds` and nil is returned once the passes counted
+    /// plus those lower bounds of the others exceed the cutoff.
+    private func fragmentation(without v: Int, _ counter: _PairCounter, cutoff: Double?, baseH: [Double], bounds: [Double]) -> Double? {
         guard left - 1 >= 2 else { return 1 }
+        let hist = counter.histogram, pass = counter.passHistogram
+        for d in 0...n { hist[d] = 0 }
+        let removed = UnsafeBufferPointer(self.removed)
+        let margins = cutoff == nil ? [] : (0..<passCount).map { baseH[$0] - bounds[$0] }
+        let order = cutoff == nil ? Array(0..<passCount)
+            : (0..<passCount).sorted { bounds[$0] > bounds[$1] || (bounds[$0] == bounds[$1] && $0 < $1) }
+        var rest = margins.reduce(0, +), counted = 0.0
+        for p in order {
+            for d in 0...n { pass[d] = 0 }
+            counter.count(offsets: offsets, targets: targets, removed: removed, extra: v,
+                          firstSource: p * _PairCounter.width, into: pass)
+            var h = 0.0
+            for d in 1...n where pass[d] != 0 { hist[d] += pass[d]; h += Double(pass[d]) / Double(d) }
+            if let cutoff {
+                counted += h
+                rest -= margins[p]
+                if counted + rest > cutoff { return nil }
+            }
+        }
         var sum = 0.0
-        for d in 1..<total.count where hist[d] != 0 { sum += Double(hist[d]) / Double(d) }
+        for d in 1...n where hist[d] != 0 { sum += Double(hist[d]) / Double(d) }
         return 1 - sum / (Double(left - 1) * Double(left - 2))
     }
+}
 
-    /// Moves source s's pairs whose shortest paths all pass through v to their new distances.
-    private func repairSource(_ s: Int, without v: Int, _ r: _Repair) {
-        let n = self.n, row = s * n
-        let distance = self.distance, removed = self.removed, offsets = self.offsets, targets = self.targets
-        let queue = r.queue, lost = r.lost, needed = r.needed, inAffected = r.inAffected
-        let affected = r.affected, touched = r.touched, newDistance = r.newDistance, settled = r.settled
-        // The affected nodes, in level order: every shortest-path parent is v or affected.
-        var affectedCount = 0, touchedCount = 0
-        queue[0] = Int32(v)
-        var head = 0, tail = 1
-        while head < tail {
-            let x = Int(queue[head]); head += 1
-            let next = distance[row + x] + 1
-            for k in Int(offsets[x])..<Int(offsets[x + 1]) {
-                let w = Int(targets[k])
-                if w == v || removed[w] || distance[row + w] != next { continue }
-                if lost[w] == 0 {
-                    touched[touchedCount] = Int32(w); touchedCount += 1
-                    var count: Int32 = 0
-                    for j in Int(offsets[w])..<Int(offsets[w + 1]) {
-                        let y = Int(targets[j])
-                        if !removed[y] && distance[row + y] == next - 1 { count += 1 }
+/// Bit-parallel breadth-first searches that count ordered pairs by distance (Then et al. 2014,
+/// "The more the merrier: efficient multi-source graph traversal", VLDB 8(4)): each node holds
+/// 512 bits, one per source of the pass, and a level is one pass over the edges, each node
+/// taking the union of its neighbours' frontiers (no writes to shared words).
+final class _PairCounter: @unchecked Sendable {
+    typealias Lanes = SIMD8<UInt64>
+    /// Sources per pass.
+    static let width = 512
+    let n: Int
+    private var seen: UnsafeMutablePointer<Lanes>
+    private var frontier: UnsafeMutablePointer<Lanes>
+    private var next: UnsafeMutablePointer<Lanes>
+    private var via: UnsafeMutablePointer<Lanes>
+    private var viaNext: UnsafeMutablePointer<Lanes>
+    /// Histograms for the caller (n + 1 slots each).
+    let histogram: UnsafeMutableBufferPointer<Int>
+    let passHistogram: UnsafeMutableBufferPointer<Int>
+
+    init(n: Int) {
+        self.n = n
+        let size = max(1, n)
+        seen = .allocate(capacity: size); frontier = .allocate(capacity: size); next = .allocate(capacity: size)
+        via = .allocate(capacity: size); viaNext = .allocate(capacity: size)
+        histogram = .allocate(capacity: n + 1)
+        histogram.initialize(repeating: 0)
+        passHistogram = .allocate(capacity: n + 1)
+        passHistogram.initialize(repeating: 0)
+    }
+
+    deinit {
+        seen.deallocate(); frontier.deallocate(); next.deallocate(); via.deallocate(); viaNext.deallocate()
+        histogram.deallocate(); passHistogram.deallocate()
+    }
+
+    @inline(__always)
+    private static func bits(_ x: Lanes) -> Int {
+        var c = 0
+        for w in 0..<8 where x[w] != 0 { c &+= x[w].nonzeroBitCount }
+        return c
+    }
+
+    /// Adds to `hist[d]` the ordered pairs (s, t) at distance d, for the sources s in
+    /// `firstSource ..< firstSource + 512`, among the nodes neither `removed` nor `extra`;
+    /// with `through` ≥ 0, also adds to `throughHist[d]` those of the pairs with `through` on
+    /// some shortest path between them (neither end being `through`).
+    func count(offsets: UnsafeMutableBufferPointer<Int32>, targets: UnsafeMutableBufferPointer<Int32>,
+               removed: UnsafeBufferPointer<Bool>, extra: Int, firstSource: Int, into hist: UnsafeMutableBufferPointer<Int>,
+               through x: Int = -1, throughInto throughHist: UnsafeMutableBufferPointer<Int>? = nil) {
+        let n = self.n
+        let lastSource = min(n, firstSource + Self.width)
+        let tracking = x >= 0
+        let all = Lanes(repeating: ~0), none = Lanes.zero
+        // A node is settled for a source once the source's bit is in `seen`; bits that are no
+        // live source of this pass start set, so a node every source has reached is all ones.
+        var live = none
+        for s in firstSource..<lastSource where !removed[s] && s != extra {
+            let b = s - firstSource
+            live[b >> 6] |= 1 << UInt64(b & 63)
+        }
+        for v in 0..<n {
+            seen[v] = removed[v] || v == extra ? all : ~live
+            frontier[v] = none
+            if tracking { via[v] = none }
+        }
+        for s in firstSource..<lastSource where !removed[s] && s != extra {
+            let b = s - firstSource
+            seen[s][b >> 6] |= 1 << UInt64(b & 63)
+            frontier[s][b >> 6] |= 1 << UInt64(b & 63)
+        }
+        var level = 0
+        while true {
+            level += 1
+            var found = 0, foundThrough = 0
+            for v in 0..<n {
+                let open = ~seen[v]
+                if open == none {
+                    next[v] = none
+                    if tracking { viaNext[v] = none }
+                    continue
+                }
+                let first = Int(offsets[v]), last = Int(offsets[v &+ 1])
+                var union = none
+                for k in first..<last { union |= frontier[Int(targets[k])] }
+                let fresh = union & open
+                next[v] = fresh
+                if fresh != none { found &+= Self.bits(fresh) }
+                if tracking {
+                    if v == x {
+                        // Every source reaching x now has x on its paths to the nodes beyond.
+                        viaNext[v] = fresh
+                    } else if fresh == none {
+                        viaNext[v] = none
+                    } else {
+                        var carried = none
+                        for k in first..<last { carried |= via[Int(targets[k])] }
+                        let freshVia = carried & fresh
+                        viaNext[v] = freshVia
+                        if freshVia != none { foundThrough &+= Self.bits(freshVia) }
                     }
-                    needed[w] = count
-                }
-                lost[w] += 1
-                if lost[w] == needed[w] {
-                    affected[affectedCount] = Int32(w); affectedCount += 1; inAffected[w] = true
-                    queue[tail] = Int32(w); tail += 1
                 }
             }
+            if found == 0 { break }
+            hist[level] += found
+            if let throughHist { throughHist[level] += foundThrough }
+            for v in 0..<n { seen[v] |= next[v] }
+            swap(&frontier, &next)
+            if tracking { swap(&via, &viaNext) }
         }
-        // Re-settle them from their unaffected neighbours, then among themselves, in order of
-        // distance (a sorted list of entry points merged with a FIFO queue; unit lengths).
-        let unreachable = Int32.max
-        r.order.removeAll(keepingCapacity: true)
-        for i in 0..<affectedCount {
-            let a = Int(affected[i])
-            var best = unreachable
-            for k in Int(offsets[a])..<Int(offsets[a + 1]) {
-                let y = Int(targets[k])
-                if y == v || removed[y] || inAffected[y] { continue }
-                let dy = distance[row + y]
-                if dy >= 0 && dy + 1 < best { best = dy + 1 }
-            }
-            newDistance[a] = best
-            if best != unreachable { r.order.append(UInt64(best) << 32 | UInt64(a)) }
-        }
-        r.order.sort()
-        let order = r.order
-        var li = 0
-        head = 0; tail = 0
-        while li < order.count || head < tail {
-            let x: Int
-            if head == tail || (li < order.count && Int32(order[li] >> 32) <= newDistance[Int(queue[head])]) {
-                x = Int(order[li] & 0xFFFF_FFFF); li += 1
-            } else {
-                x = Int(queue[head]); head += 1
-            }
-            if settled[x] { continue }
-            settled[x] = true
-            let d = newDistance[x] + 1
-            for k in Int(offsets[x])..<Int(offsets[x + 1]) {
-                let y = Int(targets[k])
-                if inAffected[y] && !settled[y] && d < newDistance[y] {
-                    newDistance[y] = d
-                    queue[tail] = Int32(y); tail += 1
-                }
-            }
-        }
-        let hist = r.histogram
-        for i in 0..<affectedCount {
-            let a = Int(affected[i])
-            hist[Int(distance[row + a])] -= 1
-            if newDistance[a] != unreachable { hist[Int(newDistance[a])] += 1 }
-            inAffected[a] = false; settled[a] = false
-        }
-        for i in 0..<touchedCount { lost[Int(touched[i])] = 0 }
     }
 }
