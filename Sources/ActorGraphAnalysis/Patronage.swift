@@ -157,7 +157,9 @@ extension ActorGraph {
                                   targets: patronRelations.map { Int32(index[relations[$0].target]!) }, directed: true)
         let trophic = network.trophicLevels()
         let names = ReportReferences(self)
-        let levels = involved.map { PatronageReport.Level(actor: names.actor(actors[$0].id), level: trophic[$0]) }
+        // NaN (no finite solution: a cycle of patronage upstream) is reported as infinite, as
+        // ``PatronageReport/Level`` documents.
+        let levels = involved.map { PatronageReport.Level(actor: names.actor(actors[$0].id), level: trophic[$0].isNaN ? .infinity : trophic[$0]) }
         let depth = involved.map { trophic[$0] }.filter(\.isFinite).max() ?? 0
         let incoherence = involved.isEmpty ? 0 : network.improvedTrophicLevels().incoherence
         // Chains: depth-first from each top; a cycle ends a chain.

@@ -213,9 +213,10 @@ extension ActorGraphCommand {
             out += r.notes.map { "Note: " + $0 }
             if r.relations.isEmpty { return out.joined(separator: "\n") }
             out.append("Hierarchy: \(reportNumber(r.depth)) levels deep (Levine's trophic levels); incoherence \(reportNumber(r.incoherence)) (0: a perfect hierarchy)")
-            let byLevel = Dictionary(grouping: r.levels, by: \.level)
+            // Every level that is not finite is one row, "–" (a NaN key would never be found again).
+            let byLevel = Dictionary(grouping: r.levels, by: { $0.level.isFinite ? $0.level : .infinity })
             for level in byLevel.keys.sorted() {
-                let ids = byLevel[level]!.map(\.actor.id)
+                let ids = (byLevel[level] ?? []).map(\.actor.id)
                 out.append("  level \(level.isFinite ? reportNumber(level) : "–"): " + ids.joined(separator: ", "))
             }
             out.append("")

@@ -25,6 +25,39 @@ import Testing
         #expect(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) is [String: Any])
     }
 
+    /// A patronage cycle no top reaches leaves its members' levels undefined (NaN from Levine's
+    /// equations): the table lists them under "–" and the JSON has null, where the table used to
+    /// trap on the NaN key (found on the 20,000-actor benchmark graph).
+    @Test func patronageCycleWithoutATopHasUndefinedLevels() throws {
+        let dir = try E2E.temporaryDirectory()
+        defer { E2E.remove(dir) }
+        try E2E.write("""
+            actorgraph: 1
+            actors:
+              a: { kind: person }
+              b: { kind: person }
+              x: { kind: person }
+              y: { kind: person }
+              z: { kind: person }
+            relations:
+              - { kind: patronage, from: a, to: b }
+              - { kind: patronage, from: x, to: y }
+              - { kind: patronage, from: y, to: x }
+              - { kind: patronage, from: y, to: z }
+
+            """, to: dir.appendingPathComponent("g.yaml"))
+        let run = try E2E.run(["patronage", "g.yaml"], in: dir)
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.contains("  level 1: a") && run.stdout.contains("  level 2: b"), "\(run)")
+        #expect(run.stdout.contains("  level –: x, y, z"), "\(run)")
+        let json = try E2E.run(["patronage", "g.yaml", "--format", "json"], in: dir)
+        #expect(json.status == 0, "\(json)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let levels = try #require(object["levels"] as? [[String: Any]])
+        let undefined = levels.filter { $0["level"] is NSNull }.compactMap { ($0["actor"] as? [String: Any])?["id"] as? String }
+        #expect(undefined.sorted() == ["x", "y", "z"], "\(levels)")
+    }
+
     @Test func karachiPatronageAndBrokers() throws {
         let dir = try E2E.temporaryDirectory()
         defer { E2E.remove(dir) }
