@@ -151,10 +151,15 @@ public enum Graphviz {
         /// and edge defaults are checked with fontconfig, and the text-layout plugin must be loaded.
         static func requireTextMetrics(_ graph: UnsafeMutablePointer<Agraph_t>, _ gvc: OpaquePointer?) throws {
             var families: [String] = []
-            if let value = agget(graph, UnsafeMutablePointer(mutating: "fontname")) { families.append(String(cString: value)) }
-            for kind in [Int32(AGNODE), Int32(AGEDGE)] {
-                if let symbol = agattr(graph, kind, UnsafeMutablePointer(mutating: "fontname"), nil), let value = symbol.pointee.defval {
-                    families.append(String(cString: value))
+            // cgraph takes `char *` but does not write through it; the buffer outlives the calls.
+            var name = Array("fontname".utf8CString)
+            name.withUnsafeMutableBufferPointer { buffer in
+                let fontname = buffer.baseAddress!
+                if let value = agget(graph, fontname) { families.append(String(cString: value)) }
+                for kind in [Int32(AGNODE), Int32(AGEDGE)] {
+                    if let symbol = agattr(graph, kind, fontname, nil), let value = symbol.pointee.defval {
+                        families.append(String(cString: value))
+                    }
                 }
             }
             families = families.filter { !$0.isEmpty }
