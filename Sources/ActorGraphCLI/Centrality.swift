@@ -122,10 +122,20 @@ extension ActorGraphCommand {
             }
             var columns: [(CentralityMeasure, [Double])] = []
             do {
-                for (i, m) in chosen.enumerated() {
-                    display?.step("measures (\(m.rawValue))", i, of: chosen.count)
-                    columns.append((m, try g.centrality(m, weighted: projection.weighted, tolerance: tolerance)))
+                // The measures that can fail (an iteration that does not converge, pn on a
+                // network it is not defined on) run first, so that a refusal comes before the
+                // minutes betweenness may take; the columns keep the order asked for.
+                func mayFail(_ m: CentralityMeasure) -> Bool {
+                    [.eigenvector, .pagerank, .katz, .hubs, .authorities, .pn].contains(m)
                 }
+                let order = chosen.indices.filter { mayFail(chosen[$0]) } + chosen.indices.filter { !mayFail(chosen[$0]) }
+                var computed = [[Double]?](repeating: nil, count: chosen.count)
+                for (step, i) in order.enumerated() {
+                    let m = chosen[i]
+                    display?.step("measures (\(m.rawValue))", step, of: chosen.count)
+                    computed[i] = try g.centrality(m, weighted: projection.weighted, tolerance: tolerance)
+                }
+                columns = chosen.indices.map { (chosen[$0], computed[$0]!) }
             } catch {
                 Output.error("\(file): \(error)")
                 throw ExitCode(ExitStatus.failure)
