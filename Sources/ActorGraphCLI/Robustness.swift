@@ -20,7 +20,11 @@ extension ActorGraphCommand {
                 bloc's, its best Jaccard similarity with a bloc after the drop, averaged, and \
                 whether it stays intact; a \
                 fissure's, the share after which its verdict (split or not) is unchanged, not \
-                counting the drop of the tie itself.
+                counting the drop of the tie itself. Above 200 attached actors, with balance \
+                factions and fissures on the same relations, 2 blocs and alpha 0.5 (the defaults), \
+                each drop starts from the full partition instead of a fresh search: kept when it \
+                frustrates the dropped relation, else improved by local search from the \
+                relation's ends. The output then says so, with the certified bound.
                 """
         )
 
@@ -71,6 +75,8 @@ extension ActorGraphCommand {
             var title = "Robustness of \(file): \(Factions.heading(report.factions, alpha: alpha)), \(n) doubtful relation\(n == 1 ? "" : "s") dropped one at a time"
             if !view.isEmpty { title += " [\(view)]" }
             var out = [title, ""]
+            for note in report.notes { out.append("Note: " + note) }
+            if !report.notes.isEmpty { out.append("") }
             out.append("Blocs of the full analysis:")
             for (b, members) in report.factions.blocs.enumerated() {
                 out.append("  Bloc \(b + 1): " + members.ids.joined(separator: ", ") + "  (stability \(fixed(report.blocStability[b])), intact after \(percent(report.blocSurvival[b])) of drops)")
@@ -88,8 +94,13 @@ extension ActorGraphCommand {
             out.append("")
             out.append("Membership stability (Jaccard similarity of the actor's bloc before and after, mean over drops; lowest first):")
             let actors = report.membershipStability.sorted { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }
+            // The drops each actor leaves its bloc in, by actor (one pass over the drops).
+            var leaves: [String: [String]] = [:]
+            for (number, f) in report.fragile.enumerated() {
+                for id in Set(f.moved.ids) { leaves[id, default: []].append(String(number + 1)) }
+            }
             out += TextTable.lines(actors.map { actor in
-                let drops = report.fragile.enumerated().filter { $0.element.moved.ids.contains(actor.key) }.map { String($0.offset + 1) }
+                let drops = leaves[actor.key] ?? []
                 return ["  " + actor.key, fixed(actor.value), report.factions.bloc[actor.key].map { "bloc \($0 + 1)" } ?? "",
                         drops.isEmpty ? "" : "leaves its bloc in drop\(drops.count == 1 ? "" : "s") " + drops.joined(separator: ", ")]
             }, rightAligned: [1])

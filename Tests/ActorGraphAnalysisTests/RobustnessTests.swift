@@ -159,9 +159,11 @@ import Testing
         let top = try #require(report.fissureStability.first)
         #expect(top.relation == coalition && top.split && top.stability == 1 && top.drops == 14)
         #expect(report.rankStability.top == coalition && report.rankStability.stability == 1)
+        // The MQM-A never joins the PPP's bloc (and the PPP never moves: below).
+        let pppBloc = try #require(report.factions.bloc["ppp"]) + 1
+        #expect(report.factions.bloc["mqm-a"] != report.factions.bloc["ppp"])
         for f in report.fragile {
-            let together = f.blocs.ids.contains { $0.contains("mqm-a") && $0.contains("ppp") }
-            #expect(!together, "\(g.relationPhrase(f.relation))")
+            #expect(!f.changes.contains { $0.contains("mqm-a") && $0.hasSuffix("for bloc \(pppBloc)") }, "\(g.relationPhrase(f.relation))")
         }
 
         let bySabzwari = report.fragile.filter { g.relations[$0.relation].evidence.claimedBy == ["sabzwari"] }

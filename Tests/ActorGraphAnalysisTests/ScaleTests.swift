@@ -122,7 +122,7 @@ import Testing
             let s = Self.search(threads: threads)
             let r = try g.robustness(RobustnessOptions(factions: FactionOptions(search: s), fissures: FissureOptions(search: s),
                                                        threads: threads))
-            return "\(r.fragile.map { "\($0.relation) \($0.reasons) \($0.changes) \($0.moved) \($0.blocs)" }) \(r.untested) "
+            return "\(r.fragile.map { "\($0.relation) \($0.reasons) \($0.changes) \($0.moved) \($0.partition)" }) \(r.untested) "
                 + "\(r.membershipStability.sorted { $0.key < $1.key }) \(r.blocStability) \(r.blocSurvival) "
                 + "\(r.fissureStability.map { "\($0.relation) \($0.stability) \($0.scoreRange)" }) \(r.rankStability.stability)"
         }

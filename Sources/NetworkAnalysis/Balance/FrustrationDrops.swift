@@ -86,8 +86,9 @@ extension SignedNetwork {
                     for start in [u, v] {
                         round &+= 1
                         if round == Int32.max { round = 1; for j in stamp.indices { stamp[j] = 0 } }
+                        var reads: [(node: Int32, slack: Double)] = []
                         let c = self._apartSearch(start: Int(start), pinned: (Int(u), Int(v)), side: &side,
-                                                  stamp: &stamp, round: round, tolerance: tolerance)
+                                                  stamp: &stamp, round: round, tolerance: tolerance, reads: &reads)
                         best = min(best, c)
                     }
                     let value = max(0, min(f, f + best - w))
@@ -104,8 +105,14 @@ extension SignedNetwork {
     /// The change in cost when `start` changes bloc and then every node whose move lowers the
     /// cost moves (a queue seeded with the moved nodes' neighbours), `pinned` staying apart.
     /// `side` is restored before returning. Weights: frustration (negative inside, positive between).
+    /// `reads` receives every node whose move was weighed, each with its slack: the cost change
+    /// its move would have made when it did not move (a drop of weight c on one of its pairs
+    /// changes that by at most c, so with slack ≥ c the decision stands), −∞ when it moved (the
+    /// start always does) or when the scan budget ran out (the stopping point may shift).
+    /// `adjust` lowers one pair's weights.
     func _apartSearch(start: Int, pinned: (Int, Int), side: inout [Bool], stamp: inout [Int32], round: Int32,
-                      tolerance: Double, scanBudget: Int = 200_000) -> Double {
+                      tolerance: Double, reads: inout [(node: Int32, slack: Double)], adjust: _PairAdjustment? = nil,
+                      scanBudget: Int = 200_000) -> Double {
         /// Cost change if x changes bloc: pairs now together cost their negative weight instead
         /// of their positive weight, and the reverse.
         func delta(_ x: Int) -> Double {
@@ -113,20 +120,29 @@ extension SignedNetwork {
             let s = side[x]
             for e in Int(offsets[x])..<Int(offsets[x + 1]) {
                 let y = Int(neighbors[e])
-                let gap = negative[e] - positive[e]     // together − apart
+                let (p, q) = adjust?.weights(e, positive[e], negative[e]) ?? (positive[e], negative[e])
+                let gap = q - p     // together − apart
                 d += side[y] == s ? -gap : gap
             }
             return d
         }
+        /// The degree of x in the (adjusted) network.
+        func degree(_ x: Int) -> Int {
+            let row = Int(offsets[x])..<Int(offsets[x + 1])
+            guard let adjust, adjust.vanished, row.contains(adjust.e1) || row.contains(adjust.e2) else { return row.count }
+            return row.count - 1
+        }
+        let first = reads.count
         var moved: [Int] = [start]
         var total = delta(start)
+        reads.append((Int32(start), -.infinity))
         side[start].toggle()
         var queue: [Int] = []
         var head = 0
         var scanned = 0
         stamp[start] = round
         func enqueueNeighbours(_ x: Int) {
-            for e in Int(offsets[x])..<Int(offsets[x + 1]) {
+            for e in Int(offsets[x])..<Int(offsets[x + 1]) where !(adjust?.skips(e) ?? false) {
                 let y = Int(neighbors[e])
                 if stamp[y] != round && y != pinned.0 && y != pinned.1 { stamp[y] = round; queue.append(y) }
             }
@@ -135,14 +151,18 @@ extension SignedNetwork {
         while head < queue.count && scanned < scanBudget {
             let x = queue[head]; head += 1
             stamp[x] = round &- 1   // may be queued again after a neighbour moves
-            scanned += Int(offsets[x + 1] - offsets[x])
+            scanned += degree(x)
             let d = delta(x)
             if d < -tolerance {
                 side[x].toggle(); moved.append(x); total += d
                 stamp[x] = round
                 enqueueNeighbours(x)
+                reads.append((Int32(x), -.infinity))
+            } else {
+                reads.append((Int32(x), d))
             }
         }
+        if head < queue.count { for r in first..<reads.count { reads[r].slack = -.infinity } }
         for x in moved { side[x].toggle() }
         return total
     }
