@@ -46,10 +46,15 @@ extension ActorGraphCommand {
             }
         }
 
+        @OptionGroup var progressOptions: ProgressArguments
+
         func run() throws {
+            let display = ProgressDisplay.make("report", quiet: progressOptions.quiet)
+            defer { display?.finish() }
             let graph = try loadForCommand(file).graph
             let options = BriefingOptions(title: title, theme: theme.theme, openAt: try at.flatMap { try SnapshotDates.parse($0).first },
-                                          engine: engine, generator: "actorgraph \(ActorGraphCommand.version)")
+                                          engine: engine, generator: "actorgraph \(ActorGraphCommand.version)",
+                                          progress: display?.handler)
             let renderer = Renderer(subprocess: SubprocessRenderer(executable: SubprocessRenderer.currentExecutable))
             let html: String
             do {
