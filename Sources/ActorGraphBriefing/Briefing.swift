@@ -53,7 +53,7 @@ public struct BriefingOptions: Sendable {
 /// State lives in the DOM: `<body data-date="…" data-claimant="…">`, and a relation hidden by
 /// the controls carries `data-hidden="true"`.
 public enum Briefing {
-    /// The page for `graph`: the analyses (``BriefingData/init(graph:title:openAt:generator:)``),
+    /// The page for `graph`: the analyses (``BriefingData/init(graph:title:openAt:generator:progress:)``),
     /// the diagram rendered by Graphviz with the theme and engine of `options`, and the page.
     ///
     /// - Parameters:
