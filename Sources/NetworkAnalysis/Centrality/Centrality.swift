@@ -236,8 +236,8 @@ extension Network {
         return y
     }
 
-    /// `y = xᵀA` into a buffer of `nodeCount` values (see ``leftMultiply(_:weighted:)``).
-    func leftMultiply(_ x: [Double], weighted: Bool, into y: inout [Double]) {
+    /// `y = xᵀA` between raw buffers of `nodeCount` values (see ``leftMultiply(_:weighted:)``).
+    func _leftMultiply(_ x: UnsafeBufferPointer<Double>, weighted: Bool, into y: UnsafeMutableBufferPointer<Double>) {
         let n = nodeCount
         let useWeights = weighted && weights != nil
         let weightArray = useWeights ? weights! : []
@@ -246,8 +246,6 @@ extension Network {
         inSources.withUnsafeBufferPointer { sources in
         inEdges.withUnsafeBufferPointer { edges in
         weightArray.withUnsafeBufferPointer { w in
-        x.withUnsafeBufferPointer { x in
-        y.withUnsafeMutableBufferPointer { y in
             for v in 0..<n {
                 var s = 0.0
                 if useWeights {
@@ -259,14 +257,29 @@ extension Network {
                 }
                 y[v] = s
             }
-        }}}}}}
+        }}}}
     }
 
-    /// Eigenvector centrality (Bonacich 1972), as networkx's `eigenvector_centrality`: power
-    /// iteration on A + I from the uniform vector, normalised to unit Euclidean length each
-    /// step. A node's score comes from its in-neighbours (directed: left eigenvector).
+    /// `y = xᵀA` into a buffer of `nodeCount` values (see ``leftMultiply(_:weighted:)``).
+    func leftMultiply(_ x: [Double], weighted: Bool, into y: inout [Double]) {
+        x.withUnsafeBufferPointer { x in
+        y.withUnsafeMutableBufferPointer { y in
+            _leftMultiply(x, weighted: weighted, into: y)
+        }}
+    }
+
+    /// Eigenvector centrality (Bonacich 1972), as networkx's `eigenvector_centrality`: the
+    /// limit of power iteration on A + I from the uniform vector, at unit Euclidean length. A
+    /// node's score comes from its in-neighbours (directed: left eigenvector).
     ///
-    /// Stopping rule: no contraction factor is known in advance (it
+    /// An undirected network with non-negative weights is solved by thick-restart Lanczos
+    /// (Wu & Simon 2000) from the uniform vector instead, which reaches the same limit in far
+    /// fewer products (46 instead of about 250 on the 20k/100k benchmark graph): it stops when
+    /// √n · ‖A y − θ y‖ / (θ − θ₂) ≤ `tolerance`, the Davis–Kahan bound on the distance with
+    /// θ − θ₂ (the two largest Ritz values) estimating the spectral gap, or when the residual is
+    /// at rounding level; `maxIterations` bounds its products.
+    ///
+    /// Power-iteration stopping rule (directed networks): no contraction factor is known in advance (it
     /// is the ratio of the two largest eigenvalues of A + I), so the iteration stops when both
     /// the L1 change of the last step and the estimated L1 distance to the fixed point,
     /// `ρ̂ / (1 − ρ̂) · change` with ρ̂ the largest of the last three observed ratios of
@@ -282,6 +295,9 @@ extension Network {
     public func eigenvector(weighted: Bool = false, tolerance: Double = 1e-10, maxIterations: Int = 10_000) throws -> [Double] {
         let n = nodeCount
         guard n > 0 else { throw CentralityError("eigenvector centrality is not defined for an empty network") }
+        if !isDirected, !(weighted && (weights?.contains { $0 < 0 } ?? false)) {
+            return try _eigenvectorLanczos(weighted: weighted, tolerance: tolerance, maxIterations: maxIterations)
+        }
         var x = [Double](repeating: 1 / Double(n), count: n)
         var ax = [Double](repeating: 0, count: n)
         var rule = IterativeConvergence(tolerance: tolerance, contraction: nil, nodeCount: n)
@@ -300,6 +316,48 @@ extension Network {
             if rule.isDone(change: change, size: size) { return x }
         }
         throw ConvergenceError(measure: "eigenvector centrality", iterations: maxIterations)
+    }
+
+    /// Eigenvector centrality of an undirected network with non-negative weights: the Perron
+    /// vector of the symmetric A, by thick-restart Lanczos (16 vectors, 6 kept) from the uniform
+    /// vector, which converges in far fewer products than power iteration (its rate depends on
+    /// the square root of the spectral gap, the power iteration's on the gap). Started from the
+    /// uniform vector, the Krylov spaces hold only the uniform vector's projection onto the top
+    /// eigenspace, so the limit is the one power iteration on A + I reaches, also when the top
+    /// eigenvalue is repeated (components alike). Stops when √n · ‖A y − θ y‖ / (θ − θ₂) ≤
+    /// `tolerance`, θ₂ the second Ritz value: for a symmetric matrix sin∠(y, v) ≤ ‖A y − θ y‖ /
+    /// gap (Davis & Kahan 1970), and √n turns the Euclidean distance into an L1 bound, with
+    /// θ − θ₂ estimating the gap (an a-posteriori estimate, as for the power iteration); or when
+    /// the residual is at rounding level. `maxIterations` bounds the matrix–vector products.
+    func _eigenvectorLanczos(weighted: Bool, tolerance: Double, maxIterations: Int) throws -> [Double] {
+        let n = nodeCount
+        if n == 1 { return [1] }
+        let rootN = Double(n).squareRoot()
+        let basis = min(16, n), keep = min(6, max(1, basis - 1))
+        let products = max(1, basis - keep)
+        let restarts = max(1, maxIterations / products)
+        let result = _SymmetricEigen.largest(
+            n: n, locked: [], basis: basis, keep: keep, tolerance: tolerance, scale: 1, maxRestarts: restarts,
+            initial: [Double](repeating: 1, count: n),
+            accept: { residual, values in
+                let top = values.last ?? 0
+                let gap = values.count >= 2 ? top - values[values.count - 2] : abs(top)
+                if residual <= 1e-14 * max(1, abs(top)) { return true }
+                return gap > 0 && rootN * residual / gap <= tolerance
+            }) { x, y in
+                self._leftMultiply(x, weighted: weighted, into: y)
+            }
+
+        guard result.converged else {
+            throw ConvergenceError(measure: "eigenvector centrality", iterations: maxIterations)
+        }
+        // The Perron vector is non-negative: orient it so, and clear rounding-level negatives.
+        var x = result.vector
+        if x.reduce(0, +) < 0 { for i in 0..<n { x[i] = -x[i] } }
+        for i in 0..<n where x[i] < 0 { x[i] = 0 }
+        let norm = euclideanNorm(x)
+        if norm > 0 { for i in 0..<n { x[i] /= norm } }
+        return x
     }
 
     /// PageRank (Page, Brin, Motwani & Winograd 1999), as networkx's `pagerank`: from the
