@@ -425,7 +425,12 @@ extension Network {
     /// The bound is on the unnormalised vector, whose entries are at least β, so the
     /// normalised scores move by at most about `2 · tolerance / ‖x‖₂`.
     ///
-    /// - Throws: ``ConvergenceError`` (α too large).
+    /// When c ≥ 1 it first looks for a certificate of divergence: a lower bound L on the largest
+    /// eigenvalue from 64 steps of power iteration (Collatz–Wielandt, see the internal
+    /// `_spectralRadiusLowerBound`); α·L ≥ 1 proves α ≥ 1/λ_max, and the measure is refused at
+    /// once with a ``CentralityError`` that names 1/L, instead of after `maxIterations` steps.
+    ///
+    /// - Throws: ``CentralityError`` when divergence is certified, ``ConvergenceError`` (α too large).
     /// - Complexity: O((V + E) · iterations).
     public func katz(alpha: Double = 0.1, beta: Double = 1, weighted: Bool = false, normalized: Bool = true,
                      tolerance: Double = 1e-10, maxIterations: Int = 10_000) throws -> [Double] {
@@ -433,6 +438,11 @@ extension Network {
         guard n > 0 else { return [] }
         let strongest = (weighted ? outStrength() : outDegree()).max() ?? 0
         let c = alpha * strongest
+        if c >= 1, alpha > 0, let bound = _spectralRadiusLowerBound(weighted: weighted), alpha * bound >= 1 {
+            throw CentralityError("Katz centrality diverges at alpha \(alpha): the largest eigenvalue λ of the adjacency matrix is at least "
+                                  + "\(Self._fourDigits(bound, .down)) (a certified bound), and Katz needs alpha below 1/λ ≤ "
+                                  + "\(Self._fourDigits(1 / bound, .up)); give a smaller alpha")
+        }
         var rule = IterativeConvergence(tolerance: tolerance, contraction: c < 1 ? c : nil, nodeCount: n)
         var x = [Double](repeating: 0, count: n)
         var ax = [Double](repeating: 0, count: n)
@@ -455,6 +465,65 @@ extension Network {
         }
         throw ConvergenceError(measure: "Katz centrality (alpha \(alpha) may exceed 1 / the largest eigenvalue)",
                                iterations: maxIterations)
+    }
+
+    /// A certified lower bound on the spectral radius ρ(A) of the adjacency matrix (weights as
+    /// entries when `weighted`), or nil when the weights are not all non-negative.
+    ///
+    /// For a non-negative matrix B and a non-negative x ≠ 0 with B x ≥ c x in every entry,
+    /// ρ(B) ≥ c (the Collatz–Wielandt bound; it holds for reducible matrices too). Here B is
+    /// Aᵀ + I (ρ(B) = ρ(A) + 1, and the shift makes the iteration converge on periodic parts),
+    /// and x runs `steps` steps of power iteration from the uniform vector on the strongly
+    /// connected component with the most arcs (zero elsewhere: a principal submatrix's ρ is at
+    /// most A's, and on an irreducible one the ratios rise to its ρ). Each step's bound, the
+    /// minimum over the component of (B x)ᵢ / xᵢ − 1, is valid; the largest is returned.
+    ///
+    /// - Complexity: O((V + E) · steps).
+    func _spectralRadiusLowerBound(weighted: Bool, steps: Int = 64) -> Double? {
+        let n = nodeCount
+        if weighted, let w = weights, w.contains(where: { $0 < 0 }) { return nil }
+        // The strongly connected component with the most arcs inside (components when
+        // undirected): its principal submatrix is irreducible, so the power iteration's
+        // ratios there rise to its spectral radius, which is at most A's.
+        let (component, count) = isDirected ? strongComponents() : weakComponents()
+        var arcs = [Int](repeating: 0, count: count)
+        for u in 0..<n {
+            for k in Int(outOffsets[u])..<Int(outOffsets[u + 1]) where component[Int(targets[k])] == component[u] {
+                arcs[Int(component[u])] += 1
+            }
+        }
+        guard let densest = arcs.indices.max(by: { arcs[$0] != arcs[$1] ? arcs[$0] < arcs[$1] : $0 > $1 }),
+              arcs[densest] > 0 else { return 0 }
+        let kept = component.map { Int($0) == densest }
+        var x = kept.map { $0 ? 1.0 : 0 }
+        var y = [Double](repeating: 0, count: n)
+        var best = 0.0
+        for _ in 0..<steps {
+            leftMultiply(x, weighted: weighted, into: &y)
+            var low = Double.infinity, norm = 0.0
+            for v in 0..<n where kept[v] {
+                let b = y[v] + x[v]
+                // An entry that underflowed to 0 satisfies (Bx)ᵥ ≥ c·0 for any c.
+                if x[v] > 0 { low = min(low, b / x[v]) }
+                y[v] = b
+                norm = max(norm, b)
+            }
+            if low.isFinite { best = max(best, low - 1) }
+            guard norm > 0, norm.isFinite else { break }
+            for v in 0..<n { x[v] = kept[v] ? y[v] / norm : 0 }
+        }
+        // The arithmetic rounds; give up a relative 10⁻¹² so the bound stays below ρ(A).
+        return max(0, best * (1 - 1e-12))
+    }
+
+    /// `x` rounded to 4 significant digits in the given direction, for messages about bounds.
+    static func _fourDigits(_ x: Double, _ rule: FloatingPointRoundingRule) -> String {
+        guard x > 0, x.isFinite else { return "\(x)" }
+        var scale = 1.0
+        while x * scale < 1000 { scale *= 10 }
+        while x * scale >= 10000 { scale /= 10 }
+        let r = (x * scale).rounded(rule) / scale
+        return r == r.rounded() ? String(Int(r)) : String(r)
     }
 
     /// Hubs and authorities (Kleinberg 1999): the principal singular vectors of the adjacency
