@@ -69,11 +69,24 @@ final class BrandesKernel {
             settled = 1
             var head = 0
             var recorded = 0
+            // The next node's row and hops are read a node ahead (they do not change once it
+            // is reached; its σ may, so σ is not), so that those loads overlap the walk of the
+            // current row.
+            var ahead = s, aheadStart = Int(offsets[s]), aheadEnd = Int(offsets[s + 1]), aheadHops = hops[s]
             while head < settled {
                 let u = Int(order[head])
-                let next = hops[u] + 1
+                let start: Int, end: Int, next: Int32
+                if u == ahead {
+                    start = aheadStart; end = aheadEnd; next = aheadHops &+ 1
+                } else {
+                    start = Int(offsets[u]); end = Int(offsets[u + 1]); next = hops[u] &+ 1
+                }
                 let su = sigma[u]
-                for k in Int(offsets[u])..<Int(offsets[u + 1]) where live(k) {
+                if head &+ 1 < settled {
+                    ahead = Int(order[head &+ 1])
+                    aheadStart = Int(offsets[ahead]); aheadEnd = Int(offsets[ahead &+ 1]); aheadHops = hops[ahead]
+                }
+                for k in start..<end where live(k) {
                     let v = Int(targets[k])
                     let hv = hops[v]
                     if hv < 0 {
