@@ -20,6 +20,33 @@ public struct ConvergenceError: Error, Equatable, Sendable, CustomStringConverti
     }
 }
 
+/// The rows of `y = xᵀA` over raw buffers, for ``Network/_leftMultiply(_:weighted:into:)``:
+/// each thread writes only the rows of its range.
+private struct _MultiplyRows: @unchecked Sendable {
+    let x: UnsafeBufferPointer<Double>
+    let y: UnsafeMutableBufferPointer<Double>
+    let offsets: UnsafeBufferPointer<Int32>
+    let sources: UnsafeBufferPointer<Int32>
+    let edges: UnsafeBufferPointer<Int32>
+    let w: UnsafeBufferPointer<Double>
+    let useWeights: Bool
+    let directed: Bool
+
+    func run(_ range: Range<Int>) {
+        for v in range {
+            var s = 0.0
+            if useWeights {
+                for k in Int(offsets[v])..<Int(offsets[v + 1]) {
+                    s += x[Int(sources[k])] * w[directed ? Int(edges[k]) : k]
+                }
+            } else {
+                for k in Int(offsets[v])..<Int(offsets[v + 1]) { s += x[Int(sources[k])] }
+            }
+            y[v] = s
+        }
+    }
+}
+
 extension Network {
     // MARK: Degree
 
@@ -246,16 +273,16 @@ extension Network {
         inSources.withUnsafeBufferPointer { sources in
         inEdges.withUnsafeBufferPointer { edges in
         weightArray.withUnsafeBufferPointer { w in
-            for v in 0..<n {
-                var s = 0.0
-                if useWeights {
-                    for k in Int(offsets[v])..<Int(offsets[v + 1]) {
-                        s += x[Int(sources[k])] * w[directed ? Int(edges[k]) : k]
-                    }
-                } else {
-                    for k in Int(offsets[v])..<Int(offsets[v + 1]) { s += x[Int(sources[k])] }
+            let rows = _MultiplyRows(x: x, y: y, offsets: offsets, sources: sources, edges: edges, w: w,
+                                     useWeights: useWeights, directed: directed)
+            // Each y[v] is one sum in in-edge order, so splitting the rows among threads gives
+            // the same bits; below about 64k entries the threads cost more than they save.
+            if offsets[n] >= 65_536 && Network.defaultThreads > 1 {
+                Parallel.forEachBlock(count: n, blocks: 4 * Network.defaultThreads, threads: Network.defaultThreads) { range in
+                    rows.run(range)
                 }
-                y[v] = s
+            } else {
+                rows.run(0..<n)
             }
         }}}}
     }

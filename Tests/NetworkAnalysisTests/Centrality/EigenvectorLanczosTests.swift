@@ -58,3 +58,36 @@ import Testing
         #expect(try single.eigenvector() == [1])
     }
 }
+
+/// The product xᵀA runs its rows on several threads above 64k entries: each row is one sum in
+/// in-edge order, so the result has the same bits as a row-by-row loop.
+@Suite struct LeftMultiplyTests {
+    @Test func rowsOnThreadsGiveTheSameBits() throws {
+        var rng = SeededGenerator(seed: 2026)
+        let n = 10_000
+        var s: [Int32] = [], t: [Int32] = [], w: [Double] = []
+        for _ in 0..<40_000 {
+            let a = Int32.random(in: 0..<Int32(n), using: &rng), b = Int32.random(in: 0..<Int32(n), using: &rng)
+            guard a != b else { continue }
+            s.append(a); t.append(b); w.append(Double.random(in: 0.1...3, using: &rng))
+        }
+        for directed in [false, true] {
+            let g = try Network(nodeCount: n, sources: s, targets: t, weights: w, directed: directed)
+            #expect(g.inOffsets[n] >= 65_536 || directed, "large enough to run on threads")
+            let x = (0..<n).map { _ in Double.random(in: 0...1, using: &rng) }
+            for weighted in [false, true] {
+                let y = g.leftMultiply(x, weighted: weighted)
+                var expected = [Double](repeating: 0, count: n)
+                for v in 0..<n {
+                    var sum = 0.0
+                    for k in Int(g.inOffsets[v])..<Int(g.inOffsets[v + 1]) {
+                        let weight = weighted ? g.weights![directed ? Int(g.inEdges[k]) : k] : 1
+                        sum += x[Int(g.inSources[k])] * weight
+                    }
+                    expected[v] = sum
+                }
+                #expect(y == expected, "directed \(directed), weighted \(weighted)")
+            }
+        }
+    }
+}
