@@ -5,12 +5,14 @@
 //   AnalysisBenchmark --dir .build-bench/graphs --graphs s1k,s20k,s200k --threads 2 --json OUT
 //                     [--measures load,components,pagerank,eigenvector,betweenness,closeness,louvain,leiden]
 //                     (also, ActorGraph only: edgebetweenness, and keyplayers on graphs of ≤ 5,000 nodes)
-//                     [--communities-out DIR]
+//                     [--communities-out DIR] [--values-out DIR]
 //
 // louvain / leiden run on the community view that peers.py gives the peers: negative edges
 // dropped, the rest undirected with reciprocal weights summed (built before the clock starts).
 // Their note carries "Q=<modularity>; communities=<count>"; --communities-out writes each
-// membership (one community per line, node order) to DIR/GRAPH.MEASURE.txt for cross-checks.
+// membership (one community per line, node order) to DIR/GRAPH.MEASURE.txt for cross-checks;
+// --values-out writes the betweenness values (one per line, node order, shortest round-trip
+// decimals) to DIR/GRAPH.betweenness.txt, so two builds can be compared bit for bit.
 import Foundation
 import NetworkAnalysis
 
@@ -124,7 +126,7 @@ for name in options["graphs"]!.split(separator: ",").map(String.init) {
         let undirected = try Network(nodeCount: n, sources: sources, targets: targets, directed: false)
         var ev: [Double] = []
         let evRuns = try (0..<repeats).map { _ in try seconds { ev = try undirected.eigenvector() } }
-        record("eigenvector", evRuns, "undirected view, unweighted, power iteration on A+I, change and estimated distance <= 1e-10 (the default); \(top(ev))")
+        record("eigenvector", evRuns, "undirected view, unweighted, Lanczos from the uniform vector, estimated distance <= 1e-10 (the default); \(top(ev))")
     }
 
     if n <= heavyMax {
@@ -132,6 +134,11 @@ for name in options["graphs"]!.split(separator: ",").map(String.init) {
             var b: [Double] = []
             let bRuns = [seconds { b = g.betweenness(threads: threads) }]
             record("betweenness", bRuns, "exact, unweighted, directed, normalised; \(top(b))")
+            if let dir = options["values-out"] {
+                // Shortest round-trip decimals: equal files mean bit-identical values.
+                let text = b.map { "\($0)" }.joined(separator: "\n") + "\n"
+                try text.write(toFile: "\(dir)/\(name).betweenness.txt", atomically: true, encoding: .utf8)
+            }
         }
         if measures.contains("edgebetweenness") {
             var b: [Double] = []

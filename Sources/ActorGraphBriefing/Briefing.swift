@@ -1,6 +1,7 @@
 import ActorGraphAnalysis
 import ActorGraphModel
 import ActorGraphRendering
+import NetworkAnalysis
 import Foundation
 
 /// What the briefing page is drawn with.
@@ -15,15 +16,18 @@ public struct BriefingOptions: Sendable {
     public var engine: LayoutEngine?
     /// Who wrote the page, for its footer.
     public var generator: String
+    /// Told which analysis runs and how far it is (from worker threads); nil: no reports.
+    public var progress: AnalysisProgressHandler?
 
     /// Options; every one has the command line's default.
     public init(title: String? = nil, theme: Theme = .default, openAt: PartialDate? = nil, engine: LayoutEngine? = nil,
-                generator: String = "actorgraph") {
+                generator: String = "actorgraph", progress: AnalysisProgressHandler? = nil) {
         self.title = title
         self.theme = theme
         self.openAt = openAt
         self.engine = engine
         self.generator = generator
+        self.progress = progress
     }
 }
 
@@ -49,7 +53,7 @@ public struct BriefingOptions: Sendable {
 /// State lives in the DOM: `<body data-date="…" data-claimant="…">`, and a relation hidden by
 /// the controls carries `data-hidden="true"`.
 public enum Briefing {
-    /// The page for `graph`: the analyses (``BriefingData/init(graph:title:openAt:generator:)``),
+    /// The page for `graph`: the analyses (``BriefingData/init(graph:title:openAt:generator:progress:)``),
     /// the diagram rendered by Graphviz with the theme and engine of `options`, and the page.
     ///
     /// - Parameters:
@@ -64,9 +68,11 @@ public enum Briefing {
                             renderer: Renderer = Renderer()) throws -> String {
         var drawn = graph
         if let title = options.title { drawn.title = title }
-        let data = try BriefingData(graph: graph, title: options.title, openAt: options.openAt, generator: options.generator)
+        let data = try BriefingData(graph: graph, title: options.title, openAt: options.openAt, generator: options.generator,
+                                    progress: options.progress)
         let diagram = DiagramOptions(theme: options.theme,
                                      engine: options.engine ?? LayoutEngine.preferred(for: graph, clustered: false))
+        options.progress?(AnalysisProgress(step: "layout (\(diagram.engine.rawValue))", done: 0, total: 1))
         let svg = try renderer.render(drawn, options: diagram, format: .svg)
         return page(data: data, svg: BriefingSVG.annotate(String(decoding: svg, as: UTF8.self), graph: graph))
     }

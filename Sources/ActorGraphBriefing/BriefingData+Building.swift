@@ -15,13 +15,14 @@ extension BriefingData {
     ///   - title: The page title; nil uses the graph's title, else "ActorGraph briefing".
     ///   - openAt: The date the page opens at; nil opens with every date.
     ///   - generator: Who wrote the page, for its footer.
+    ///   - progress: Told which analysis runs and how far it is (from worker threads); nil: no reports.
     /// - Throws: ``/ActorGraphAnalysis/ProjectionError`` when an analysis cannot project the graph.
     /// - Complexity: that of `claims` (a faction and fissure analysis per claimant), once for
     ///   every date and once per distinct set of relations that hold at the dates (when relations ×
     ///   sets ≤ ``periodBudget``), and `brokers` (key players), plus O(dates · relations) for the
     ///   snapshots.
     public init(graph: ActorGraph, title: String? = nil, openAt: PartialDate? = nil,
-                generator: String = "actorgraph") throws {
+                generator: String = "actorgraph", progress: AnalysisProgressHandler? = nil) throws {
         let key = graph.relations.indices.map(graph.briefingKey)
         let index = graph.actorIndex()
         func keys(_ list: [Int]) -> [String] { list.map { key[$0] } }
@@ -67,7 +68,7 @@ extension BriefingData {
         }
 
         // Claims: claimants, contested relations, and the narratives behind the claimant control.
-        let claims = try graph.claims()
+        let claims = try graph.claims(progress: progress)
         claimants = claims.claimants.map {
             Claimant(id: $0.actor.id, name: $0.actor.name, claims: keys($0.claims), denials: keys($0.denials))
         }
@@ -132,7 +133,8 @@ extension BriefingData {
             periods = []
             periodsLeftOut = "this graph has \(graph.relations.count) relations over \(groupOrder.count) distinct periods, more than the page analyses per date (relations × periods ≤ \(BriefingData.periodBudget)); 'actorgraph fissures --at DATE' gives them"
         } else {
-            periods = try groupOrder.map { holding in
+            periods = try groupOrder.enumerated().map { n, holding in
+                progress?(AnalysisProgress(step: "panels at each date", done: n, total: groupOrder.count))
                 let at = sortedDates[groups[holding]![0]]
                 let dated = try graph.claims(projection: ProjectionOptions(at: at))
                 let panels: [PeriodView] = dated.narratives.map { narrative in
@@ -150,7 +152,7 @@ extension BriefingData {
         }
 
         // Brokers.
-        let brokerReport = try graph.brokers()
+        let brokerReport = try graph.brokers(BrokerOptions(progress: progress))
         let order = brokerReport.actorIDs.indices.filter { brokerReport.roles.total[$0] > 0 }
             .sorted { brokerReport.roles.total[$0] != brokerReport.roles.total[$1]
                 ? brokerReport.roles.total[$0] > brokerReport.roles.total[$1] : $0 < $1 }

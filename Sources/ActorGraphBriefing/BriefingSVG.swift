@@ -18,18 +18,21 @@ public enum BriefingSVG {
     public static func annotate(_ svg: String, graph: ActorGraph) -> String {
         let index = graph.actorIndex()
         func name(_ id: String) -> String { index[id].map { graph.actors[$0].name } ?? id }
+        // The searches are the standard library's, which walk from where they start: Foundation's
+        // `range(of:)` on a substring bridges the whole rest of the text each time, which made
+        // this quadratic (minutes for the SVG of 2,000 actors).
         var text = Substring(svg)
         // Drop everything before <svg (prolog, doctype, comments).
-        if let start = text.range(of: "<svg") { text = text[start.lowerBound...] }
+        if let start = text.firstRange(of: "<svg") { text = text[start.lowerBound...] }
         var out = ""
         out.reserveCapacity(svg.count + 64 * (graph.actors.count + graph.relations.count))
         var rest = text
         var first = true
-        while let open = rest.range(of: "<") {
-            out += rest[..<open.lowerBound]
-            rest = rest[open.lowerBound...]
+        while let open = rest.firstIndex(of: "<") {
+            out += rest[..<open]
+            rest = rest[open...]
             if rest.hasPrefix("<!--") {
-                guard let end = rest.range(of: "-->") else { rest = ""; break }
+                guard let end = rest.firstRange(of: "-->") else { rest = ""; break }
                 rest = rest[end.upperBound...]
                 continue
             }

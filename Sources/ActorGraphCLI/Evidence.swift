@@ -44,7 +44,10 @@ extension ActorGraphCommand {
             if relation != nil && actor != nil { throw ValidationError("give --relation or --actor, not both") }
         }
 
+        @OptionGroup var progressOptions: ProgressArguments
+
         func run() throws {
+            let display = ProgressDisplay.make("evidence", quiet: progressOptions.quiet)
             let loaded = try loadForCommand(file)
             let graph = loaded.graph
             var chosen: [Int]?
@@ -69,6 +72,7 @@ extension ActorGraphCommand {
                     return r.source == actor || r.target == actor || r.evidence.claimedBy.contains(actor) || r.evidence.disputedBy.contains(actor)
                 }
             }
+            display?.step("quotes against the source texts")
             let report = graph.evidenceReport(texts: loaded.sourceTexts, relations: chosen)
             switch format {
             case .json: try printJSON(report)
@@ -161,8 +165,12 @@ extension ActorGraphCommand {
         @Option(help: "Output format: table or json.")
         var format: EvidenceFormat = .table
 
+        @OptionGroup var progressOptions: ProgressArguments
+
         func run() throws {
+            let display = ProgressDisplay.make("sources", quiet: progressOptions.quiet)
             let loaded = try loadForCommand(file)
+            display?.step("passages cited in the source texts")
             let coverage = loaded.graph.sourceCoverage(texts: loaded.sourceTexts)
             switch format {
             case .json: try printJSON(coverage)

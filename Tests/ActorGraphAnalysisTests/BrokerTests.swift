@@ -1,4 +1,4 @@
-import ActorGraphAnalysis
+@testable import ActorGraphAnalysis
 import ActorGraphFormats
 import ActorGraphModel
 import Foundation
@@ -86,6 +86,85 @@ import Testing
         for id in ["mqm-a", "ppp"] { #expect(top.contains(id), "\(top)") }
         for s in r.signedBrokers { #expect(s.score > 0 && s.score <= 1) }
         #expect(r.negativeRelations > 0)
+    }
+}
+
+extension BrokerTests {
+    /// A seeded graph of `n` people with alliances (positive) and conflicts (negative).
+    static func randomSigned(_ seed: UInt64, n: Int) throws -> ActorGraph {
+        var rng = SeededGenerator(seed: seed)
+        var lines = ["actorgraph: 1", "actors:"] + (0..<n).map { "  a\($0): { kind: person }" } + ["relations:"]
+        var seen = Set<[Int]>()
+        for _ in 0..<(2 * n) {
+            let a = Int.random(in: 0..<n, using: &rng), b = Int.random(in: 0..<n, using: &rng)
+            guard a != b, seen.insert([min(a, b), max(a, b)]).inserted else { continue }
+            let kind = Int.random(in: 0..<4, using: &rng) == 0 ? "conflict" : "alliance"
+            lines.append("  - { kind: \(kind), between: [a\(a), a\(b)] }")
+        }
+        return try F.graph(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Signed brokers against their definition, computed by brute force: with two hostile blocs,
+    /// an actor's score is Σ σ_st(v)/σ_st over the ordered pairs (s, t) in different blocs, s, t ≠ v,
+    /// divided by the number of such pairs; σ counts the shortest positive-tie paths, from all-pairs
+    /// distances (σ_st(v) = σ_sv σ_vt when d(s, v) + d(v, t) = d(s, t)). Every listed broker has its
+    /// brute-force score, and one thread gives the same report as two.
+    @Test(arguments: 0..<60) func signedBrokersMatchTheirDefinition(_ seed: Int) throws {
+        let g = try Self.randomSigned(UInt64(seed), n: 5 + seed % 9)
+        let r = try g.brokers(BrokerOptions(threads: 2))
+        #expect(try g.brokers(BrokerOptions(threads: 1)) == r, "threads")
+        guard r.hostileBlocs.count == 2 else { return }
+        var bloc: [String: Int] = [:]
+        for (b, members) in r.hostileBlocs.enumerated() { for m in members { bloc[m.id] = b } }
+        let ids = bloc.keys.sorted(), n = ids.count
+        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        let inf = Int.max / 4
+        var d = [[Int]](repeating: [Int](repeating: inf, count: n), count: n)
+        var sigma = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+        for i in 0..<n { d[i][i] = 0; sigma[i][i] = 1 }
+        var adjacent = Set<[Int]>()
+        for rel in g.relations where rel.kind == "alliance" {
+            guard let a = index[rel.source], let b = index[rel.target] else { continue }
+            adjacent.insert([a, b]); adjacent.insert([b, a])
+        }
+        // Breadth-first search from each actor: distances and shortest-path counts.
+        for s in 0..<n {
+            var frontier = [s]
+            while !frontier.isEmpty {
+                var next: [Int] = []
+                for v in frontier {
+                    for u in 0..<n where adjacent.contains([v, u]) {
+                        if d[s][u] == inf { d[s][u] = d[s][v] + 1; next.append(u) }
+                        if d[s][u] == d[s][v] + 1 { sigma[s][u] += sigma[s][v] }
+                    }
+                }
+                frontier = next
+            }
+        }
+        var pairs = 0.0
+        for s in 0..<n { for t in 0..<n where s != t && bloc[ids[s]] != bloc[ids[t]] { pairs += 1 } }
+        func brute(_ v: Int) -> Double {
+            var sum = 0.0
+            for s in 0..<n where s != v {
+                for t in 0..<n where t != v && t != s && bloc[ids[s]] != bloc[ids[t]] && d[s][t] < inf {
+                    if d[s][v] + d[v][t] == d[s][t] { sum += sigma[s][v] * sigma[v][t] / sigma[s][t] }
+                }
+            }
+            return sum / pairs
+        }
+        for b in r.signedBrokers {
+            let v = try #require(index[b.actor.id])
+            #expect(abs(b.score - brute(v)) < 1e-12, "seed \(seed): \(b.actor.id) \(b.score) vs \(brute(v))")
+            #expect(b.score > 0)
+        }
+    }
+
+    /// Above 1,000 actors the key-player searches restart less: each restart is a full ascent.
+    @Test func keyPlayerRestartsFallWithSize() {
+        #expect(ActorGraph._keyPlayerRestarts(actors: 40) == 8)
+        #expect(ActorGraph._keyPlayerRestarts(actors: 1_000) == 8)
+        #expect(ActorGraph._keyPlayerRestarts(actors: 2_000) == 2)
+        #expect(ActorGraph._keyPlayerRestarts(actors: 20_000) == 0)
     }
 }
 

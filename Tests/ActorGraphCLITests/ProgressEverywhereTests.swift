@@ -22,6 +22,9 @@ import Testing
         ["render", karachi, "-o", "OUT/k.svg"],
         ["convert", karachi, "OUT/k.graphml"],
         ["format", karachi, "-o", "OUT/k.yaml"],
+        ["report", karachi, "-o", "OUT/k.html"],
+        ["evidence", karachi],
+        ["sources", karachi],
     ]
 
     /// Runs `arguments` under `script`, which gives it a terminal; returns what the terminal saw.

@@ -32,6 +32,25 @@ import Testing
         #expect(page.contains("\"openAt\":\"2010-01-08\""))
     }
 
+    /// Past the legibility limits (101 actors here) the page is refused before any analysis, with
+    /// the reduced diagrams named and no file written; --force writes it.
+    @Test func aGraphTooLargeToDrawIsRefusedUnlessForced() throws {
+        let dir = try E2E.temporaryDirectory()
+        defer { E2E.remove(dir) }
+        let lines = ["actorgraph: 1", "actors:"] + (0...100).map { "  p\($0): { kind: person }" }
+            + ["relations:"] + (0..<100).map { "  - { kind: alliance, between: [p\($0), p\($0 + 1)] }" }
+        try (lines.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("big.yaml"), atomically: true, encoding: .utf8)
+        let refused = try E2E.run(["report", "big.yaml", "-o", "b.html"], in: dir)
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.stderr.contains("big.yaml: 101 actors and 100 relations are too many for the briefing's diagram"), "\(refused.stderr)")
+        for hint in ["--top 50", "--collapse factions", "--force"] { #expect(refused.stderr.contains(hint), "\(hint)") }
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("b.html").path))
+        let forced = try E2E.run(["report", "big.yaml", "-o", "b.html", "--force"], in: dir)
+        #expect(forced.status == 0 && forced.stderr.isEmpty, "\(forced)")
+        let page = try String(contentsOf: dir.appendingPathComponent("b.html"), encoding: .utf8)
+        #expect(page.contains("data-actor=\"p100\""))
+    }
+
     @Test func failuresLeaveNoFile() throws {
         let dir = try E2E.temporaryDirectory()
         defer { E2E.remove(dir) }

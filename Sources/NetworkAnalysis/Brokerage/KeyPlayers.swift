@@ -120,6 +120,9 @@ extension Network {
     /// The answer is the one scoring every swap from scratch would give (tested against that
     /// on 200 seeded graphs, and against brute force on small ones).
     ///
+    /// `progress`, when given, is told of each greedy addition and each start's ascent (step
+    /// "key players to fragment"); it only observes.
+    ///
     /// - Precondition: `0 ≤ k ≤ nodeCount`, `restarts ≥ 0`.
     /// - Complexity: one DF evaluation is ⌈n/512⌉ bit-parallel passes of O(levels · (n + m))
     ///   512-bit operations; a Brandes bound is O(n(n + m)) and a borrowed one ⌈n/512⌉ passes per
@@ -139,7 +142,8 @@ extension Network {
     /// Borgatti, S. P. "Identifying sets of key players in a social network." Computational and
     /// Mathematical Organization Theory 12:21–34, 2006. doi:10.1007/s10588-006-7084-x
     public func keyPlayersNegative(k: Int, seed: UInt64 = 1, restarts: Int = 8, exhaustiveLimit: Int = 200_000,
-                                   threads: Int = Network.defaultThreads) -> KeyPlayerResult {
+                                   threads: Int = Network.defaultThreads,
+                                   progress: AnalysisProgressHandler? = nil) -> KeyPlayerResult {
         precondition(k >= 0 && k <= nodeCount, "k must be in 0...\(nodeCount) (the node count), not \(k)")
         precondition(restarts >= 0, "restarts must be at least 0, not \(restarts)")
         let g = _undirectedTies()
@@ -148,7 +152,9 @@ extension Network {
         let baseline = _KeyPlayers.fragmentation(engine.histogram(removed: [Bool](repeating: false, count: n),
                                                                   threads: threads), nodes: n)
         let search = _KeyPlayers.Search(nodeCount: n, k: k, seed: seed, restarts: restarts,
-                                        exhaustiveLimit: exhaustiveLimit) { base, candidates, floor in
+                                        exhaustiveLimit: exhaustiveLimit,
+                                        progress: progress.map { p in { p(AnalysisProgress(step: "key players to fragment", done: $0, total: $1)) } }
+        ) { base, candidates, floor in
             engine.prepare(removing: base, threads: threads)
             let r = engine.evaluate(candidates: candidates, floor: floor?.primary, threads: threads)
                 .map { $0.map { _KeyPlayers.Score(primary: $0, secondary: 0) } }
@@ -180,6 +186,9 @@ extension Network {
     /// search from it that stops at the nodes the base is at least as close to, which gives the
     /// same histogram of distances, so the same values, as a full search from the set.
     ///
+    /// `progress`, when given, is told of each greedy addition and each start's ascent (step
+    /// "key players to reach"); it only observes.
+    ///
     /// - Precondition: `0 ≤ k ≤ nodeCount`, `m ≥ 0`, `restarts ≥ 0`.
     /// - Complexity: one base search O(n + m), then per candidate O(n + m) at worst (the part of
     ///   the network it brings closer); a round of swaps costs k bases and k(n − k) candidates.
@@ -188,14 +197,17 @@ extension Network {
     /// Borgatti, S. P. "Identifying sets of key players in a social network." Computational and
     /// Mathematical Organization Theory 12:21–34, 2006. doi:10.1007/s10588-006-7084-x
     public func keyPlayersPositive(k: Int, m: Int = 1, seed: UInt64 = 1, restarts: Int = 8,
-                                   exhaustiveLimit: Int = 200_000, threads: Int = Network.defaultThreads) -> KeyPlayerResult {
+                                   exhaustiveLimit: Int = 200_000, threads: Int = Network.defaultThreads,
+                                   progress: AnalysisProgressHandler? = nil) -> KeyPlayerResult {
         precondition(k >= 0 && k <= nodeCount, "k must be in 0...\(nodeCount) (the node count), not \(k)")
         precondition(m >= 0, "the reach distance m must be at least 0, not \(m)")
         precondition(restarts >= 0, "restarts must be at least 0, not \(restarts)")
         let g = _undirectedTies()
         let n = nodeCount
         let search = _KeyPlayers.Search(nodeCount: n, k: k, seed: seed, restarts: restarts,
-                                        exhaustiveLimit: exhaustiveLimit) { base, candidates, _ in
+                                        exhaustiveLimit: exhaustiveLimit,
+                                        progress: progress.map { p in { p(AnalysisProgress(step: "key players to reach", done: $0, total: $1)) } }
+        ) { base, candidates, _ in
             let blocks = min(candidates.count, 64)
             let primary = SlotBuffer(count: candidates.count), secondary = SlotBuffer(count: candidates.count)
             let size = (candidates.count + max(1, blocks) - 1) / max(1, blocks)
@@ -290,12 +302,17 @@ enum _KeyPlayers {
         let exhaustiveLimit: Int
         let evaluate: ([Int32], [Int32], Score?) -> [Score?]
         let score: ([Int32]) -> Score
+        /// Told how far the heuristic is: `done` of `total` units, a unit being one greedy
+        /// addition or one start's ascent.
+        let progress: ((_ done: Int, _ total: Int) -> Void)?
 
         init(nodeCount: Int, k: Int, seed: UInt64, restarts: Int, exhaustiveLimit: Int,
+             progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
              evaluate: @escaping ([Int32], [Int32], Score?) -> [Score?], score: @escaping ([Int32]) -> Score) {
             self.nodeCount = nodeCount; self.k = k; self.seed = seed
             self.restarts = restarts; self.exhaustiveLimit = exhaustiveLimit; self.evaluate = evaluate
             self.score = score
+            self.progress = progress
         }
 
         func run(emptyScore: Score) -> (nodes: [Int32], optimal: Bool, method: String) {
@@ -350,7 +367,9 @@ enum _KeyPlayers {
             var best: (set: [Int32], score: Score)?
             var tried = Set<[Int32]>()
             var memo: [[Int32]: Memo] = [:]
-            for start in starts where tried.insert(start).inserted {
+            for (n, start) in starts.enumerated() {
+                defer { progress?(k + n + 1, k + starts.count) }
+                guard tried.insert(start).inserted else { continue }
                 let found = improve(start, memo: &memo)
                 if let b = best, !(found.score.isBetter(than: b.score) || (found.score.isSame(as: b.score) && found.set.lexicographicallyPrecedes(b.set))) {
                     continue
@@ -377,7 +396,8 @@ enum _KeyPlayers {
         /// of those within the tolerance of the best).
         func greedy() -> [Int32] {
             var chosen: [Int32] = []
-            for _ in 0..<k {
+            for step in 0..<k {
+                progress?(step, k + 1 + restarts)
                 let candidates = (0..<nodeCount).map { Int32($0) }.filter { !chosen.contains($0) }
                 let scores = evaluate(chosen, candidates, nil)
                 let scored = zip(candidates, scores).compactMap { v, s in s.map { (set: [v], score: $0) } }

@@ -19,8 +19,14 @@ extension Network {
     /// Sources are split into a fixed number of blocks whose sums are added in block order, so
     /// the result is bit-identical whatever `threads` is.
     ///
+    /// Each source costs one forward pass and one backward pass, without predecessor lists:
+    /// unweighted, the breadth-first search writes down each node's successors on the
+    /// shortest-path DAG as it meets them, in one flat array read back in reverse, so the
+    /// backward pass walks only DAG edges; weighted, the backward pass finds them by testing
+    /// distances again.
+    ///
     /// - Precondition: no negative edges when `weighted` (call ``positiveOnly()`` first).
-    /// - Complexity: O(V·E) unweighted, O(V·E·log V) weighted; O(V) memory per block.
+    /// - Complexity: O(V·E) unweighted, O(V·E·log V) weighted; O(V + E) memory per thread.
     public func betweenness(weighted: Bool = false, endpoints: Bool = false, normalized: Bool = true,
                             threads: Int = Network.defaultThreads) -> [Double] {
         let n = nodeCount

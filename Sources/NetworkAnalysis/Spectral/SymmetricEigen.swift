@@ -164,12 +164,15 @@ enum _SymmetricEigen {
     /// the orthonormal vectors `locked` (which must be invariant under A), by thick-restart
     /// Lanczos with full reorthogonalisation, from a seeded random start.
     ///
-    /// Stops when the Ritz residual ‖A y − θ y‖ ≤ `tolerance` · `scale`, or after
-    /// `maxRestarts` restarts (returning the best Ritz pair found).
+    /// Starts from `initial` (normalised) when given. Stops when the Ritz residual ‖A y − θ y‖ ≤
+    /// `tolerance` · `scale` (or, with `accept`, when it accepts the residual and the Ritz values
+    /// of the projected matrix, ascending), or after `maxRestarts` restarts (returning the best
+    /// Ritz pair found).
     ///
     /// - Complexity: O(restarts · basis · (cost of `multiply` + n · basis)); O(n · basis) space.
     static func largest(n: Int, locked: [[Double]], basis requested: Int = 48, keep requestedKeep: Int = 20,
                         tolerance: Double = 1e-10, scale: Double, maxRestarts: Int = 400, seed: UInt64 = 0x5EC7_8A1,
+                        initial: [Double]? = nil, accept: ((_ residual: Double, _ values: [Double]) -> Bool)? = nil,
                         multiply: (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void)
         -> (value: Double, vector: [Double], converged: Bool) {
         let free = n - locked.count
@@ -225,7 +228,15 @@ enum _SymmetricEigen {
                 }
             }
 
-            randomStart(0)
+            if let initial, initial.count == n {
+                let c = column(0)
+                for i in 0..<n { c[i] = initial[i] }
+                var scratch = [Double](repeating: 0, count: m + 1)
+                let norm = orthogonalize(c, against: 0, into: &scratch)
+                if norm > 1e-8 { for i in 0..<n { c[i] /= norm } } else { randomStart(0) }
+            } else {
+                randomStart(0)
+            }
             var start = 0          // columns 0..<start are kept Ritz vectors (T diagonal there)
             for _ in 0...maxRestarts {
                 var size = m
@@ -252,7 +263,7 @@ enum _SymmetricEigen {
                 let (values, vectors) = dense(t, n: size)
                 let top = size - 1
                 let residual = abs(beta * vectors[(size - 1) * size + top])
-                let converged = residual <= tolerance * scale || beta == 0
+                let converged = accept.map { $0(residual, values) } ?? (residual <= tolerance * scale) || beta == 0
                 // Ritz vectors for the `keep` largest (or just the top when done).
                 let kept = converged ? 1 : min(keep, size - 1)
                 var ritz = [Double](repeating: 0, count: n * kept)
