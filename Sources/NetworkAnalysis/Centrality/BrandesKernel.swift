@@ -69,25 +69,27 @@ final class BrandesKernel {
             settled = 1
             var head = 0
             var recorded = 0
-            // The next node's row and hops are read a node ahead (they do not change once it
-            // is reached; its σ may, so σ is not), so that those loads overlap the walk of the
-            // current row.
+            // The next node's row bounds, first edge and hops are read a node ahead (they do
+            // not change once it is reached; its σ may, so σ is not), so that those loads
+            // overlap the walk of the current row.
             var ahead = s, aheadStart = Int(offsets[s]), aheadEnd = Int(offsets[s + 1]), aheadHops = hops[s]
+            var aheadFirst = aheadStart < aheadEnd ? Int(targets[aheadStart]) : 0
             while head < settled {
                 let u = Int(order[head])
-                let start: Int, end: Int, next: Int32
+                let start: Int, end: Int, next: Int32, first: Int
                 if u == ahead {
-                    start = aheadStart; end = aheadEnd; next = aheadHops &+ 1
+                    start = aheadStart; end = aheadEnd; next = aheadHops &+ 1; first = aheadFirst
                 } else {
                     start = Int(offsets[u]); end = Int(offsets[u + 1]); next = hops[u] &+ 1
+                    first = start < end ? Int(targets[start]) : 0
                 }
                 let su = sigma[u]
                 if head &+ 1 < settled {
                     ahead = Int(order[head &+ 1])
                     aheadStart = Int(offsets[ahead]); aheadEnd = Int(offsets[ahead &+ 1]); aheadHops = hops[ahead]
+                    aheadFirst = aheadStart < aheadEnd ? Int(targets[aheadStart]) : 0
                 }
-                for k in start..<end where live(k) {
-                    let v = Int(targets[k])
+                @inline(__always) func visit(_ v: Int) {
                     let hv = hops[v]
                     if hv < 0 {
                         hops[v] = next
@@ -98,6 +100,10 @@ final class BrandesKernel {
                         sigma[v] += su
                         if record { successors[recorded] = Int32(truncatingIfNeeded: v); recorded &+= 1 }
                     }
+                }
+                if start < end {
+                    if live(start) { visit(first) }
+                    for k in (start &+ 1)..<end where live(k) { visit(Int(targets[k])) }
                 }
                 if record { successorEnd[head] = Int32(recorded) }
                 head += 1
