@@ -58,12 +58,13 @@ public struct DropOutcome: Sendable {
 ///   cost of the reduced network (neighbours of moved nodes queued again; both blocs kept
 ///   non-empty; at most 200 000 scanned pairs): an upper bound, with the certified lower bound
 ///   max(0, L − c), L that of the base;
-/// - runs again only the searches that weighed a moved node or a neighbour of one, or weighed
-///   u or v with a slack below c (or moved them), and both searches of a tie with an end that
-///   moved. Only u's and v's moves read the changed pair, and the drop changes what they cost by
-///   at most c, so every other search would repeat step for step on the reduced network (the
+/// - runs again only the searches that weighed a moved node, or weighed a node with a slack
+///   below what the drop can change its move's cost by (c for u and v, twice the pair's weight
+///   for a neighbour of a moved node, summed), or moved such a node, and both searches of a tie
+///   with an end that moved. Every other search makes the same decisions in the same order, so
+///   it would repeat step for step on the reduced network (the
 ///   scan budget counts the pair: a search that ran out of budget is run again whenever it
-///   weighed u or v). A tie's value then follows from the new cost F′ exactly: max(0, F′ − w)
+///   weighed any of those nodes). A tie's value then follows from the new cost F′ exactly: max(0, F′ − w)
 ///   when the partition frustrates it, else max(0, min(F′, F′ + δ − w)), δ the lesser cost
 ///   change of its two searches.
 ///
@@ -222,12 +223,18 @@ public struct FrustrationDropEngine: Sendable {
                 if scratch.seen[search] != scratch.seenRound { scratch.seen[search] = scratch.seenRound; again.append(search) }
             }
         }
-        // Only u's and v's moves read the changed pair, and those change by at most `shift`.
+        // Only u's and v's moves read the changed pair, and those change by at most `shift`;
+        // a neighbour of a moved node, by twice their pair's weight.
         let shift = abs(net.positive[e1] - adjust.p) + abs(net.negative[e1] - adjust.q)
-        readersOf(u, shift: shift); readersOf(v, shift: shift)
+        var shifts: [Int: Double] = [u: shift, v: shift]
         for x in moved {
-            readersOf(Int(x))
-            for e in Int(net.offsets[Int(x)])..<Int(net.offsets[Int(x) + 1]) { readersOf(Int(net.neighbors[e])) }
+            for e in Int(net.offsets[Int(x)])..<Int(net.offsets[Int(x) + 1]) {
+                shifts[Int(net.neighbors[e]), default: 0] += 2 * (net.positive[e] + net.negative[e])
+            }
+        }
+        for x in moved { shifts[Int(x)] = .infinity }
+        for (x, s) in shifts.sorted(by: { $0.key < $1.key }) { readersOf(x, shift: s) }
+        for x in moved {
             for r in Int(endOffsets[Int(x)])..<Int(endOffsets[Int(x) + 1]) {
                 for search in [2 * Int(endTies[r]), 2 * Int(endTies[r]) + 1] where scratch.seen[search] != scratch.seenRound {
                     scratch.seen[search] = scratch.seenRound; again.append(search)
