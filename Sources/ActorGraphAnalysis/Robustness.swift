@@ -434,7 +434,7 @@ extension ActorGraph {
             notes.append("each drop starts from the full partition (\(nodes) attached actors, above \(options.incrementalNodes)) instead of a fresh search: "
                          + "\(kind.kept) kept it (it frustrates the dropped relation, so P falls by half the relation's weight and nothing found costs less; optimal when the full partition is), "
                          + "\(kind.local) improved it by local search from the relation's ends (a heuristic: an upper bound on P after the drop; certified lower bound: the full one, \(reportNumber(p.lowerBound)), less half the relation's weight), "
-                         + "\(kind.full) searched afresh (a bloc emptied, or one bloc cheaper); each drop's P, bound and method are in its partition. "
+                         + "\(kind.full) searched afresh (a bloc emptied, or one bloc cheaper); each drop's P, bound and method are in its `partition` (JSON). "
                          + "The fissures' frustration without each tie is searched again only where the drop changes what its local search reads")
         }
         let order = ties.actorIDs.indices.filter { fullLabel[$0] >= 0 }
