@@ -80,4 +80,12 @@ enum Output {
         ProgressDisplay.stopForOutput()
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
+
+    /// Bytes already encoded (a JSON report) on standard output, then a newline: no copy
+    /// through a String, which for a report of a large graph would double or treble its memory.
+    static func write(line data: Data) {
+        ProgressDisplay.stopForOutput()
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
 }

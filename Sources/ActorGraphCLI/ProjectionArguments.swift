@@ -85,7 +85,7 @@ enum TextTable {
 /// Prints a report as JSON: the value encoded by ``ReportJSON`` (sorted keys, stable layout).
 func printJSON<T: Encodable>(_ report: T) throws {
     do {
-        Output.print(try ReportJSON.string(report))
+        Output.write(line: try ReportJSON.encoder().encode(report))
     } catch {
         Output.error("cannot encode the report as JSON: \(error)")
         throw ExitCode(ExitStatus.failure)
