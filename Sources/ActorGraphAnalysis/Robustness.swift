@@ -15,7 +15,7 @@ public struct RobustnessOptions: Sendable {
     public var threads: Int
     /// Above this many attached actors the drops of the default analysis (balance factions and
     /// fissures on one projection, two blocs, α = 0.5) are derived from the full partition
-    /// instead of searched afresh (see ``ActorGraph/robustness(_:)``).
+    /// instead of searched afresh (see ``ActorGraphModel/ActorGraph/robustness(_:)``).
     public var incrementalNodes: Int
 
     /// Creates options; by default the factions and fissures with their own defaults, and the
@@ -126,7 +126,7 @@ public struct RobustnessReport: Sendable, Codable, Equatable {
     public var factions: FactionReport
     /// The full fissure analysis.
     public var fissures: FissureReport
-    /// How the drops were searched, when not each afresh (see ``ActorGraph/robustness(_:)``).
+    /// How the drops were searched, when not each afresh (see ``ActorGraphModel/ActorGraph/robustness(_:)``).
     public var notes: [String]
     /// The relations named above (fragile, untested, fissures, challengers), each once, in graph order.
     public var citedRelations: [RelationRef]
@@ -182,7 +182,7 @@ extension ActorGraph {
     /// **Large graphs.** Above `options.incrementalNodes` attached actors (200 by default), when
     /// factions and fissures share one balance partition (method balance, the same projection,
     /// k = 2, α = 0.5: the defaults), the drops are not searched afresh but derived from the full
-    /// partition (``NetworkAnalysis/FrustrationDropEngine``):
+    /// partition (``/NetworkAnalysis/FrustrationDropEngine``):
     ///
     /// - when the full partition frustrates the dropped relation (positive between blocs,
     ///   negative inside), it is kept: P falls by half the relation's weight w, and as no
@@ -589,7 +589,7 @@ struct _DropContext: Sendable {
 }
 
 /// The drops of the default analysis above `incrementalNodes` attached actors, derived from the
-/// full two-bloc partition (``NetworkAnalysis/FrustrationDropEngine``) instead of searched again.
+/// full two-bloc partition (``/NetworkAnalysis/FrustrationDropEngine``) instead of searched again.
 struct _RobustnessEngine: Sendable {
     static let keptMethod = "kept: the full partition frustrates the dropped relation"
     static let localMethod = "local search from the full partition"

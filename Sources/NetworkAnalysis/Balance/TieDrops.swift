@@ -102,9 +102,14 @@ public struct FrustrationDropEngine: Sendable {
     /// `negative` must be 0) on `threads` threads; the result does not depend on the count.
     ///
     /// - Parameters:
+    ///   - network: The signed network the drops are taken from.
     ///   - membership: A partition into two blocs, labels 0 and 1.
-    ///   - frustration, lowerBound, optimal: its cost N + Pb, a certified lower bound on the
-    ///     two-bloc optimum, and whether the cost is proven optimal.
+    ///   - frustration: Its cost N + Pb.
+    ///   - lowerBound: A certified lower bound on the two-bloc optimum.
+    ///   - optimal: Whether the cost is proven optimal.
+    ///   - scored: The ties whose frustration-without is searched (`positive` the weight dropped,
+    ///     `negative` 0).
+    ///   - threads: The threads the searches run on.
     /// - Complexity: one local search per scored tie the base does not frustrate (at most
     ///   200 000 scanned pairs each), O(V + E) besides.
     public init(network: SignedNetwork, membership: [Int32], frustration: Double, lowerBound: Double, optimal: Bool,
