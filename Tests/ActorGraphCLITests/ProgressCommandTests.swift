@@ -49,30 +49,16 @@ import Testing
         let dir = try E.temporaryDirectory()
         defer { E.remove(dir) }
         let graph = try Self.bigGraph(in: dir)
-        let binary = try E.executable().path
-        func onTerminal(_ extra: String) throws -> String {
-            // ACTORGRAPH_TEST_PROGRESS_AFTER=0: the line shows at once, not after half a second
-            // (claims on this graph can finish sooner on a fast machine).
-            let command = "ACTORGRAPH_TEST_PROGRESS_AFTER=0 '\(binary)' claims '\(graph)' --format json \(extra) > '\(dir.path)/out.json'"
-            let run = try E.run(["--help"], in: dir)   // makes sure the binary runs at all
-            #expect(run.status == 0)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-            process.arguments = ["-qec", command, "/dev/null"]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
-            return String(decoding: data, as: UTF8.self)
+        // The terminal run ProgressEverywhereTests uses (ACTORGRAPH_TEST_PROGRESS_AFTER=0: the line
+        // shows at once, not after half a second; claims on this graph can finish sooner).
+        func onTerminal(_ extra: [String]) throws -> String {
+            try ProgressEverywhereTests.onTerminal(["claims", graph, "--format", "json"] + extra, in: dir)
         }
-        let shown = try onTerminal("")
+        let shown = try onTerminal([])
         #expect(shown.contains("actorgraph claims: narratives "), "\(shown.debugDescription)")
         #expect(shown.contains(" of ") && shown.contains(" s"))
         #expect(shown.hasSuffix("\r\u{1B}[K") || shown.contains("\r\u{1B}[K"), "the line is cleared at the end")
-        let quiet = try onTerminal("--quiet")
+        let quiet = try onTerminal(["--quiet"])
         #expect(!quiet.contains("narratives"), "\(quiet.debugDescription)")
     }
 
