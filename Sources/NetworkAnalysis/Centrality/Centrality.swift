@@ -47,6 +47,13 @@ private struct _MultiplyRows: @unchecked Sendable {
     }
 }
 
+/// How an iterative solver runs its products: fixed row blocks and the team that runs them
+/// (see ``Network/withProductTeam(_:)``).
+struct _ProductPlan {
+    let team: _Team
+    let ranges: [Range<Int>]
+}
+
 extension Network {
     // MARK: Degree
 
@@ -265,7 +272,13 @@ extension Network {
 
     /// `y = xᵀA` between raw buffers of `nodeCount` values (see ``leftMultiply(_:weighted:)``).
     func _leftMultiply(_ x: UnsafeBufferPointer<Double>, weighted: Bool, into y: UnsafeMutableBufferPointer<Double>) {
-        let n = nodeCount
+        withProductTeam { plan in _leftMultiply(x, weighted: weighted, into: y, plan: plan) }
+    }
+
+    /// `y = xᵀA` on `plan`'s team: each row is one sum in in-edge order, so splitting the rows
+    /// among threads gives the same bits as one thread.
+    func _leftMultiply(_ x: UnsafeBufferPointer<Double>, weighted: Bool, into y: UnsafeMutableBufferPointer<Double>,
+                       plan: _ProductPlan) {
         let useWeights = weighted && weights != nil
         let weightArray = useWeights ? weights! : []
         let directed = isDirected
@@ -275,24 +288,33 @@ extension Network {
         weightArray.withUnsafeBufferPointer { w in
             let rows = _MultiplyRows(x: x, y: y, offsets: offsets, sources: sources, edges: edges, w: w,
                                      useWeights: useWeights, directed: directed)
-            // Each y[v] is one sum in in-edge order, so splitting the rows among threads gives
-            // the same bits; below about 64k entries the threads cost more than they save.
-            if offsets[n] >= 65_536 && Network.defaultThreads > 1 {
-                Parallel.forEachBlock(count: n, blocks: 4 * Network.defaultThreads, threads: Network.defaultThreads) { range in
-                    rows.run(range)
-                }
-            } else {
-                rows.run(0..<n)
-            }
+            let ranges = plan.ranges
+            plan.team.run(blocks: ranges.count) { b in rows.run(ranges[b]) }
         }}}}
     }
 
     /// `y = xᵀA` into a buffer of `nodeCount` values (see ``leftMultiply(_:weighted:)``).
-    func leftMultiply(_ x: [Double], weighted: Bool, into y: inout [Double]) {
+    func leftMultiply(_ x: [Double], weighted: Bool, into y: inout [Double], plan: _ProductPlan? = nil) {
         x.withUnsafeBufferPointer { x in
         y.withUnsafeMutableBufferPointer { y in
-            _leftMultiply(x, weighted: weighted, into: y)
+            if let plan {
+                _leftMultiply(x, weighted: weighted, into: y, plan: plan)
+            } else {
+                _leftMultiply(x, weighted: weighted, into: y)
+            }
         }}
+    }
+
+    /// Runs `body` with a plan for the products of an iterative solver: 64 row blocks of about
+    /// equal work (fixed by the network alone, so results do not depend on the thread count),
+    /// and a ``_Team`` that lives for the whole solve, so the threads start once rather than
+    /// once per product. Below 64k in-edge entries one thread does everything: there the
+    /// threads cost more than they save. `threads` overrides the choice (for tests).
+    func withProductTeam<T>(threads requested: Int? = nil, _ body: (_ProductPlan) throws -> T) rethrows -> T {
+        let n = nodeCount
+        let ranges = inOffsets.withUnsafeBufferPointer { Parallel.balancedRanges(offsets: $0, count: n, blocks: 64) }
+        let threads = requested ?? (inOffsets[n] >= 65_536 ? Network.defaultThreads : 1)
+        return try Parallel.withTeam(threads: threads) { team in try body(_ProductPlan(team: team, ranges: ranges)) }
     }
 
     /// Eigenvector centrality (Bonacich 1972), as networkx's `eigenvector_centrality`: the
@@ -301,7 +323,7 @@ extension Network {
     ///
     /// An undirected network with non-negative weights is solved by thick-restart Lanczos
     /// (Wu & Simon 2000) from the uniform vector instead, which reaches the same limit in far
-    /// fewer products (46 instead of about 250 on the 20k/100k benchmark graph): it stops when
+    /// fewer products (39 instead of about 250 on the 20k/100k benchmark graph): it stops when
     /// √n · ‖A y − θ y‖ / (θ − θ₂) ≤ `tolerance`, the Davis–Kahan bound on the distance with
     /// θ − θ₂ (the two largest Ritz values) estimating the spectral gap, or when the residual is
     /// at rounding level; `maxIterations` bounds its products.
@@ -328,25 +350,27 @@ extension Network {
         var x = [Double](repeating: 1 / Double(n), count: n)
         var ax = [Double](repeating: 0, count: n)
         var rule = IterativeConvergence(tolerance: tolerance, contraction: nil, nodeCount: n)
-        for _ in 0..<maxIterations {
-            leftMultiply(x, weighted: weighted, into: &ax)
-            for i in 0..<n { ax[i] += x[i] }
-            var norm = euclideanNorm(ax)
-            if norm == 0 { norm = 1 }
-            var change = 0.0, size = 0.0
-            for i in 0..<n {
-                let v = ax[i] / norm
-                change += abs(v - x[i])
-                size += abs(v)
-                x[i] = v
+        return try withProductTeam { plan in
+            for _ in 0..<maxIterations {
+                leftMultiply(x, weighted: weighted, into: &ax, plan: plan)
+                for i in 0..<n { ax[i] += x[i] }
+                var norm = euclideanNorm(ax)
+                if norm == 0 { norm = 1 }
+                var change = 0.0, size = 0.0
+                for i in 0..<n {
+                    let v = ax[i] / norm
+                    change += abs(v - x[i])
+                    size += abs(v)
+                    x[i] = v
+                }
+                if rule.isDone(change: change, size: size) { return x }
             }
-            if rule.isDone(change: change, size: size) { return x }
+            throw ConvergenceError(measure: "eigenvector centrality", iterations: maxIterations)
         }
-        throw ConvergenceError(measure: "eigenvector centrality", iterations: maxIterations)
     }
 
     /// Eigenvector centrality of an undirected network with non-negative weights: the Perron
-    /// vector of the symmetric A, by thick-restart Lanczos (16 vectors, 6 kept) from the uniform
+    /// vector of the symmetric A, by thick-restart Lanczos (12 vectors, 4 kept) from the uniform
     /// vector, which converges in far fewer products than power iteration (its rate depends on
     /// the square root of the spectral gap, the power iteration's on the gap). Started from the
     /// uniform vector, the Krylov spaces hold only the uniform vector's projection onto the top
@@ -356,24 +380,26 @@ extension Network {
     /// gap (Davis & Kahan 1970), and √n turns the Euclidean distance into an L1 bound, with
     /// θ − θ₂ estimating the gap (an a-posteriori estimate, as for the power iteration); or when
     /// the residual is at rounding level. `maxIterations` bounds the matrix–vector products.
-    func _eigenvectorLanczos(weighted: Bool, tolerance: Double, maxIterations: Int) throws -> [Double] {
+    func _eigenvectorLanczos(weighted: Bool, tolerance: Double, maxIterations: Int, threads: Int? = nil) throws -> [Double] {
         let n = nodeCount
         if n == 1 { return [1] }
         let rootN = Double(n).squareRoot()
-        let basis = min(16, n), keep = min(6, max(1, basis - 1))
+        let basis = min(12, n), keep = min(4, max(1, basis - 1))
         let products = max(1, basis - keep)
         let restarts = max(1, maxIterations / products)
-        let result = _SymmetricEigen.largest(
-            n: n, locked: [], basis: basis, keep: keep, tolerance: tolerance, scale: 1, maxRestarts: restarts,
-            initial: [Double](repeating: 1, count: n),
-            accept: { residual, values in
-                let top = values.last ?? 0
-                let gap = values.count >= 2 ? top - values[values.count - 2] : abs(top)
-                if residual <= 1e-14 * max(1, abs(top)) { return true }
-                return gap > 0 && rootN * residual / gap <= tolerance
-            }) { x, y in
-                self._leftMultiply(x, weighted: weighted, into: y)
-            }
+        let result = withProductTeam(threads: threads) { plan in
+            _SymmetricEigen.largest(
+                n: n, locked: [], basis: basis, keep: keep, tolerance: tolerance, scale: 1, maxRestarts: restarts,
+                initial: [Double](repeating: 1, count: n),
+                accept: { residual, values in
+                    let top = values.last ?? 0
+                    let gap = values.count >= 2 ? top - values[values.count - 2] : abs(top)
+                    if residual <= 1e-14 * max(1, abs(top)) { return true }
+                    return gap > 0 && rootN * residual / gap <= tolerance
+                }, team: plan.team) { x, y in
+                    self._leftMultiply(x, weighted: weighted, into: y, plan: plan)
+                }
+        }
 
         guard result.converged else {
             throw ConvergenceError(measure: "eigenvector centrality", iterations: maxIterations)
@@ -401,11 +427,26 @@ extension Network {
     /// also stops when the change is at rounding level, 32 ulp of 1). networkx stops at an
     /// L1 change below n · 10⁻⁶, up to 5.7 n · 10⁻⁶ from the limit.
     ///
+    /// Each step is one pass over the in-edges in 64 fixed row blocks that computes the new
+    /// scores, their change, the score on dangling nodes and the next step's x / out-strength
+    /// together; above 64k in-edge entries the blocks run on all cores, on threads started once
+    /// for the whole computation. Per-block sums are added in block order, so the result has
+    /// the same bits on any number of threads.
+    ///
     /// - Throws: ``CentralityError`` for a bad personalisation, ``ConvergenceError``.
     /// - Complexity: O((V + E) · iterations), with at most log(c₀ α / ((1 − α) · tolerance)) /
-    ///   log(1/α) iterations (about 150 for α = 0.85 and 10⁻¹⁰).
+    ///   log(1/α) iterations (about 150 for α = 0.85 and 10⁻¹⁰; 48 on the 20k/100k benchmark
+    ///   graph, where the iteration contracts faster than α).
     public func pageRank(alpha: Double = 0.85, weighted: Bool = false, personalization: [Double]? = nil,
                          tolerance: Double = 1e-10, maxIterations: Int = 1000) throws -> [Double] {
+        try _pageRank(alpha: alpha, weighted: weighted, personalization: personalization, tolerance: tolerance,
+                      maxIterations: maxIterations, threads: nil)
+    }
+
+    /// ``pageRank(alpha:weighted:personalization:tolerance:maxIterations:)`` on `threads` threads
+    /// (nil: the default choice of ``withProductTeam(threads:_:)``).
+    func _pageRank(alpha: Double, weighted: Bool, personalization: [Double]?, tolerance: Double,
+                   maxIterations: Int, threads: Int?) throws -> [Double] {
         let n = nodeCount
         guard n > 0 else { return [] }
         var p = [Double](repeating: 1 / Double(n), count: n)
@@ -419,25 +460,70 @@ extension Network {
         }
         let outWeight = weighted ? outStrength() : outDegree()
         let inverse = outWeight.map { $0 == 0 ? 0 : 1 / $0 }
-        let dangling = (0..<n).filter { outWeight[$0] == 0 }
-        var x = [Double](repeating: 1 / Double(n), count: n)
-        var scaled = [Double](repeating: 0, count: n)
-        var flow = [Double](repeating: 0, count: n)
-        var rule = IterativeConvergence(tolerance: tolerance, contraction: alpha, nodeCount: n)
-        for _ in 0..<maxIterations {
-            for i in 0..<n { scaled[i] = x[i] * inverse[i] }
-            leftMultiply(scaled, weighted: weighted, into: &flow)
+        let useWeights = weighted && weights != nil
+        let weightArray = useWeights ? weights! : []
+        let directed = isDirected
+        // Two generations of the scores and of x/out-strength, swapped each step, and per-block
+        // partial sums (the change, and the score on dangling nodes) added in block order, so
+        // the result is the same on any number of threads.
+        var x = [Double](repeating: 1 / Double(n), count: n), next = x
+        var scaled = (0..<n).map { x[$0] * inverse[$0] }, scaledNext = scaled
+        // Without a personalisation every node's share is 1/n: no need to read it per node.
+        let uniform = personalization == nil, uniformShare = 1 / Double(n)
+        return try withProductTeam(threads: threads) { plan in
+            let ranges = plan.ranges
+            var partials = [Double](repeating: 0, count: 2 * ranges.count)
             var danglingSum = 0.0
-            for d in dangling { danglingSum += x[d] }
-            var change = 0.0
-            for i in 0..<n {
-                let v = alpha * (flow[i] + danglingSum * p[i]) + (1 - alpha) * p[i]
-                change += abs(v - x[i])
-                x[i] = v
+            for v in 0..<n where inverse[v] == 0 { danglingSum += x[v] }
+            var rule = IterativeConvergence(tolerance: tolerance, contraction: alpha, nodeCount: n)
+            for _ in 0..<maxIterations {
+                let dangling = danglingSum
+                inOffsets.withUnsafeBufferPointer { offsets in
+                inSources.withUnsafeBufferPointer { sources in
+                inEdges.withUnsafeBufferPointer { edges in
+                weightArray.withUnsafeBufferPointer { w in
+                p.withUnsafeBufferPointer { p in
+                inverse.withUnsafeBufferPointer { inverse in
+                x.withUnsafeBufferPointer { x in
+                scaled.withUnsafeBufferPointer { scaled in
+                next.withUnsafeMutableBufferPointer { nextBuffer in
+                scaledNext.withUnsafeMutableBufferPointer { scaledNextBuffer in
+                partials.withUnsafeMutableBufferPointer { partialBuffer in
+                    let next = nextBuffer, scaledNext = scaledNextBuffer, partials = partialBuffer
+                    plan.team.run(blocks: ranges.count) { b in
+                        var change = 0.0, sink = 0.0
+                        for v in ranges[b] {
+                            var flow = 0.0
+                            if useWeights {
+                                for k in Int(offsets[v])..<Int(offsets[v + 1]) {
+                                    flow += scaled[Int(sources[k])] * w[directed ? Int(edges[k]) : k]
+                                }
+                            } else {
+                                for k in Int(offsets[v])..<Int(offsets[v + 1]) { flow += scaled[Int(sources[k])] }
+                            }
+                            let share = uniform ? uniformShare : p[v]
+                            let value = alpha * (flow + dangling * share) + (1 - alpha) * share
+                            change += abs(value - x[v])
+                            next[v] = value
+                            scaledNext[v] = value * inverse[v]
+                            if inverse[v] == 0 { sink += value }
+                        }
+                        partials[2 * b] = change
+                        partials[2 * b + 1] = sink
+                    }
+                }}}}}}}}}}}
+                var change = 0.0
+                danglingSum = 0
+                for b in 0..<ranges.count {
+                    change += partials[2 * b]
+                    danglingSum += partials[2 * b + 1]
+                }
+                swap(&x, &next)
+                swap(&scaled, &scaledNext)
+                if rule.isDone(change: change, size: 1) { return x }
             }
-            if rule.isDone(change: change, size: 1) { return x }
+            throw ConvergenceError(measure: "PageRank", iterations: maxIterations)
         }
-        throw ConvergenceError(measure: "PageRank", iterations: maxIterations)
     }
 
     /// Katz centrality (Katz 1953), as networkx's `katz_centrality`: from zero,
@@ -473,25 +559,27 @@ extension Network {
         var rule = IterativeConvergence(tolerance: tolerance, contraction: c < 1 ? c : nil, nodeCount: n)
         var x = [Double](repeating: 0, count: n)
         var ax = [Double](repeating: 0, count: n)
-        for _ in 0..<maxIterations {
-            leftMultiply(x, weighted: weighted, into: &ax)
-            var change = 0.0, size = 0.0
-            for i in 0..<n {
-                let v = alpha * ax[i] + beta
-                change += abs(v - x[i])
-                size += abs(v)
-                x[i] = v
-            }
-            if rule.isDone(change: change, size: size) {
-                if normalized {
-                    let norm = euclideanNorm(x)
-                    if norm > 0 { for i in 0..<n { x[i] /= norm } }
+        return try withProductTeam { plan in
+            for _ in 0..<maxIterations {
+                leftMultiply(x, weighted: weighted, into: &ax, plan: plan)
+                var change = 0.0, size = 0.0
+                for i in 0..<n {
+                    let v = alpha * ax[i] + beta
+                    change += abs(v - x[i])
+                    size += abs(v)
+                    x[i] = v
                 }
-                return x
+                if rule.isDone(change: change, size: size) {
+                    if normalized {
+                        let norm = euclideanNorm(x)
+                        if norm > 0 { for i in 0..<n { x[i] /= norm } }
+                    }
+                    return x
+                }
             }
+            throw ConvergenceError(measure: "Katz centrality (alpha \(alpha) may exceed 1 / the largest eigenvalue)",
+                                   iterations: maxIterations)
         }
-        throw ConvergenceError(measure: "Katz centrality (alpha \(alpha) may exceed 1 / the largest eigenvalue)",
-                               iterations: maxIterations)
     }
 
     /// A certified lower bound on the spectral radius ρ(A) of the adjacency matrix (weights as
@@ -525,19 +613,21 @@ extension Network {
         var x = kept.map { $0 ? 1.0 : 0 }
         var y = [Double](repeating: 0, count: n)
         var best = 0.0
-        for _ in 0..<steps {
-            leftMultiply(x, weighted: weighted, into: &y)
-            var low = Double.infinity, norm = 0.0
-            for v in 0..<n where kept[v] {
-                let b = y[v] + x[v]
-                // An entry that underflowed to 0 satisfies (Bx)ᵥ ≥ c·0 for any c.
-                if x[v] > 0 { low = min(low, b / x[v]) }
-                y[v] = b
-                norm = max(norm, b)
+        withProductTeam { plan in
+            for _ in 0..<steps {
+                leftMultiply(x, weighted: weighted, into: &y, plan: plan)
+                var low = Double.infinity, norm = 0.0
+                for v in 0..<n where kept[v] {
+                    let b = y[v] + x[v]
+                    // An entry that underflowed to 0 satisfies (Bx)ᵥ ≥ c·0 for any c.
+                    if x[v] > 0 { low = min(low, b / x[v]) }
+                    y[v] = b
+                    norm = max(norm, b)
+                }
+                if low.isFinite { best = max(best, low - 1) }
+                guard norm > 0, norm.isFinite else { break }
+                for v in 0..<n { x[v] = kept[v] ? y[v] / norm : 0 }
             }
-            if low.isFinite { best = max(best, low - 1) }
-            guard norm > 0, norm.isFinite else { break }
-            for v in 0..<n { x[v] = kept[v] ? y[v] / norm : 0 }
         }
         // The arithmetic rounds; give up a relative 10⁻¹² so the bound stays below ρ(A).
         return max(0, best * (1 - 1e-12))
@@ -572,22 +662,24 @@ extension Network {
         var h = [Double](repeating: 1 / Double(n), count: n)
         var a = [Double](repeating: 0, count: n)
         var rule = IterativeConvergence(tolerance: tolerance, contraction: nil, nodeCount: n)
-        for _ in 0..<maxIterations {
-            let last = h
-            leftMultiply(h, weighted: weighted, into: &a)      // a[v] = Σ_{u→v} h[u]
-            h = rightMultiply(a, weighted: weighted)     // h[u] = Σ_{u→v} a[v]
-            let top = h.max() ?? 0
-            guard top > 0 else { return (h, a) }          // no edges: all zero
-            for i in 0..<n { h[i] /= top }
-            var change = 0.0, size = 0.0
-            for i in 0..<n { change += abs(h[i] - last[i]); size += h[i] }
-            if rule.isDone(change: change, size: size) {
-                a = leftMultiply(h, weighted: weighted)
-                let hs = h.reduce(0, +), asum = a.reduce(0, +)
-                return (h.map { $0 / hs }, a.map { $0 / asum })
+        return try withProductTeam { plan in
+            for _ in 0..<maxIterations {
+                let last = h
+                leftMultiply(h, weighted: weighted, into: &a, plan: plan)      // a[v] = Σ_{u→v} h[u]
+                h = rightMultiply(a, weighted: weighted)     // h[u] = Σ_{u→v} a[v]
+                let top = h.max() ?? 0
+                guard top > 0 else { return (h, a) }          // no edges: all zero
+                for i in 0..<n { h[i] /= top }
+                var change = 0.0, size = 0.0
+                for i in 0..<n { change += abs(h[i] - last[i]); size += h[i] }
+                if rule.isDone(change: change, size: size) {
+                    a = leftMultiply(h, weighted: weighted)
+                    let hs = h.reduce(0, +), asum = a.reduce(0, +)
+                    return (h.map { $0 / hs }, a.map { $0 / asum })
+                }
             }
+            throw ConvergenceError(measure: "hubs and authorities", iterations: maxIterations)
         }
-        throw ConvergenceError(measure: "hubs and authorities", iterations: maxIterations)
     }
 
     /// `y[u] = Σ over edges u → v of w(u, v) · x[v]`: the product Ax.

@@ -169,32 +169,43 @@ enum _SymmetricEigen {
     /// of the projected matrix, ascending), or after `maxRestarts` restarts (returning the best
     /// Ritz pair found).
     ///
+    /// Each new vector is orthogonalised by classical Gram–Schmidt against the whole basis,
+    /// twice when the first pass cancels more than 1 − 1/√2 of its norm (the criterion of Daniel,
+    /// Gragg, Kaufman & Stewart 1976: "twice is enough"). The vector work runs on `team` (one thread when nil) in
+    /// fixed row blocks (one per 2,048 rows, at most 32) whose partial sums are added in block
+    /// order, so the result does not depend on the thread count.
+    ///
     /// - Complexity: O(restarts · basis · (cost of `multiply` + n · basis)); O(n · basis) space.
     static func largest(n: Int, locked: [[Double]], basis requested: Int = 48, keep requestedKeep: Int = 20,
                         tolerance: Double = 1e-10, scale: Double, maxRestarts: Int = 400, seed: UInt64 = 0x5EC7_8A1,
                         initial: [Double]? = nil, accept: ((_ residual: Double, _ values: [Double]) -> Bool)? = nil,
+                        team: _Team? = nil,
                         multiply: (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void)
         -> (value: Double, vector: [Double], converged: Bool) {
         let free = n - locked.count
         precondition(free >= 1, "no room left for an eigenvector")
         let m = max(2, min(requested, free))
         let keep = max(1, min(requestedKeep, m - 1))
+        let team = team ?? _Team(threads: 1)
+        let blockCount = min(32, max(1, n / 2048))
+        let blocks = (0..<blockCount).map { b in (b * n / blockCount)..<((b + 1) * n / blockCount) }
         var V = [Double](repeating: 0, count: n * (m + 1))   // column j at j*n
         var T = [Double](repeating: 0, count: m * m)         // projected matrix, row-major
         var w = [Double](repeating: 0, count: n)
         var h = [Double](repeating: 0, count: m + 1)
+        var partials = [Double](repeating: 0, count: blocks.count * (m + 2))
+        var ritz = [Double](repeating: 0, count: n * keep)
         var generator = SeededGenerator(seed: seed)
         var best: (value: Double, vector: [Double], converged: Bool) = (0, [], false)
 
-        V.withUnsafeMutableBufferPointer { V in
-        w.withUnsafeMutableBufferPointer { w in
+        V.withUnsafeMutableBufferPointer { VBuffer in
+        w.withUnsafeMutableBufferPointer { wBuffer in
+        partials.withUnsafeMutableBufferPointer { partialBuffer in
+        ritz.withUnsafeMutableBufferPointer { ritzBuffer in
+            let V = VBuffer, w = wBuffer, partials = partialBuffer, ritz = ritzBuffer
+            let stride = m + 2
             func column(_ j: Int) -> UnsafeMutableBufferPointer<Double> {
                 UnsafeMutableBufferPointer(rebasing: V[(j * n)..<((j + 1) * n)])
-            }
-            func dot(_ a: UnsafeMutableBufferPointer<Double>, _ b: UnsafeMutableBufferPointer<Double>) -> Double {
-                var s = 0.0
-                for i in 0..<n { s += a[i] * b[i] }
-                return s
             }
             func removeLocked(_ x: UnsafeMutableBufferPointer<Double>) {
                 for q in locked {
@@ -203,19 +214,65 @@ enum _SymmetricEigen {
                     for i in 0..<n { x[i] -= s * q[i] }
                 }
             }
-            /// Orthogonalises x against columns 0..<count (twice, classical Gram–Schmidt) and
-            /// the locked vectors; adds the coefficients into h; returns the remaining norm.
-            func orthogonalize(_ x: UnsafeMutableBufferPointer<Double>, against count: Int, into h: inout [Double]) -> Double {
-                for _ in 0..<2 {
-                    removeLocked(x)
-                    for j in 0..<count {
-                        let c = column(j)
-                        let s = dot(c, x)
-                        h[j] += s
-                        for i in 0..<n { x[i] -= s * c[i] }
+            /// Σ a[i]·b[i] over `rows`, in four interleaved sums (added in a fixed order).
+            func dot(_ a: UnsafeMutableBufferPointer<Double>, _ b: UnsafeMutableBufferPointer<Double>, _ rows: Range<Int>) -> Double {
+                var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                var i = rows.lowerBound
+                while i + 3 < rows.upperBound {
+                    s0 += a[i] * b[i]; s1 += a[i + 1] * b[i + 1]; s2 += a[i + 2] * b[i + 2]; s3 += a[i + 3] * b[i + 3]
+                    i += 4
+                }
+                while i < rows.upperBound { s0 += a[i] * b[i]; i += 1 }
+                return (s0 + s1) + (s2 + s3)
+            }
+            /// The sum of slot `slot` of the per-block partials, in block order.
+            func total(_ slot: Int) -> Double {
+                var s = 0.0
+                for b in 0..<blocks.count { s += partials[b * stride + slot] }
+                return s
+            }
+            /// One classical Gram–Schmidt pass of x against `columns`: adds the coefficients
+            /// into h; returns ‖x‖ before and after.
+            func project(_ x: UnsafeMutableBufferPointer<Double>, against columns: Range<Int>,
+                         into h: inout [Double]) -> (before: Double, after: Double) {
+                let count = columns.count, first = columns.lowerBound
+                // The coefficients ⟨V_j, x⟩ and ‖x‖², from per-block partial sums.
+                team.run(blocks: blocks.count) { b in
+                    let rows = blocks[b]
+                    for j in 0..<count { partials[b * stride + j] = dot(column(first + j), x, rows) }
+                    partials[b * stride + count] = dot(x, x, rows)
+                }
+                var coefficients = [Double](repeating: 0, count: count)
+                for j in 0..<count { coefficients[j] = total(j); h[first + j] += coefficients[j] }
+                let before = total(count).squareRoot()
+                // x ← x − Σ_j c_j V_j, and the new ‖x‖².
+                coefficients.withUnsafeBufferPointer { c in
+                    team.run(blocks: blocks.count) { b in
+                        let rows = blocks[b]
+                        for j in 0..<count {
+                            let cj = c[j], v = column(first + j)
+                            for i in rows { x[i] -= cj * v[i] }
+                        }
+                        partials[b * stride + count] = dot(x, x, rows)
                     }
                 }
-                return dot(x, x).squareRoot()
+                return (before, total(count).squareRoot())
+            }
+            /// Orthogonalises x against columns 0..<count and the locked vectors; adds the
+            /// coefficients into h; returns the remaining norm. A second pass runs when the first
+            /// cancels more than 1 − 1/√2 of the norm, which in Lanczos is nearly always.
+            func orthogonalize(_ x: UnsafeMutableBufferPointer<Double>, against count: Int, into h: inout [Double]) -> Double {
+                removeLocked(x)
+                var (before, norm) = project(x, against: 0..<count, into: &h)
+                if norm < before * 0.70710678118654752 {
+                    removeLocked(x)
+                    (before, norm) = project(x, against: 0..<count, into: &h)
+                }
+                return norm
+            }
+            /// y ← x / d over all rows.
+            func divide(_ x: UnsafeMutableBufferPointer<Double>, by d: Double, into y: UnsafeMutableBufferPointer<Double>) {
+                team.run(blocks: blocks.count) { b in for i in blocks[b] { y[i] = x[i] / d } }
             }
             /// A fresh random unit vector orthogonal to columns 0..<count, into column `count`.
             func randomStart(_ count: Int) {
@@ -254,7 +311,21 @@ enum _SymmetricEigen {
                         beta = 0
                         break
                     }
-                    for i in 0..<n { next[i] = w[i] / beta }
+                    divide(w, by: beta, into: next)
+                    // Between restarts, stop as soon as the Ritz pair is good enough. The check
+                    // solves the projected matrix (at most m × m, O(m³)): worth it only when the
+                    // vectors are long enough for a product to cost more.
+                    if j > start && j + 1 < m && n >= 16 * m * m {
+                        let k = j + 1
+                        var t = [Double](repeating: 0, count: k * k)
+                        for r in 0..<k { for c in 0..<k { t[r * k + c] = T[r * m + c] } }
+                        let (values, vectors) = dense(t, n: k)
+                        let residual = abs(beta * vectors[(k - 1) * k + (k - 1)])
+                        if accept.map({ $0(residual, values) }) ?? (residual <= tolerance * scale) {
+                            size = k
+                            break
+                        }
+                    }
                     j += 1
                 }
                 // Eigenpairs of the projected matrix, largest first.
@@ -266,33 +337,40 @@ enum _SymmetricEigen {
                 let converged = accept.map { $0(residual, values) } ?? (residual <= tolerance * scale) || beta == 0
                 // Ritz vectors for the `keep` largest (or just the top when done).
                 let kept = converged ? 1 : min(keep, size - 1)
-                var ritz = [Double](repeating: 0, count: n * kept)
-                for r in 0..<kept {
-                    let col = top - r
-                    for jj in 0..<size {
-                        let s = vectors[jj * size + col]
-                        if s == 0 { continue }
-                        let c = column(jj)
-                        for i in 0..<n { ritz[r * n + i] += s * c[i] }
+                vectors.withUnsafeBufferPointer { vectors in
+                    team.run(blocks: blocks.count) { b in
+                        let rows = blocks[b]
+                        for r in 0..<kept {
+                            let col = top - r
+                            for i in rows { ritz[r * n + i] = 0 }
+                            for jj in 0..<size {
+                                let s = vectors[jj * size + col]
+                                if s == 0 { continue }
+                                let c = column(jj)
+                                for i in rows { ritz[r * n + i] += s * c[i] }
+                            }
+                        }
                     }
                 }
                 best = (values[top], Array(ritz[0..<n]), converged)
                 if converged { break }
                 // Thick restart: kept Ritz vectors, then the residual direction.
-                let residualColumn = Array(column(size))
-                for r in 0..<kept {
-                    let c = column(r)
-                    for i in 0..<n { c[i] = ritz[r * n + i] }
+                team.run(blocks: blocks.count) { b in
+                    let rows = blocks[b]
+                    let residual = column(size), target = column(kept)
+                    for i in rows { target[i] = residual[i] }
+                    for r in 0..<kept {
+                        let c = column(r)
+                        for i in rows { c[i] = ritz[r * n + i] }
+                    }
                 }
-                let c = column(kept)
-                for i in 0..<n { c[i] = residualColumn[i] }
                 for i in 0..<(m * m) { T[i] = 0 }
                 for r in 0..<kept { T[r * m + r] = values[top - r] }
                 start = kept
                 // Coupling of the kept vectors to the residual direction enters T when column
                 // `kept` is multiplied (full orthogonalisation computes it).
             }
-        }}
+        }}}}
         return best
     }
 }
