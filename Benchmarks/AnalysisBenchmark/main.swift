@@ -32,10 +32,20 @@ var options: [String: String] = ["dir": ".build-bench/graphs", "graphs": "s1k,s2
 var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
     guard flag.hasPrefix("--"), let value = arguments.popFirst() else {
-        say("usage: AnalysisBenchmark [--dir D] [--graphs s1k,s20k,...] [--threads N] [--json OUT] [--repeats R] [--measures a,b,...] [--communities-out DIR]")
+        say("usage: AnalysisBenchmark [--dir D] [--graphs s1k,s20k,...] [--threads N] [--json OUT] [--repeats R] [--measures a,b,...] [--communities-out DIR] [--values-out DIR]")
         exit(2)
     }
     options[String(flag.dropFirst(2))] = value
+}
+// The output folders are made up front (a missing one used to stop the run at its first write).
+for key in ["communities-out", "values-out"] {
+    guard let dir = options[key] else { continue }
+    do {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    } catch {
+        say("--\(key) \(dir): cannot create the folder (\(error.localizedDescription)); give a writable path")
+        exit(2)
+    }
 }
 let threads = Int(options["threads"]!) ?? 2
 let repeats = max(1, Int(options["repeats"]!) ?? 3)
