@@ -662,18 +662,20 @@ extension Network {
         var h = [Double](repeating: 1 / Double(n), count: n)
         var a = [Double](repeating: 0, count: n)
         var rule = IterativeConvergence(tolerance: tolerance, contraction: nil, nodeCount: n)
+        let outRanges = outOffsets.withUnsafeBufferPointer { Parallel.balancedRanges(offsets: $0, count: n, blocks: 64) }
         return try withProductTeam { plan in
+            let outPlan = _ProductPlan(team: plan.team, ranges: outRanges)
             for _ in 0..<maxIterations {
                 let last = h
                 leftMultiply(h, weighted: weighted, into: &a, plan: plan)      // a[v] = Σ_{u→v} h[u]
-                h = rightMultiply(a, weighted: weighted)     // h[u] = Σ_{u→v} a[v]
+                rightMultiply(a, weighted: weighted, into: &h, plan: outPlan)  // h[u] = Σ_{u→v} a[v]
                 let top = h.max() ?? 0
                 guard top > 0 else { return (h, a) }          // no edges: all zero
                 for i in 0..<n { h[i] /= top }
                 var change = 0.0, size = 0.0
                 for i in 0..<n { change += abs(h[i] - last[i]); size += h[i] }
                 if rule.isDone(change: change, size: size) {
-                    a = leftMultiply(h, weighted: weighted)
+                    leftMultiply(h, weighted: weighted, into: &a, plan: plan)
                     let hs = h.reduce(0, +), asum = a.reduce(0, +)
                     return (h.map { $0 / hs }, a.map { $0 / asum })
                 }
@@ -682,16 +684,22 @@ extension Network {
         }
     }
 
-    /// `y[u] = Σ over edges u → v of w(u, v) · x[v]`: the product Ax.
-    func rightMultiply(_ x: [Double], weighted: Bool) -> [Double] {
-        let w = weighted ? weights : nil
-        return (0..<nodeCount).map { u in
-            var s = 0.0
-            for e in Int(outOffsets[u])..<Int(outOffsets[u + 1]) {
-                s += w.map { $0[e] * x[Int(targets[e])] } ?? x[Int(targets[e])]
-            }
-            return s
-        }
+    /// `y[u] = Σ over edges u → v of w(u, v) · x[v]`: the product Ax, each row one sum in
+    /// out-edge order, on `plan`'s team (whose ranges must split the out-edge rows).
+    func rightMultiply(_ x: [Double], weighted: Bool, into y: inout [Double], plan: _ProductPlan) {
+        let useWeights = weighted && weights != nil
+        let weightArray = useWeights ? weights! : []
+        outOffsets.withUnsafeBufferPointer { offsets in
+        targets.withUnsafeBufferPointer { targets in
+        weightArray.withUnsafeBufferPointer { w in
+        x.withUnsafeBufferPointer { x in
+        y.withUnsafeMutableBufferPointer { yBuffer in
+            // Out-edge k is edge number k (and weight k), directed or not.
+            let rows = _MultiplyRows(x: x, y: yBuffer, offsets: offsets, sources: targets, edges: UnsafeBufferPointer(start: nil, count: 0),
+                                     w: w, useWeights: useWeights, directed: false)
+            let ranges = plan.ranges
+            plan.team.run(blocks: ranges.count) { b in rows.run(ranges[b]) }
+        }}}}}
     }
 
     /// PN centrality for signed networks (Everett & Borgatti 2014, "Networks containing negative

@@ -171,9 +171,9 @@ enum _SymmetricEigen {
     ///
     /// Each new vector is orthogonalised by classical Gram–Schmidt against the whole basis,
     /// twice when the first pass cancels more than 1 − 1/√2 of its norm (the criterion of Daniel,
-    /// Gragg, Kaufman & Stewart 1976: "twice is enough"). The vector work runs on `team` (one thread when nil) in
-    /// fixed row blocks (one per 2,048 rows, at most 32) whose partial sums are added in block
-    /// order, so the result does not depend on the thread count.
+    /// Gragg, Kaufman & Stewart 1976: "twice is enough"). The vector work runs on `team` (one
+    /// thread when nil) in fixed row blocks (one per 2,048 rows, at most 32) whose partial sums
+    /// are added in block order, so the result does not depend on the thread count.
     ///
     /// - Complexity: O(restarts · basis · (cost of `multiply` + n · basis)); O(n · basis) space.
     static func largest(n: Int, locked: [[Double]], basis requested: Int = 48, keep requestedKeep: Int = 20,

@@ -101,4 +101,47 @@ import Testing
             #expect(worst <= 1e-9, "seed \(seed), weighted \(weighted): differs by \(worst)")
         }
     }
+
+    /// HITS runs both products on a team (xᵀA by in-edge rows, Ax by out-edge rows); each row is
+    /// one sum in edge order, so it must equal the plain serial iteration bit for bit.
+    @Test func hitsEqualsThePlainIterationBitForBit() throws {
+        let g = try Self.network(n: 20_000, m: 90_000, directed: true, seed: 99)
+        #expect(g.inOffsets[g.nodeCount] >= 65_536, "large enough for the default to use threads")
+        let n = g.nodeCount
+        for weighted in [false, true] {
+            func weight(_ e: Int) -> Double { weighted ? g.weights![e] : 1 }
+            var inWeight = [Int](repeating: 0, count: g.inSources.count)
+            for k in 0..<inWeight.count { inWeight[k] = Int(g.inEdges[k]) }
+            // The plain iteration, as hits(weighted:tolerance:maxIterations:) documents it.
+            var h = [Double](repeating: 1 / Double(n), count: n), a = [Double](repeating: 0, count: n)
+            var rule = IterativeConvergence(tolerance: 1e-10, contraction: nil, nodeCount: n)
+            func authorities() -> [Double] {
+                (0..<n).map { v in
+                    var s = 0.0
+                    for k in Int(g.inOffsets[v])..<Int(g.inOffsets[v + 1]) { s += h[Int(g.inSources[k])] * weight(inWeight[k]) }
+                    return s
+                }
+            }
+            var done = false
+            for _ in 0..<10_000 where !done {
+                let last = h
+                a = authorities()
+                h = (0..<n).map { u in
+                    var s = 0.0
+                    for e in Int(g.outOffsets[u])..<Int(g.outOffsets[u + 1]) { s += a[Int(g.targets[e])] * weight(e) }
+                    return s
+                }
+                let top = h.max()!
+                for i in 0..<n { h[i] /= top }
+                var change = 0.0, size = 0.0
+                for i in 0..<n { change += abs(h[i] - last[i]); size += h[i] }
+                done = rule.isDone(change: change, size: size)
+            }
+            a = authorities()
+            let hs = h.reduce(0, +), asum = a.reduce(0, +)
+            let ours = try g.hits(weighted: weighted)
+            #expect(ours.hubs == h.map { $0 / hs }, "weighted \(weighted): hubs")
+            #expect(ours.authorities == a.map { $0 / asum }, "weighted \(weighted): authorities")
+        }
+    }
 }
