@@ -643,15 +643,8 @@ struct _RobustnessEngine: Sendable {
         engine = FrustrationDropEngine(network: net, membership: membership, frustration: 2 * shared.partition.error,
                                        lowerBound: 2 * shared.partition.lowerBound, optimal: shared.partition.optimal,
                                        scored: scored, threads: options.threads)
-        var offsets = [Int32](repeating: 0, count: net.nodeCount + 1)
-        for b in base { offsets[Int(b.source) + 1] += 1; offsets[Int(b.target) + 1] += 1 }
-        for x in 0..<net.nodeCount { offsets[x + 1] += offsets[x] }
-        var fill = Array(offsets.dropLast())
-        var ends = [Int32](repeating: 0, count: 2 * base.count)
-        for (t, b) in base.enumerated() {
-            for x in [b.source, b.target] { ends[Int(fill[Int(x)])] = Int32(t); fill[Int(x)] += 1 }
-        }
-        self.endOffsets = offsets; self.ends = ends
+        // `scored` lists the base ties in order, so the engine's ties-per-node index is theirs.
+        self.endOffsets = engine.endOffsets; self.ends = engine.endTies
         self.base = base
         self.context = context
         self.membership = membership

@@ -87,8 +87,9 @@ public struct FrustrationDropEngine: Sendable {
     /// Per node, the searches (2t or 2t + 1) that weighed it (CSR), each with the slack of that
     /// reading (−∞: it moved).
     let readOffsets: [Int32], readers: [Int32], readerSlack: [Double]
-    /// Per node, the scored ties that end at it (CSR).
-    let endOffsets: [Int32], endTies: [Int32]
+    /// Per node x, the scored ties that end at it: `endTies[endOffsets[x]..<endOffsets[x + 1]]`
+    /// are indices into ``scored``, in increasing order.
+    public let endOffsets: [Int32], endTies: [Int32]
     let tolerance: Double
     /// Nodes per side of the base partition.
     let sideCounts: (Int, Int)
